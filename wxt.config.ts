@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+import tailwindcss from '@tailwindcss/vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [tailwindcss()],
+  }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'pt_BR',
+    permissions: ['storage'],
+    // Dashboards in development are reachable by default; any other dashboard origin is
+    // requested at run time by the options page, so the install prompt stays minimal.
+    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    browser_specific_settings: {
+      gecko: { id: 'billing-overlay@fabrica-de-agentes.local', strict_min_version: '115.0' },
+    },
+  },
+});
