@@ -1,9 +1,17 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 import { WxtVitest } from 'wxt/testing';
+
+// WXT's test setup imports `wxt/testing`, whose index also loads WXT's Vite plugin and with
+// it esbuild, which refuses to start under jsdom. Tests only need the fake browser from it.
+const fakeBrowserOnly = fileURLToPath(new URL('./node_modules/wxt/dist/testing/fake-browser.mjs', import.meta.url));
 
 export default defineConfig({
   plugins: [WxtVitest()],
-  resolve: { conditions: ['browser'] },
+  resolve: {
+    conditions: ['browser'],
+    alias: [{ find: /^wxt\/testing$/, replacement: fakeBrowserOnly }],
+  },
   test: {
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.ts'],

@@ -7,7 +7,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [tailwindcss()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'pt_BR',
@@ -16,8 +16,15 @@ export default defineConfig({
     // requested at run time by the options page, so the install prompt stays minimal.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    browser_specific_settings: {
-      gecko: { id: 'billing-overlay@fabrica-de-agentes.local', strict_min_version: '115.0' },
-    },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'billing-overlay@fabrica-de-agentes.local',
+          // 142: the first Firefox (desktop and Android) that reads data_collection_permissions.
+          strict_min_version: '142.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

@@ -1,0 +1,52 @@
+/**
+ * Who may see billing: the host's own permission list is the best signal, then the role from
+ * /api/v1/auth/me, then the role claim in the token. Hiding the entry is a convenience (the
+ * host enforces access itself), so a missing signal falls back rather than failing.
+ * Decisions are cached per origin and token: a new sign-in asks again.
+ */
+import type { Access } from '../protocol';
+import type { BillingError } from '../model';
+import { identityEndpoints } from '../api/endpoints';
+import { hostFetch } from '../api/host-fetch';
+import { decodeJwtClaims, parseAuthMe, parsePermissions, roleCanSeeBilling } from '../host/normalize';
+import type { StoredSession } from './session-store';
+
+const cache = new Map<string, Access>();
+
+const SIGNED_OUT: Access = { signedIn: false, canSeeBilling: false, role: null };
+
+export type AccessResult = { ok: true; access: Access } | { ok: false; error: BillingError };
+
+async function resolve(origin: string, session: StoredSession): Promise<AccessResult> {
+  const token = session.token;
+  const permissions = await hostFetch(identityEndpoints.permissions(origin), { token });
+  if (!permissions.ok && permissions.error.kind === 'signedOut') return { ok: false, error: permissions.error };
+  if (permissions.ok) {
+    const parsed = parsePermissions(permissions.json);
+    if (parsed.ok) return { ok: true, access: { signedIn: true, ...parsed.data } };
+  }
+  const me = await hostFetch(identityEndpoints.me(origin), { token });
+  if (!me.ok && me.error.kind === 'signedOut') return { ok: false, error: me.error };
+  if (me.ok) {
+    const parsed = parseAuthMe(me.json);
+    if (parsed.ok) return { ok: true, access: { signedIn: true, role: parsed.data.role, canSeeBilling: roleCanSeeBilling(parsed.data.role) } };
+  }
+  // The host could not tell (down, or both endpoints broken): the token's own claim decides.
+  const role = decodeJwtClaims(token)?.role ?? session.pageRole;
+  if (!role) return { ok: false, error: permissions.ok ? { kind: 'badResponse', detail: 'no role' } : permissions.error };
+  return { ok: true, access: { signedIn: true, role, canSeeBilling: roleCanSeeBilling(role) } };
+}
+
+export async function accessFor(origin: string, session: StoredSession | null): Promise<AccessResult> {
+  if (!session) return { ok: true, access: SIGNED_OUT };
+  const key = `${origin}\n${session.token}`;
+  const cached = cache.get(key);
+  if (cached) return { ok: true, access: cached };
+  const result = await resolve(origin, session);
+  if (result.ok) cache.set(key, result.access);
+  return result;
+}
+
+export function forgetAccess(origin: string): void {
+  for (const key of cache.keys()) if (key.startsWith(`${origin}\n`)) cache.delete(key);
+}

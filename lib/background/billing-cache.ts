@@ -1,0 +1,104 @@
+/**
+ * Stale-while-revalidate cache of billing snapshots per origin and tenant. Cached figures are
+ * answered at once; past the refresh interval a refresh runs behind them; identical requests
+ * in flight share one fetch; a failed refresh keeps the good figures (marked stale) instead of
+ * wiping them. Entries live in storage.session so a restarted worker still paints at once.
+ */
+import { storage } from '#imports';
+import type { BillingError, BillingSnapshot, Family, Part } from '../model';
+import type { Freshness } from '../protocol';
+import { fetchSnapshot } from './billing-fetch';
+
+export interface CacheEntry {
+  snapshot: BillingSnapshot;
+  refreshError: BillingError | null;
+}
+
+export interface CachedAnswer extends CacheEntry {
+  stale: boolean;
+}
+
+type EntryKey = `session:billing:${string}`;
+
+const PREFIX = 'session:billing:';
+const familiesItem = storage.defineItem<Record<string, Family>>('session:families', { fallback: {} });
+const inFlight = new Map<string, Promise<Part<BillingSnapshot>>>();
+/** One controller per origin: a sign-out aborts everything that origin has in flight. */
+const controllers = new Map<string, AbortController>();
+
+const keyOf = (origin: string, tenantId: string): EntryKey => `${PREFIX}${origin}|${tenantId}`;
+
+function controllerFor(origin: string): AbortController {
+  let controller = controllers.get(origin);
+  if (!controller || controller.signal.aborted) {
+    controller = new AbortController();
+    controllers.set(origin, controller);
+  }
+  return controller;
+}
+
+async function refresh(origin: string, tenantId: string, token: string): Promise<Part<BillingSnapshot>> {
+  const key = keyOf(origin, tenantId);
+  const running = inFlight.get(key);
+  if (running) return running;
+  const task = (async (): Promise<Part<BillingSnapshot>> => {
+    const families = await familiesItem.getValue();
+    const result = await fetchSnapshot(origin, tenantId, token, {
+      preferred: families[origin] ?? null,
+      signal: controllerFor(origin).signal,
+    });
+    if (result.ok) {
+      await storage.setItem<CacheEntry>(key, { snapshot: result.data, refreshError: null });
+      if (families[origin] !== result.data.family) {
+        await familiesItem.setValue({ ...(await familiesItem.getValue()), [origin]: result.data.family });
+      }
+    } else {
+      const previous = await storage.getItem<CacheEntry>(key);
+      if (previous) await storage.setItem<CacheEntry>(key, { ...previous, refreshError: result.error });
+    }
+    return result;
+  })().finally(() => inFlight.delete(key));
+  inFlight.set(key, task);
+  return task;
+}
+
+/** Errors after which cached figures must not be shown any more. */
+const DROPS_CACHE = new Set<BillingError['kind']>(['signedOut', 'noAccess']);
+
+export async function getBilling(
+  origin: string,
+  tenantId: string,
+  token: string,
+  freshness: Freshness,
+  ttlMs: number,
+): Promise<Part<CachedAnswer>> {
+  const entry = await storage.getItem<CacheEntry>(keyOf(origin, tenantId));
+  const isFresh = !!entry && !entry.refreshError && Date.now() - entry.snapshot.fetchedAt < ttlMs;
+  if (entry && (freshness === 'cached' || (freshness === 'fresh' && isFresh))) {
+    if (!isFresh) void refresh(origin, tenantId, token).catch(() => undefined);
+    return { ok: true, data: { ...entry, stale: !isFresh } };
+  }
+  let result: Part<BillingSnapshot>;
+  try {
+    result = await refresh(origin, tenantId, token);
+  } catch {
+    // Aborted by a sign-out while waiting.
+    return { ok: false, error: { kind: 'signedOut' } };
+  }
+  if (result.ok) return { ok: true, data: { snapshot: result.data, refreshError: null, stale: false } };
+  if (entry && !DROPS_CACHE.has(result.error.kind)) {
+    return { ok: true, data: { snapshot: entry.snapshot, refreshError: result.error, stale: true } };
+  }
+  return result;
+}
+
+/** Sign-out or a new person: abort what is in flight and drop every figure of that origin. */
+export async function forgetOrigin(origin: string): Promise<void> {
+  controllers.get(origin)?.abort();
+  controllers.delete(origin);
+  const all = await storage.snapshot('session');
+  const keys = Object.keys(all)
+    .filter((k) => k.startsWith(`billing:${origin}|`))
+    .map((k) => `session:${k}` as EntryKey);
+  await storage.removeItems(keys);
+}

@@ -1,0 +1,93 @@
+/**
+ * Answers the protocol's operations. Every reply names the origin and tenant it is about
+ * (inside the snapshot), so a UI can drop an answer that arrives after a tenant switch.
+ */
+import type { BillingError } from '../model';
+import type { Access, Reply, Request, ResponseMap } from '../protocol';
+import { settingsItem } from '../settings';
+import { accessFor, forgetAccess } from './access';
+import { forgetOrigin, getBilling } from './billing-cache';
+import type { Caller } from './sender';
+import { clearSession, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
+import { forgetTenants, selectTenant, tenantsFor } from './tenants';
+
+type Answer<K extends keyof ResponseMap> = Promise<Reply<ResponseMap[K]>>;
+
+const fail = (error: BillingError): { ok: false; error: BillingError } => ({ ok: false, error });
+
+/** Everything known about a person on an origin is dropped together. */
+async function signOut(origin: string): Promise<void> {
+  forgetAccess(origin);
+  forgetTenants(origin);
+  await Promise.all([clearSession(origin), forgetOrigin(origin)]);
+}
+
+async function withAccess(origin: string, session: StoredSession | null): Promise<Reply<Access>> {
+  const result = await accessFor(origin, session);
+  if (!result.ok && result.error.kind === 'signedOut') await signOut(origin);
+  return result.ok ? { ok: true, value: result.access } : result;
+}
+
+/** The session of an origin whose person may see billing, or why not. */
+async function billingSession(origin: string): Promise<{ ok: true; session: StoredSession } | { ok: false; error: BillingError }> {
+  const session = await getSession(origin);
+  if (!session) return fail({ kind: 'signedOut' });
+  const access = await withAccess(origin, session);
+  if (!access.ok) return access;
+  if (!access.value.signedIn) return fail({ kind: 'signedOut' });
+  if (!access.value.canSeeBilling) return fail({ kind: 'noAccess' });
+  return { ok: true, session };
+}
+
+async function reportSession(origin: string, request: Extract<Request, { op: 'session.report' }>): Answer<'session.report'> {
+  const session = toStoredSession(request.session);
+  const changed = await putSession(origin, session);
+  if (changed) {
+    // A different token may be a different person: nothing cached for the last one survives.
+    forgetAccess(origin);
+    forgetTenants(origin);
+    await forgetOrigin(origin);
+  }
+  return withAccess(origin, await getSession(origin));
+}
+
+async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Answer<'billing.get'> {
+  const gate = await billingSession(origin);
+  if (!gate.ok) return gate;
+  const list = await tenantsFor(origin, gate.session);
+  const tenantId = request.tenantId ?? list.activeId;
+  const tenant = list.tenants.find((t) => t.id === tenantId);
+  // Only tenants the host listed for this person (or typed by support staff) reach a URL.
+  if (!tenant) return fail(tenantId ? { kind: 'noAccess' } : { kind: 'notAvailable' });
+  const { refreshMinutes } = await settingsItem.getValue();
+  const answer = await getBilling(origin, tenant.id, gate.session.token, request.freshness, refreshMinutes * 60_000);
+  if (!answer.ok) {
+    if (answer.error.kind === 'signedOut') await signOut(origin);
+    return answer;
+  }
+  return { ok: true, value: { tenant, ...answer.data } };
+}
+
+export async function handleRequest(caller: Caller, request: Request): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
+  const origin = caller.origin;
+  switch (request.op) {
+    case 'session.report':
+      // Only a dashboard tab knows the page's session; extension pages cannot set one.
+      if (caller.kind !== 'dashboard') return fail({ kind: 'noAccess' });
+      return reportSession(origin, request);
+    case 'access.get':
+      return withAccess(origin, await getSession(origin));
+    case 'tenants.get': {
+      const gate = await billingSession(origin);
+      return gate.ok ? { ok: true, value: await tenantsFor(origin, gate.session) } : gate;
+    }
+    case 'tenant.select': {
+      const gate = await billingSession(origin);
+      if (!gate.ok) return gate;
+      const list = await selectTenant(origin, gate.session, request.tenantId);
+      return list ? { ok: true, value: list } : fail({ kind: 'noAccess' });
+    }
+    case 'billing.get':
+      return billing(origin, request);
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The signed-in person's token per dashboard origin, as the page's localStorage holds it.
+ * Kept in storage.session only: it lives in memory, is gone when the browser closes and, in
+ * Chromium, is not readable by content scripts. Never in storage.local/sync, never logged.
+ */
+import { storage } from '#imports';
+import type { PageSession } from '../protocol';
+import { decodeJwtClaims } from '../host/normalize';
+
+export interface StoredSession {
+  token: string;
+  /** Epoch ms after which the host refuses the token (the JWT's exp), or null if it has none. */
+  expiresAt: number | null;
+  /** The page's `current_tenant`: the tenant to show when the host lists none. */
+  currentTenant: string | null;
+  /** The role the page recorded in `user_data`, the last fallback for access decisions. */
+  pageRole: string | null;
+}
+
+const sessionsItem = storage.defineItem<Record<string, StoredSession>>('session:sessions', { fallback: {} });
+
+function roleFromUserData(userData: string | null): string | null {
+  if (!userData) return null;
+  try {
+    const parsed: unknown = JSON.parse(userData);
+    const role = (parsed as { role?: unknown } | null)?.role;
+    return typeof role === 'string' ? role.slice(0, 40) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function toStoredSession(page: PageSession): StoredSession | null {
+  if (!page.token) return null;
+  const exp = decodeJwtClaims(page.token)?.exp;
+  return {
+    token: page.token,
+    expiresAt: typeof exp === 'number' ? exp * 1000 : null,
+    currentTenant: page.currentTenant,
+    pageRole: roleFromUserData(page.userData),
+  };
+}
+
+/** The session for an origin, or null when there is none or it has expired (then it is dropped). */
+export async function getSession(origin: string, now = Date.now()): Promise<StoredSession | null> {
+  const all = await sessionsItem.getValue();
+  const session = all[origin];
+  if (!session) return null;
+  if (session.expiresAt !== null && session.expiresAt <= now) {
+    await clearSession(origin);
+    return null;
+  }
+  return session;
+}
+
+/** Stores the page's session; returns true when the person or token changed. */
+export async function putSession(origin: string, session: StoredSession | null): Promise<boolean> {
+  const all = await sessionsItem.getValue();
+  const before = all[origin]?.token ?? null;
+  if (session) all[origin] = session;
+  else delete all[origin];
+  await sessionsItem.setValue(all);
+  return before !== (session?.token ?? null);
+}
+
+export async function clearSession(origin: string): Promise<void> {
+  await putSession(origin, null);
+}

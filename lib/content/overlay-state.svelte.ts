@@ -1,0 +1,59 @@
+/**
+ * The in-page overlay's state, shared by the sidebar entry and the modal. Replies are applied
+ * only if they are the latest request's: a tenant switch that races a fetch never shows the
+ * old tenant's figures under the new name.
+ */
+import type { BillingError } from '../model';
+import type { Access, BillingView, Freshness } from '../protocol';
+import { ask } from '../messaging';
+
+export type ModalState =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: BillingError }
+  | { kind: 'ready'; view: BillingView; refreshing: boolean };
+
+export class OverlayState {
+  access = $state<Access | null>(null);
+  view = $state<BillingView | null>(null);
+  error = $state<BillingError | null>(null);
+  refreshing = $state(false);
+  dark = $state(false);
+  #generation = 0;
+
+  readonly modal: ModalState = $derived(
+    this.view
+      ? { kind: 'ready', view: this.view, refreshing: this.refreshing }
+      : this.error
+        ? { kind: 'error', error: this.error }
+        : { kind: 'loading' },
+  );
+
+  get canSeeBilling(): boolean {
+    return this.access?.canSeeBilling === true;
+  }
+
+  /** Forget the figures (new tenant, new person): the UI shows "loading", never stale numbers. */
+  reset(): void {
+    this.#generation++;
+    this.view = null;
+    this.error = null;
+    this.refreshing = false;
+  }
+
+  async load(freshness: Freshness): Promise<void> {
+    const generation = ++this.#generation;
+    this.refreshing = this.view !== null;
+    const reply = await ask({ op: 'billing.get', freshness });
+    if (generation !== this.#generation) return;
+    this.refreshing = false;
+    if (reply.ok) {
+      this.view = reply.value;
+      this.error = null;
+      // Cached figures were painted at once; now fetch fresh ones quietly behind them.
+      if (reply.value.stale && freshness === 'cached') void this.load('fresh');
+      return;
+    }
+    this.error = reply.error;
+    if (reply.error.kind === 'signedOut' || reply.error.kind === 'noAccess') this.view = null;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The in-page feature, started once the dashboard's sidebar exists: the sidebar entry for
+ * people who may see billing, and the modal it opens. Everything it starts (observers,
+ * timers, listeners, mounted components) stops through one AbortSignal: the content script's
+ * context, so an extension reload or update leaves nothing behind in the host page.
+ */
+import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import { mount, unmount } from 'svelte';
+import SidebarEntry from '@/components/SidebarEntry.svelte';
+import { ask } from '../messaging';
+import { activeTenantsItem } from '../settings';
+import { watchDarkMode } from './dark-mode';
+import { keepEntryPlaced, placeEntry } from './entry-placement';
+import { openModal } from './modal';
+import { OverlayState } from './overlay-state.svelte';
+import { watchPageSession } from './page-session';
+
+export const ENTRY_TAG = 'billing-overlay-entry';
+
+export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
+  const signal = ctx.signal;
+  const state = new OverlayState();
+  // A previous copy of this script that could not clean up (crashed, or killed mid-update).
+  document.querySelectorAll(ENTRY_TAG).forEach((node) => node.remove());
+
+  let closeModal: (() => void) | null = null;
+  const entry = await createShadowRootUi(ctx, {
+    name: ENTRY_TAG,
+    position: 'inline',
+    anchor: 'body',
+    isolateEvents: true,
+    onMount: (container) =>
+      mount(SidebarEntry, {
+        target: container,
+        props: {
+          get view() { return state.view; },
+          get dark() { return state.dark; },
+          onopen: () => {
+            closeModal ??= openModal(ctx, state, () => {
+              closeModal = null;
+              entry.shadow.querySelector<HTMLElement>('[data-testid="billing-sidebar-entry"]')?.focus();
+            });
+          },
+        },
+      }),
+    onRemove: (app) => app && unmount(app),
+  });
+
+  let placing: AbortController | null = null;
+  const show = (visible: boolean) => {
+    if (visible && !placing) {
+      placing = new AbortController();
+      entry.mount();
+      // Placed before the next paint, so no frame shows it in the wrong place (or at all, for
+      // a person who may not see billing: nothing is mounted until access says so).
+      placeEntry(entry.shadowHost);
+      keepEntryPlaced(entry.shadowHost, AbortSignal.any([signal, placing.signal]));
+    } else if (!visible && placing) {
+      placing.abort();
+      placing = null;
+      closeModal?.();
+      entry.remove();
+    }
+  };
+  signal.addEventListener('abort', () => show(false), { once: true });
+
+  watchDarkMode((dark) => (state.dark = dark), signal);
+  watchPageSession(async (session) => {
+    const reply = await ask({ op: 'session.report', session });
+    if (signal.aborted) return;
+    state.access = reply.ok ? reply.value : null;
+    state.reset();
+    show(state.canSeeBilling);
+    if (state.canSeeBilling) void state.load('cached');
+  }, signal);
+
+  // A tenant switch from the popup or the options page: drop the old figures, load the new.
+  const unwatch = activeTenantsItem.watch(() => {
+    if (!state.canSeeBilling) return;
+    state.reset();
+    void state.load('cached');
+  });
+  signal.addEventListener('abort', unwatch, { once: true });
+}

@@ -1,0 +1,36 @@
+/** People's wording for the closed set of billing failures (lib/model.ts BillingError). */
+import type { BillingError } from './model';
+import { t } from './i18n';
+
+/** Server-provided detail can be long; keep messages readable. */
+function clip(s: string, max = 120): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export function errorText(e: BillingError): string {
+  switch (e.kind) {
+    case 'signedOut':
+      return t('errorSignedOut');
+    case 'noAccess':
+      return t('errorNoAccess');
+    case 'notAvailable':
+      return t('errorNotAvailable');
+    case 'server':
+      return t('errorServer', e.status);
+    case 'badResponse':
+      return t('errorBadResponse', clip(e.detail));
+    case 'timeout':
+      return t('errorTimeout');
+    case 'offline':
+      return t('errorOffline');
+    default: {
+      const never: never = e;
+      return String((never as { kind?: unknown }).kind ?? '');
+    }
+  }
+}
+
+/** Why the invoice list is missing: never worded as "no invoices". */
+export function partUnavailableText(e: BillingError): string {
+  return e.kind === 'notAvailable' ? t('invoicesNotAvailable') : t('invoicesUnavailable', errorText(e));
+}

@@ -1,0 +1,16 @@
+/**
+ * The UI side of the protocol: typed requests to the background. A dead extension context
+ * (the extension was reloaded or updated under an open tab) becomes an "offline" reply
+ * instead of an exception thrown into the host page.
+ */
+import { browser } from 'wxt/browser';
+import type { Reply, Request, ResponseMap } from './protocol';
+
+export async function ask<R extends Request>(request: R): Promise<Reply<ResponseMap[R['op']]>> {
+  try {
+    const reply = (await browser.runtime.sendMessage(request)) as Reply<ResponseMap[R['op']]> | undefined;
+    return reply ?? { ok: false, error: { kind: 'offline' } };
+  } catch {
+    return { ok: false, error: { kind: 'offline' } };
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Validates requests on receipt. Strict objects: an unknown key (say, a `url`) is a refusal,
+ * not something to ignore, and tenant ids must match the host's pattern.
+ */
+import { z } from 'zod/mini';
+import { TENANT_ID_PATTERN, type Request } from './protocol';
+
+const tenantId = z.string().check(z.regex(TENANT_ID_PATTERN));
+const nullableText = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
+
+const requestSchema = z.discriminatedUnion('op', [
+  z.strictObject({
+    op: z.literal('session.report'),
+    session: z.strictObject({
+      token: nullableText(8192),
+      userData: nullableText(16384),
+      currentTenant: nullableText(64),
+    }),
+  }),
+  z.strictObject({ op: z.literal('access.get') }),
+  z.strictObject({ op: z.literal('tenants.get') }),
+  z.strictObject({ op: z.literal('tenant.select'), tenantId }),
+  z.strictObject({
+    op: z.literal('billing.get'),
+    tenantId: z.optional(tenantId),
+    freshness: z.enum(['cached', 'fresh', 'force']),
+  }),
+]);
+
+export function parseRequest(message: unknown): Request | null {
+  const result = requestSchema.safeParse(message);
+  return result.success ? result.data : null;
+}

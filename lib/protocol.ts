@@ -1,0 +1,69 @@
+/**
+ * The narrow, typed message protocol between our UIs (content script, popup, options, full
+ * page) and the background worker. A request names an operation and at most a tenant id,
+ * never a URL: the background builds every URL itself. Requests are validated on receipt
+ * (lib/protocol-schema.ts) because a compromised page must not be able to widen them.
+ */
+import type { BillingError, BillingSnapshot } from './model';
+
+/** Tenant ids as the host issues them (BELGO-001, TECH-001); nothing else reaches a URL. */
+export const TENANT_ID_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
+
+/** What a dashboard tab knows about its signed-in person, read from the page's localStorage. */
+export interface PageSession {
+  token: string | null;
+  /** The page's `user_data` JSON string, as stored (parsed by the background, not trusted). */
+  userData: string | null;
+  currentTenant: string | null;
+}
+
+export interface TenantRef {
+  id: string;
+  name: string;
+  /** The tenant's branding colour (#RRGGBB) when the host lists one. */
+  color: string | null;
+}
+
+export interface Access {
+  signedIn: boolean;
+  canSeeBilling: boolean;
+  role: string | null;
+}
+
+export interface TenantList {
+  origin: string;
+  tenants: TenantRef[];
+  activeId: string | null;
+}
+
+/**
+ * How fresh an answer must be. `cached`: whatever is cached, at once (a refresh starts behind
+ * it when stale); `fresh`: wait for data younger than the refresh interval; `force`: wait for
+ * a new answer from the host.
+ */
+export type Freshness = 'cached' | 'fresh' | 'force';
+
+export interface BillingView {
+  tenant: TenantRef;
+  snapshot: BillingSnapshot;
+  /** Older than the refresh interval, or the last refresh failed (then `refreshError` says why). */
+  stale: boolean;
+  refreshError: BillingError | null;
+}
+
+export type Request =
+  | { op: 'session.report'; session: PageSession }
+  | { op: 'access.get' }
+  | { op: 'tenants.get' }
+  | { op: 'tenant.select'; tenantId: string }
+  | { op: 'billing.get'; tenantId?: string; freshness: Freshness };
+
+export interface ResponseMap {
+  'session.report': Access;
+  'access.get': Access;
+  'tenants.get': TenantList;
+  'tenant.select': TenantList;
+  'billing.get': BillingView;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: BillingError };

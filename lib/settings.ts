@@ -1,0 +1,45 @@
+/**
+ * What a person configures (options page) and which tenant is active per dashboard. Kept in
+ * storage.local: none of it is secret (the session token never comes here, see session-store).
+ * Every context may watch these items, which is how a tenant switch reaches open tabs live.
+ */
+import { storage } from '#imports';
+
+export const DEFAULT_DASHBOARD_ORIGIN = 'http://localhost:9001';
+
+export interface Settings {
+  /** The dashboard's origin, e.g. "http://localhost:9001" (no path, no trailing slash). */
+  dashboardOrigin: string;
+  /** How old cached figures may get before they are refreshed, in minutes. */
+  refreshMinutes: number;
+  /** Tenant ids typed in by support staff, offered beside the ones the host lists. */
+  extraTenantIds: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  dashboardOrigin: DEFAULT_DASHBOARD_ORIGIN,
+  refreshMinutes: 5,
+  extraTenantIds: [],
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Active tenant id per dashboard origin; absent means "the person's current tenant". */
+export const activeTenantsItem = storage.defineItem<Record<string, string>>('local:activeTenants', {
+  fallback: {},
+  version: 1,
+});
+
+/** The origin of a URL when it is the configured dashboard, else null. */
+export function dashboardOriginOf(url: string | undefined, settings: Settings): string | null {
+  if (!url) return null;
+  try {
+    const origin = new URL(url).origin;
+    return origin === settings.dashboardOrigin ? origin : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+// One Chromium per test (a fresh profile each time), two at once: the machines have 2 cores.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  fullyParallel: true,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: 'test-results',
+  use: { trace: 'retain-on-failure' },
+});

@@ -1,0 +1,29 @@
+// `npm test`: every check a change must pass, in the order that fails fastest.
+// Type checks, unit tests, both builds, Firefox lint, then end-to-end in real Chromium.
+import { spawnSync } from 'node:child_process';
+import { ensureChromium } from './browser.mjs';
+
+function step(title, cmd, args, env = {}) {
+  console.log(`\n=== ${title}: ${cmd} ${args.join(' ')}`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+
+try {
+  const browser = await ensureChromium();
+  console.log(`[browser] ${browser.path} (${browser.source})`);
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  process.exit(1);
+}
+
+step('Type check', 'npm', ['run', '--silent', 'check']);
+step('Unit tests', 'npx', ['vitest', 'run']);
+step('Build (Chromium, MV3)', 'npx', ['wxt', 'build']);
+step('Build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+step('Firefox lint', 'npm', ['run', '--silent', 'lint:firefox']);
+step('End-to-end (Chromium)', 'npx', ['playwright', 'test'], { E2E_PREBUILT: '1' });
+console.log('\n✓ all checks passed');

@@ -1,0 +1,107 @@
+// @vitest-environment node
+// (see tests/unit/i18n-stub.ts: DOM workaround; it must be imported first)
+import { catalogs, installI18nStub, renderMessage } from './i18n-stub';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { MESSAGE_KEYS, t, uiLocale } from '../../lib/i18n';
+import { errorText, partUnavailableText } from '../../lib/error-text';
+
+describe('message catalogs', () => {
+  const ptKeys = Object.keys(catalogs.pt_BR).sort();
+  const enKeys = Object.keys(catalogs.en).sort();
+
+  it('pt_BR and en have exactly the same keys', () => {
+    expect(enKeys).toEqual(ptKeys);
+  });
+
+  it('MessageKey lists every catalog key and nothing else', () => {
+    expect([...MESSAGE_KEYS].sort()).toEqual(ptKeys);
+    expect(new Set(MESSAGE_KEYS).size).toBe(MESSAGE_KEYS.length);
+  });
+
+  it('keeps the manifest keys', () => {
+    expect(ptKeys).toEqual(expect.arrayContaining(['extName', 'extDescription']));
+  });
+
+  it('has no empty messages and the same placeholders in both languages', () => {
+    for (const key of ptKeys) {
+      const pt = catalogs.pt_BR[key]!;
+      const en = catalogs.en[key]!;
+      expect(pt.message.trim(), key).not.toBe('');
+      expect(en.message.trim(), key).not.toBe('');
+      expect(Object.keys(en.placeholders ?? {}), key).toEqual(Object.keys(pt.placeholders ?? {}));
+      for (const name of Object.keys(pt.placeholders ?? {})) {
+        expect(pt.message.toLowerCase(), key).toContain(`$${name}$`);
+        expect(en.message.toLowerCase(), key).toContain(`$${name}$`);
+      }
+    }
+  });
+
+  it('stub follows chrome.i18n substitution rules', () => {
+    expect(renderMessage({ message: 'a $X$ b', placeholders: { x: { content: '$1' } } }, ['1'])).toBe('a 1 b');
+    expect(renderMessage({ message: 'cost $$5 $1' }, ['ok'])).toBe('cost $5 ok');
+  });
+});
+
+describe('t() and uiLocale() in pt-BR', () => {
+  beforeEach(() => installI18nStub('pt_BR'));
+
+  it('reads messages with substitutions', () => {
+    expect(t('entryLabel')).toBe('Billing e Usage');
+    expect(t('errorServer', 500)).toBe('O servidor respondeu com erro 500');
+    expect(t('updatedAt', 'há 2 minutos')).toBe('Atualizado há 2 minutos');
+  });
+
+  it('falls back to the key when the catalog has no message', () => {
+    vi.mocked(fakeBrowser.i18n.getMessage).mockReturnValue('');
+    expect(t('entryLabel')).toBe('entryLabel');
+  });
+
+  it('uiLocale follows the UI language', () => {
+    expect(uiLocale()).toBe('pt-BR');
+    vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('en-US');
+    expect(uiLocale()).toBe('en-US');
+    vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('en_GB');
+    expect(uiLocale()).toBe('en-GB');
+  });
+
+  it('uiLocale uses the default locale for languages without a catalog', () => {
+    vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('de-DE');
+    expect(uiLocale()).toBe('pt-BR');
+  });
+
+  it('words every BillingError', () => {
+    expect(errorText({ kind: 'signedOut' })).toBe('Sessão expirada: entre novamente no dashboard');
+    expect(errorText({ kind: 'noAccess' })).toBe('Seu perfil não tem acesso ao faturamento');
+    expect(errorText({ kind: 'notAvailable' })).toBe('Este servidor não oferece dados de faturamento');
+    expect(errorText({ kind: 'server', status: 503 })).toBe('O servidor respondeu com erro 503');
+    expect(errorText({ kind: 'badResponse', detail: 'usage.costs' })).toBe(
+      'Resposta inesperada do servidor (usage.costs)',
+    );
+    expect(errorText({ kind: 'timeout' })).toBe('O servidor demorou demais para responder');
+    expect(errorText({ kind: 'offline' })).toBe('Sem conexão com o dashboard');
+  });
+
+  it('clips a long badResponse detail', () => {
+    const text = errorText({ kind: 'badResponse', detail: 'x'.repeat(500) });
+    expect(text.length).toBeLessThan(200);
+    expect(text).toContain('…');
+  });
+
+  it('words a missing invoice list without saying "no invoices"', () => {
+    expect(partUnavailableText({ kind: 'notAvailable' })).toBe('Faturas não disponíveis neste servidor');
+    expect(partUnavailableText({ kind: 'server', status: 500 })).toBe(
+      'Faturas indisponíveis: O servidor respondeu com erro 500',
+    );
+  });
+});
+
+describe('t() in English', () => {
+  beforeEach(() => installI18nStub('en'));
+
+  it('reads the English catalog', () => {
+    expect(t('entryLabel')).toBe('Billing & Usage');
+    expect(errorText({ kind: 'server', status: 500 })).toBe('The server answered with error 500');
+    expect(uiLocale()).toBe('en-US');
+  });
+});
