@@ -52,7 +52,8 @@ export function formatTokens(n: number, locale: string): string {
  */
 export function formatStorageMb(mb: number, locale: string): string {
   const value = Number.isFinite(mb) ? mb : 0;
-  const gb = Math.abs(value) >= 1024;
+  // Decide on the displayed (rounded) value, so 1023,96 MB never shows as "1.024,0 MB".
+  const gb = Math.abs(Math.round(value * 10) / 10) >= 1024;
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: gb ? 'gigabyte' : 'megabyte',

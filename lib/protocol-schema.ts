@@ -25,6 +25,7 @@ const requestSchema = z.discriminatedUnion('op', [
     tenantId: z.optional(tenantId),
     freshness: z.enum(['cached', 'fresh', 'force']),
   }),
+  z.strictObject({ op: z.literal('page.openFull'), tenantId: z.optional(tenantId) }),
 ]);
 
 export function parseRequest(message: unknown): Request | null {

@@ -56,7 +56,9 @@ export type Request =
   | { op: 'access.get' }
   | { op: 'tenants.get' }
   | { op: 'tenant.select'; tenantId: string }
-  | { op: 'billing.get'; tenantId?: string; freshness: Freshness };
+  | { op: 'billing.get'; tenantId?: string; freshness: Freshness }
+  /** Opens the extension's full billing page in a new tab (a content script cannot). */
+  | { op: 'page.openFull'; tenantId?: string };
 
 export interface ResponseMap {
   'session.report': Access;
@@ -64,6 +66,7 @@ export interface ResponseMap {
   'tenants.get': TenantList;
   'tenant.select': TenantList;
   'billing.get': BillingView;
+  'page.openFull': null;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: BillingError };

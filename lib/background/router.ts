@@ -2,6 +2,7 @@
  * Answers the protocol's operations. Every reply names the origin and tenant it is about
  * (inside the snapshot), so a UI can drop an answer that arrives after a tenant switch.
  */
+import { browser } from 'wxt/browser';
 import type { BillingError } from '../model';
 import type { Access, Reply, Request, ResponseMap } from '../protocol';
 import { settingsItem } from '../settings';
@@ -89,5 +90,10 @@ export async function handleRequest(caller: Caller, request: Request): Promise<R
     }
     case 'billing.get':
       return billing(origin, request);
+    case 'page.openFull': {
+      const hash = request.tenantId ? `#tenant=${request.tenantId}` : '';
+      await browser.tabs.create({ url: browser.runtime.getURL(`/billing.html${hash}`) });
+      return { ok: true, value: null };
+    }
   }
 }

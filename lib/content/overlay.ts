@@ -36,6 +36,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
           get view() { return state.view; },
           get dark() { return state.dark; },
           onopen: () => {
+            // Cached figures at once; a quiet refresh behind them when they are old.
+            void state.load('cached');
             closeModal ??= openModal(ctx, state, () => {
               closeModal = null;
               entry.shadow.querySelector<HTMLElement>('[data-testid="billing-sidebar-entry"]')?.focus();

@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs } from '../tooling/browser.mjs';
 import { startReplica, type HostState, type Replica } from '../replica/server';
-import { ACCOUNTS } from '../replica/accounts';
+import { findAccount } from '../replica/accounts';
 import { EXTENSION_DIR } from './paths';
 
-export type AccountName = keyof typeof ACCOUNTS;
+export type AccountName =
+  | 'belgo_admin' | 'tech_admin' | 'tech_dev' | 'consultor' | 'startup_dev' | 'platform_admin' | 'admin';
 export type TokenKind = 'v1' | 'legacy';
 
 interface Fixtures {
@@ -27,12 +28,18 @@ interface Fixtures {
   extensionPage: (path: string) => Promise<Page>;
 }
 
+function passwordOf(account: AccountName): string {
+  const found = findAccount(account);
+  if (!found) throw new Error(`no such replica account: ${account}`);
+  return found.password;
+}
+
 async function loginToken(replica: Replica, account: AccountName, token: TokenKind): Promise<{ token: string; body: any }> {
   const path = token === 'v1' ? '/api/v1/auth/login' : '/api/auth/login';
   const res = await fetch(replica.origin + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account, password: ACCOUNTS[account].password }),
+    body: JSON.stringify({ username: account, password: passwordOf(account) }),
   });
   if (!res.ok) throw new Error(`login ${account} failed: ${res.status}`);
   const body = await res.json();
@@ -66,9 +73,10 @@ export const test = base.extend<Fixtures>({
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     if (configureOrigin) {
       await worker.evaluate(async (origin) => {
-        const current = (await chrome.storage.local.get('settings')).settings ?? {};
-        await chrome.storage.local.set({
-          settings: { dashboardOrigin: origin, refreshMinutes: 5, extraTenantIds: [], ...current, dashboardOrigin: origin },
+        const storage = (globalThis as any).chrome.storage.local;
+        const current = (await storage.get('settings')).settings ?? {};
+        await storage.set({
+          settings: { refreshMinutes: 5, extraTenantIds: [], ...current, dashboardOrigin: origin },
         });
       }, replica.origin);
     }
@@ -86,7 +94,7 @@ export const test = base.extend<Fixtures>({
         // Exactly what a person does: the host's own login page stores the v1 token.
         await page.goto(replica.origin + '/login');
         await page.fill('#username', account);
-        await page.fill('#password', ACCOUNTS[account].password);
+        await page.fill('#password', passwordOf(account));
         await page.click('#login-btn');
         await page.waitForURL(replica.origin + '/');
         return;

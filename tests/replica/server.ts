@@ -6,8 +6,9 @@ import type { AuthInfo, Ctx, HostState } from './context.ts';
 import { HOST_STATES } from './context.ts';
 import { FaultTable, RequestLog, applyFault } from './faults.ts';
 import type { Fault } from './faults.ts';
-import { sendAuthRequired, sendJson, sendServerError, setContext } from './headers.ts';
-import { verifyToken } from './jwt.ts';
+import { sendAuthRequired, sendHtml, sendJson, sendServerError, setContext } from './headers.ts';
+import { signToken, verifyToken } from './jwt.ts';
+import { findAccount } from './accounts.ts';
 import type { Role } from './jwt.ts';
 import { LoginRateLimiter, accountFor, authedUserRoutes, handleLogin } from './routes-auth.ts';
 import { billingRoutes } from './routes-billing.ts';
@@ -64,6 +65,31 @@ function authenticate(req: IncomingMessage): AuthInfo | null {
     : tenantClaim ? [tenantClaim] : [];
   const role = claims.role as Role;
   return { claims, account: accountFor(claims.sub, role, tenantIds), role, kind, tenantClaim, tenantIds };
+}
+
+/** Mint a token for a seeded account the way a login would. */
+export function tokenFor(username: string, kind: 'v1' | 'legacy', ttlSeconds?: number): string {
+  const acc = findAccount(username);
+  if (!acc) throw new Error(`unknown account ${username}`);
+  return kind === 'v1'
+    ? signToken({ sub: acc.username, role: acc.role, force_password_change: acc.force_password_change, kid: 'env_key' }, ttlSeconds)
+    : signToken({ sub: acc.username, role: acc.role, user_id: acc.id, tenant_id: acc.tenants[0] ?? null, tenant_ids: acc.tenants }, ttlSeconds);
+}
+
+function signinPage(username: string, kind: 'v1' | 'legacy', next: string): string | null {
+  const acc = findAccount(username);
+  if (!acc) return null;
+  const data = {
+    auth_token: tokenFor(username, kind),
+    user_data: JSON.stringify({ id: acc.id, username: acc.username, email: acc.email, role: acc.role }),
+    current_tenant: acc.tenants[0] ?? 'BELGO-001',
+  };
+  const target = next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return `<!DOCTYPE html><meta charset="utf-8"><title>signin</title><script>
+var d = ${JSON.stringify(data).replace(/</g, '\\u003c')};
+for (var k in d) localStorage.setItem(k, d[k]);
+location.replace(${JSON.stringify(target)});
+</script>`;
 }
 
 function readBodyOnce(req: IncomingMessage): () => Promise<unknown> {
@@ -150,6 +176,12 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> 
       requests.clear();
       limiter.reset();
       return sendJson(res, 200, { ok: true, state });
+    }
+    if (path === '/__replica/signin' && method === 'GET') {
+      // Test/demo helper: sign a seeded account in without the login form (no rate limit).
+      const html = signinPage(url.searchParams.get('username') ?? 'belgo_admin', url.searchParams.get('kind') === 'legacy' ? 'legacy' : 'v1', url.searchParams.get('next') ?? '/');
+      if (!html) return sendJson(res, 404, { detail: 'unknown account' });
+      return sendHtml(res, 200, html);
     }
     if (path === '/__replica/login-rate-limit' && method === 'POST') {
       const b = (await readBody()) as { enabled?: unknown; reset?: unknown } | null;

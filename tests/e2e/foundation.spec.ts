@@ -1,0 +1,49 @@
+import { test, expect } from './fixtures';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+test('the extension loads: a background worker with our manifest', async ({ background }) => {
+  const manifest = await background.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.permissions).toEqual(['storage']);
+});
+
+test('the content script starts on the dashboard only after Vue has mounted', async ({ context, replica, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  const entry = page.getByTestId('billing-sidebar-entry');
+  await expect(entry).toBeVisible();
+  // The entry lives inside the mounted app, not in the raw template Vue replaces.
+  const insideMountedApp = await page.evaluate(() => !!document.querySelector('#app[data-v-app] billing-overlay-entry'));
+  expect(insideMountedApp).toBe(true);
+  void replica;
+});
+
+test('on another localhost page the content script does nothing at all', async ({ context, background }) => {
+  // A page on another port with the same DOM as the dashboard: not the configured origin.
+  const other = createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html');
+    res.end('<div id="app" data-v-app><aside class="sidebar-desktop"><div class="p-4"><div class="space-y-2"></div></div></aside></div>');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const port = (other.address() as AddressInfo).port;
+  try {
+    void background;
+    const page = await context.newPage();
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(m.text()));
+    await page.goto(`http://localhost:${port}/`);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('billing-overlay-entry').count()).toBe(0);
+    expect(messages).toEqual([]);
+  } finally {
+    other.close();
+  }
+});
+
+test('popup and options pages open', async ({ extensionPage }) => {
+  const popup = await extensionPage('popup.html');
+  await expect(popup.locator('body')).not.toBeEmpty();
+  const options = await extensionPage('options.html');
+  await expect(options.locator('body')).not.toBeEmpty();
+});

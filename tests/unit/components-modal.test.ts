@@ -1,0 +1,358 @@
+// @vitest-environment node
+// (see tests/unit/i18n-stub.ts: DOM workaround; it must be imported first)
+import { installI18nStub } from './i18n-stub';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import BillingModal from '../../components/BillingModal.svelte';
+import InvoiceTable from '../../components/InvoiceTable.svelte';
+import FetchedAt from '../../components/FetchedAt.svelte';
+import type { BillingError, Invoice, Part } from '../../lib/model';
+import type { BillingView } from '../../lib/protocol';
+
+const NBSP = '\u00a0';
+const brl = (cents: number) => ({ cents, currency: 'BRL' });
+
+function invoice(n: number, over: Partial<Invoice> = {}): Invoice {
+  return {
+    id: `INV-2026${String(n).padStart(2, '0')}-BELGO`,
+    number: `FAT-2026-${String(n).padStart(4, '0')}`,
+    period: `2026-${String(n).padStart(2, '0')}`,
+    total: brl(20000 + n),
+    status: 'paid',
+    rawStatus: 'paid',
+    dueDate: null,
+    paidAt: null,
+    ...over,
+  };
+}
+
+/** BELGO-001 as the admin v1 family reports it (samples/v1-admin-usage.admin-v1-token.json). */
+function belgoView(over: { invoices?: Part<Invoice[]>; stale?: boolean; refreshError?: BillingError | null } = {}): BillingView {
+  return {
+    tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null },
+    stale: over.stale ?? false,
+    refreshError: over.refreshError ?? null,
+    snapshot: {
+      origin: 'http://localhost:9001',
+      tenantId: 'BELGO-001',
+      family: 'adminV1',
+      fetchedAt: Date.now() - 2 * 60_000,
+      usage: {
+        period: '2026-11',
+        periodStart: null,
+        periodEnd: null,
+        total: brl(2702),
+        split: { api: brl(120), llm: brl(1574), storage: brl(609), compute: brl(399) },
+        metrics: {
+          apiCalls: 15420,
+          tokensTotal: 1_050_000,
+          tokensIn: 660_000,
+          tokensOut: 390_000,
+          storageMb: 850,
+          computeMinutes: 120,
+        },
+      },
+      invoices: over.invoices ?? {
+        ok: true,
+        data: [
+          invoice(11, { status: 'pending', rawStatus: 'pending', period: 'November 2026', total: brl(20000) }),
+          invoice(10, { status: 'paid', rawStatus: 'paid', period: 'October 2026', total: brl(23650) }),
+          invoice(9, { status: 'overdue', rawStatus: 'overdue' }),
+          invoice(8, { status: 'other', rawStatus: 'em_analise' }),
+          invoice(7, { status: 'void', rawStatus: 'cancelled' }),
+          invoice(6),
+          invoice(5),
+        ],
+      },
+      projections: { ok: false, error: { kind: 'notAvailable' } },
+      timeline: { ok: false, error: { kind: 'notAvailable' } },
+    },
+  };
+}
+
+type ModalProps = Parameters<typeof render<typeof BillingModal>>[1];
+
+function renderModal(state: unknown, extra: Record<string, unknown> = {}) {
+  const props = {
+    tenantName: 'Belgo Arames',
+    state,
+    dark: false,
+    locale: 'pt-BR',
+    onretry: vi.fn(),
+    onrefresh: vi.fn(),
+    onclose: vi.fn(),
+    onopenfull: vi.fn(),
+    ...extra,
+  };
+  const result = render(BillingModal, { props } as ModalProps);
+  return { ...result, props };
+}
+
+beforeEach(() => installI18nStub('pt_BR'));
+afterEach(() => cleanup());
+
+describe('BillingModal', () => {
+  it('is a labelled modal dialog with the tenant in the subtitle', () => {
+    renderModal({ kind: 'loading' });
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(dialog).toHaveAttribute('data-testid', 'billing-modal');
+    expect(dialog).toHaveAccessibleName('Billing e Usage');
+    expect(screen.getByText('Consumo, custos e faturas · Belgo Arames')).toBeInTheDocument();
+    expect(screen.getByTestId('billing-open-full')).toHaveTextContent('Abrir Painel Completo');
+    expect(screen.getByTestId('billing-close')).toHaveAttribute('aria-label', 'Fechar');
+  });
+
+  it('shows the loading state', () => {
+    renderModal({ kind: 'loading' });
+    expect(screen.getByText('Carregando dados de billing...')).toBeInTheDocument();
+    expect(screen.queryByTestId('billing-total-cost')).toBeNull();
+    expect(screen.queryByTestId('billing-refresh')).toBeNull();
+  });
+
+  it('shows the error in words and retries', async () => {
+    const { props } = renderModal({ kind: 'error', error: { kind: 'server', status: 500 } });
+    expect(screen.getByTestId('billing-error')).toHaveTextContent('O servidor respondeu com erro 500');
+    await fireEvent.click(screen.getByTestId('billing-retry'));
+    expect(props.onretry).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('billing-retry')).toHaveTextContent('Tentar Novamente');
+  });
+
+  it('shows the exact figures of a BELGO-001 snapshot', () => {
+    renderModal({ kind: 'ready', view: belgoView(), refreshing: false });
+    expect(screen.getByTestId('billing-total-cost')).toHaveTextContent(`R$${NBSP}27,02`, { normalizeWhitespace: false });
+    expect(screen.getByTestId('billing-api-calls')).toHaveTextContent('15.420');
+    expect(screen.getByTestId('billing-tokens')).toHaveTextContent('1,05M');
+    expect(screen.getByTestId('billing-storage')).toHaveTextContent('850,0 MB');
+    expect(screen.getByTestId('billing-period')).toHaveTextContent('Periodo: novembro de 2026');
+    expect(screen.getByTestId('billing-cost-api')).toHaveTextContent(`R$${NBSP}1,20`, { normalizeWhitespace: false });
+    expect(screen.getByTestId('billing-cost-llm')).toHaveTextContent(`R$${NBSP}15,74`, { normalizeWhitespace: false });
+    expect(screen.getByTestId('billing-cost-storage')).toHaveTextContent(`R$${NBSP}6,09`, { normalizeWhitespace: false });
+    expect(screen.getByTestId('billing-cost-compute')).toHaveTextContent(`R$${NBSP}3,99`, { normalizeWhitespace: false });
+    expect(screen.getByTestId('billing-share-llm')).toHaveTextContent('58%');
+    const bars = screen.getAllByRole('progressbar');
+    expect(bars).toHaveLength(4);
+    expect(bars[1]).toHaveAttribute('aria-valuenow', '58');
+    expect((bars[1]!.firstElementChild as HTMLElement).style.width).toMatch(/^58\.2\d*%$/);
+    for (const label of ['Custo Total do Periodo', 'Chamadas de API', 'Tokens Utilizados', 'Armazenamento',
+      'Distribuicao de Custos', 'Faturas Recentes', 'API Calls', 'LLM Tokens', 'Storage', 'Compute']) {
+      expect(screen.getByText(label)).toBeInTheDocument();
+    }
+  });
+
+  it('lists at most 5 invoices with translated, coloured status badges', () => {
+    renderModal({ kind: 'ready', view: belgoView(), refreshing: false });
+    const rows = screen.getAllByTestId('billing-invoice-row');
+    expect(rows).toHaveLength(5);
+    const first = within(rows[0]!);
+    expect(first.getByText('FAT-2026-0011')).toBeInTheDocument();
+    expect(first.getByText('novembro de 2026')).toBeInTheDocument();
+    expect(rows[0]).toHaveTextContent(`R$${NBSP}200,00`, { normalizeWhitespace: false });
+    const badges = screen.getAllByTestId('billing-invoice-status');
+    expect(badges.map((b) => b.textContent)).toEqual(['Pendente', 'Pago', 'Vencida', 'em_analise', 'Cancelada']);
+    expect(badges[0]).toHaveClass('bg-yellow-100');
+    expect(badges[1]).toHaveClass('bg-green-100');
+    expect(badges[2]).toHaveClass('bg-red-100');
+    expect(badges[3]).toHaveClass('bg-gray-100');
+    expect(screen.queryByText('Nenhuma fatura encontrada')).toBeNull();
+  });
+
+  it('says "no invoices" only for an empty list that did load', () => {
+    renderModal({ kind: 'ready', view: belgoView({ invoices: { ok: true, data: [] } }), refreshing: false });
+    expect(screen.getByText('Nenhuma fatura encontrada')).toBeInTheDocument();
+    expect(screen.queryByTestId('billing-invoices-unavailable')).toBeNull();
+  });
+
+  it('says the invoice list is not available, never "no invoices"', () => {
+    renderModal({
+      kind: 'ready',
+      view: belgoView({ invoices: { ok: false, error: { kind: 'notAvailable' } } }),
+      refreshing: false,
+    });
+    expect(screen.getByTestId('billing-invoices-unavailable')).toHaveTextContent('Faturas não disponíveis neste servidor');
+    expect(screen.queryByText(/Nenhuma fatura/)).toBeNull();
+    expect(screen.queryByTestId('billing-invoice-row')).toBeNull();
+  });
+
+  it('words other invoice failures with the reason', () => {
+    renderModal({
+      kind: 'ready',
+      view: belgoView({ invoices: { ok: false, error: { kind: 'server', status: 500 } } }),
+      refreshing: false,
+    });
+    expect(screen.getByTestId('billing-invoices-unavailable')).toHaveTextContent(
+      'Faturas indisponíveis: O servidor respondeu com erro 500',
+    );
+  });
+
+  it('renders hostile server strings as text', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const { container } = renderModal({
+      kind: 'ready',
+      view: belgoView({ invoices: { ok: true, data: [invoice(1, { number: hostile, status: 'other', rawStatus: hostile, period: hostile })] } }),
+      refreshing: false,
+    });
+    expect(container.querySelector('img')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    const row = screen.getByTestId('billing-invoice-row');
+    expect(within(row).getAllByText(hostile).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows when the data was fetched, stale mark, refresh error, and refreshes', async () => {
+    const { props } = renderModal({
+      kind: 'ready',
+      view: belgoView({ stale: true, refreshError: { kind: 'timeout' } }),
+      refreshing: false,
+    });
+    expect(screen.getByTestId('billing-fetched-at')).toHaveTextContent('Atualizado há 2 minutos');
+    expect(screen.getByTestId('billing-stale')).toHaveTextContent('desatualizado');
+    expect(screen.getByTestId('billing-refresh-error')).toHaveTextContent('O servidor demorou demais para responder');
+    const refresh = screen.getByTestId('billing-refresh');
+    expect(refresh).toBeEnabled();
+    await fireEvent.click(refresh);
+    expect(props.onrefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('disables and spins the refresh button while refreshing', () => {
+    renderModal({ kind: 'ready', view: belgoView(), refreshing: true });
+    const refresh = screen.getByTestId('billing-refresh');
+    expect(refresh).toBeDisabled();
+    expect(refresh.querySelector('svg')).toHaveClass('animate-spin');
+    expect(screen.queryByTestId('billing-stale')).toBeNull();
+  });
+
+  it('closes from the close button, the backdrop and Esc, not from clicks inside', async () => {
+    const { props } = renderModal({ kind: 'loading' });
+    await fireEvent.click(screen.getByTestId('billing-close'));
+    expect(props.onclose).toHaveBeenCalledTimes(1);
+    await fireEvent.click(screen.getByRole('dialog'));
+    expect(props.onclose).toHaveBeenCalledTimes(1);
+    await fireEvent.click(screen.getByRole('dialog').parentElement!);
+    expect(props.onclose).toHaveBeenCalledTimes(2);
+    await fireEvent.keyDown(screen.getByTestId('billing-open-full'), { key: 'Escape' });
+    expect(props.onclose).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not close when a press inside the dialog ends on the backdrop', async () => {
+    const { props } = renderModal({ kind: 'loading' });
+    const overlay = screen.getByRole('dialog').parentElement!;
+    await fireEvent.mouseDown(screen.getByText('Carregando dados de billing...'));
+    await fireEvent.click(overlay);
+    expect(props.onclose).not.toHaveBeenCalled();
+  });
+
+  it('opens the full page', async () => {
+    const { props } = renderModal({ kind: 'loading' });
+    await fireEvent.click(screen.getByTestId('billing-open-full'));
+    expect(props.onopenfull).toHaveBeenCalledTimes(1);
+  });
+
+  it('focuses the close button on mount and wraps Tab inside the dialog', async () => {
+    renderModal({ kind: 'ready', view: belgoView(), refreshing: false });
+    await tick();
+    const close = screen.getByTestId('billing-close');
+    const openFull = screen.getByTestId('billing-open-full');
+    const refresh = screen.getByTestId('billing-refresh');
+    expect(document.activeElement).toBe(close);
+
+    refresh.focus();
+    const forward = await fireEvent.keyDown(refresh, { key: 'Tab' });
+    expect(forward).toBe(false); // default prevented
+    expect(document.activeElement).toBe(openFull);
+
+    const backward = await fireEvent.keyDown(openFull, { key: 'Tab', shiftKey: true });
+    expect(backward).toBe(false);
+    expect(document.activeElement).toBe(refresh);
+
+    // In the middle, Tab is left to the browser.
+    close.focus();
+    expect(await fireEvent.keyDown(close, { key: 'Tab' })).toBe(true);
+  });
+
+  it('brings focus back inside when it escaped', async () => {
+    renderModal({ kind: 'loading' });
+    (document.activeElement as HTMLElement | null)?.blur();
+    await fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Tab' });
+    expect(document.activeElement).toBe(screen.getByTestId('billing-open-full'));
+  });
+
+  it('keeps key events from reaching the page', async () => {
+    const onDocument = vi.fn();
+    document.addEventListener('keydown', onDocument);
+    document.addEventListener('keyup', onDocument);
+    document.addEventListener('keypress', onDocument);
+    try {
+      renderModal({ kind: 'loading' });
+      const target = screen.getByTestId('billing-open-full');
+      await fireEvent.keyDown(target, { key: 'k', ctrlKey: true });
+      await fireEvent.keyPress(target, { key: 'k', charCode: 107 });
+      await fireEvent.keyUp(target, { key: 'k' });
+      await fireEvent.keyDown(target, { key: 'Escape' });
+      expect(onDocument).not.toHaveBeenCalled();
+    } finally {
+      document.removeEventListener('keydown', onDocument);
+      document.removeEventListener('keyup', onDocument);
+      document.removeEventListener('keypress', onDocument);
+    }
+  });
+
+  it('puts the dark class on its root when dark', () => {
+    renderModal({ kind: 'loading' }, { dark: true });
+    expect(screen.getByRole('dialog').parentElement).toHaveClass('dark');
+  });
+
+  it('works inside a shadow root (focus trap uses the root node)', async () => {
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const target = document.createElement('div');
+    shadow.appendChild(target);
+    const onclose = vi.fn();
+    render(BillingModal, {
+      target,
+      props: {
+        tenantName: 'Belgo Arames',
+        state: { kind: 'ready', view: belgoView(), refreshing: false },
+        dark: false,
+        locale: 'pt-BR',
+        onretry: vi.fn(),
+        onrefresh: vi.fn(),
+        onclose,
+        onopenfull: vi.fn(),
+      },
+    });
+    await tick();
+    const close = shadow.querySelector<HTMLElement>('[data-testid="billing-close"]')!;
+    const openFull = shadow.querySelector<HTMLElement>('[data-testid="billing-open-full"]')!;
+    const refresh = shadow.querySelector<HTMLElement>('[data-testid="billing-refresh"]')!;
+    expect(shadow.activeElement).toBe(close);
+    refresh.focus();
+    await fireEvent.keyDown(refresh, { key: 'Tab' });
+    expect(shadow.activeElement).toBe(openFull);
+    await fireEvent.keyDown(openFull, { key: 'Escape' });
+    expect(onclose).toHaveBeenCalledTimes(1);
+    host.remove();
+  });
+});
+
+describe('InvoiceTable and FetchedAt on their own', () => {
+  it('shows every invoice without a limit', () => {
+    const data = [invoice(1), invoice(2), invoice(3), invoice(4), invoice(5), invoice(6), invoice(7)];
+    render(InvoiceTable, { props: { invoices: { ok: true, data }, locale: 'pt-BR' } });
+    expect(screen.getAllByTestId('billing-invoice-row')).toHaveLength(7);
+  });
+
+  it('tolerates duplicate invoice ids', () => {
+    const data = [invoice(1), invoice(1)];
+    render(InvoiceTable, { props: { invoices: { ok: true, data }, limit: 5, locale: 'en' } });
+    expect(screen.getAllByTestId('billing-invoice-row')).toHaveLength(2);
+  });
+
+  it('formats relative time in English', () => {
+    installI18nStub('en');
+    const now = Date.UTC(2026, 10, 25, 12);
+    render(FetchedAt, { props: { fetchedAt: now - 5 * 60_000, now, locale: 'en' } });
+    expect(screen.getByTestId('billing-fetched-at')).toHaveTextContent('Updated 5 minutes ago');
+  });
+});

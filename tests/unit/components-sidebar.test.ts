@@ -1,0 +1,93 @@
+// @vitest-environment node
+// (see tests/unit/i18n-stub.ts: DOM workaround; it must be imported first)
+import { installI18nStub } from './i18n-stub';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import SidebarEntry from '../../components/SidebarEntry.svelte';
+import type { BillingView } from '../../lib/protocol';
+
+const NBSP = '\u00a0';
+const brl = (cents: number) => ({ cents, currency: 'BRL' });
+
+function view(stale = false): BillingView {
+  return {
+    tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null },
+    stale,
+    refreshError: null,
+    snapshot: {
+      origin: 'http://localhost:9001',
+      tenantId: 'BELGO-001',
+      family: 'adminV1',
+      fetchedAt: Date.now() - 30 * 60_000,
+      usage: {
+        period: '2026-11',
+        periodStart: null,
+        periodEnd: null,
+        total: brl(2702),
+        split: { api: brl(120), llm: brl(1574), storage: brl(609), compute: brl(399) },
+        metrics: { apiCalls: 15420, tokensTotal: 1_050_000, tokensIn: 0, tokensOut: 0, storageMb: 1250, computeMinutes: 120 },
+      },
+      invoices: { ok: false, error: { kind: 'notAvailable' } },
+      projections: { ok: false, error: { kind: 'notAvailable' } },
+      timeline: { ok: false, error: { kind: 'notAvailable' } },
+    },
+  };
+}
+
+beforeEach(() => installI18nStub('pt_BR'));
+afterEach(() => cleanup());
+
+describe('SidebarEntry', () => {
+  it('renders the seed section: title, entry button, no stats before data', async () => {
+    const onopen = vi.fn();
+    const { container } = render(SidebarEntry, { props: { view: null, dark: false, onopen, locale: 'pt-BR' } });
+    const root = container.firstElementChild!;
+    expect(root).toHaveClass('mt-6', 'pt-4', 'border-t', 'border-gray-200');
+    expect(root).not.toHaveClass('dark');
+    const title = screen.getByRole('heading', { level: 3 });
+    expect(title).toHaveTextContent('Billing');
+    expect(title).toHaveClass('text-xs', 'font-semibold', 'text-gray-500', 'uppercase', 'tracking-wider', 'mb-2');
+    const entry = screen.getByTestId('billing-sidebar-entry');
+    expect(entry).toHaveTextContent('Billing e Usage');
+    expect(entry).toHaveClass('w-full', 'text-left', 'px-3', 'py-2', 'text-sm', 'text-green-600', 'rounded', 'flex', 'items-center', 'gap-2');
+    expect(entry.querySelector('svg')).toHaveClass('w-4', 'h-4');
+    expect(screen.queryByTestId('billing-sidebar-cost')).toBeNull();
+    await fireEvent.click(entry);
+    expect(onopen).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the quick stats from a view', () => {
+    render(SidebarEntry, { props: { view: view(), dark: false, onopen: vi.fn(), locale: 'pt-BR' } });
+    expect(screen.getByText('Custo Atual')).toBeInTheDocument();
+    expect(screen.getByTestId('billing-sidebar-cost')).toHaveTextContent(`R$${NBSP}27,02`, { normalizeWhitespace: false });
+    expect(screen.getByText('API Calls')).toBeInTheDocument();
+    expect(screen.getByTestId('billing-sidebar-calls')).toHaveTextContent('15.420');
+    expect(screen.getByTestId('billing-sidebar-stats')).not.toHaveClass('opacity-60');
+    expect(screen.getByTestId('billing-sidebar-stats')).not.toHaveAttribute('title');
+  });
+
+  it('dims stale stats and explains why', () => {
+    render(SidebarEntry, { props: { view: view(true), dark: false, onopen: vi.fn(), locale: 'pt-BR' } });
+    const stats = screen.getByTestId('billing-sidebar-stats');
+    expect(stats).toHaveClass('opacity-60');
+    expect(stats).toHaveAttribute('title', 'Dados desatualizados (atualizados há 30 minutos)');
+  });
+
+  it('formats in English', () => {
+    installI18nStub('en');
+    render(SidebarEntry, { props: { view: view(), dark: true, onopen: vi.fn(), locale: 'en' } });
+    expect(screen.getByTestId('billing-sidebar-entry')).toHaveTextContent('Billing & Usage');
+    expect(screen.getByTestId('billing-sidebar-cost')).toHaveTextContent('R$27.02');
+    expect(screen.getByTestId('billing-sidebar-calls')).toHaveTextContent('15,420');
+  });
+
+  it('puts the dark class on its root when dark', () => {
+    const { container } = render(SidebarEntry, { props: { view: null, dark: true, onopen: vi.fn() } });
+    expect(container.firstElementChild).toHaveClass('dark', 'dark:border-gray-700');
+  });
+
+  it('uses the UI language when no locale is given', () => {
+    render(SidebarEntry, { props: { view: view(), dark: false, onopen: vi.fn() } });
+    expect(screen.getByTestId('billing-sidebar-calls')).toHaveTextContent('15.420');
+  });
+});
