@@ -18,6 +18,8 @@ export type TokenKind = 'v1' | 'legacy';
 
 interface Fixtures {
   hostState: HostState;
+  /** The browser's UI language (default pt-BR); tests of the English UI set 'en-US'. */
+  uiLanguage: string;
   /** Point the extension at the replica before the test starts (default true). */
   configureOrigin: boolean;
   replica: Replica;
@@ -26,6 +28,8 @@ interface Fixtures {
   background: Worker;
   signIn: (page: Page, account: AccountName, token?: TokenKind) => Promise<void>;
   extensionPage: (path: string) => Promise<Page>;
+  /** Sends a protocol request to the background from one of our own extension pages. */
+  askBackground: (request: Record<string, unknown>) => Promise<any>;
 }
 
 function passwordOf(account: AccountName): string {
@@ -48,6 +52,7 @@ async function loginToken(replica: Replica, account: AccountName, token: TokenKi
 
 export const test = base.extend<Fixtures>({
   hostState: ['seed', { option: true }],
+  uiLanguage: ['pt-BR', { option: true }],
   configureOrigin: [true, { option: true }],
 
   replica: async ({ hostState }, use) => {
@@ -56,12 +61,14 @@ export const test = base.extend<Fixtures>({
     await replica.close();
   },
 
-  context: async ({}, use) => {
+  context: async ({ uiLanguage }, use) => {
     const profile = await mkdtemp(join(tmpdir(), 'billing-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.E2E_CHROMIUM_PATH,
       headless: true,
-      args: chromiumArgs(EXTENSION_DIR),
+      // The product speaks pt-BR first: the browser's UI language decides the extension's.
+      args: [...chromiumArgs(EXTENSION_DIR), `--lang=${uiLanguage}`],
+      locale: uiLanguage,
       viewport: { width: 1400, height: 900 },
     });
     await use(context);
@@ -119,6 +126,14 @@ export const test = base.extend<Fixtures>({
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
+    });
+  },
+
+  askBackground: async ({ extensionPage }, use) => {
+    let page: Page | null = null;
+    await use(async (request) => {
+      page ??= await extensionPage('options.html');
+      return page.evaluate((r) => (globalThis as any).chrome.runtime.sendMessage(r), request);
     });
   },
 });

@@ -13,6 +13,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CSP,
 };
 
+/**
+ * What the host sends when the request carries X-Tenant-ID (its tenant middleware answers with
+ * another security-header set: SAMEORIGIN, a looser CSP, no permissions-policy).
+ */
+export const TENANT_HEADER_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-frame-options': 'SAMEORIGIN',
+  'x-content-type-options': 'nosniff',
+  'x-xss-protection': '1; mode=block',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'content-security-policy':
+    "default-src 'self' 'unsafe-inline' 'unsafe-eval' https: data:; script-src 'self' 'unsafe-inline' 'unsafe-eval' https:; style-src 'self' 'unsafe-inline' https:; img-src 'self' data: https: blob:; font-src 'self' https:; connect-src 'self' https: wss:; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+};
+
 export const JSON_CT = 'application/json';
 export const HTML_CT = 'text/html; charset=utf-8';
 export const TEXT_CT = 'text/plain; charset=utf-8';
@@ -26,6 +39,8 @@ export const AUTH_REQUIRED_BODY = {
 export interface ResponseContext {
   tenantId?: string | null;
   rateLimit?: { limit: number; remaining: number };
+  /** request carried X-Tenant-ID: use TENANT_HEADER_SECURITY_HEADERS */
+  tenantHeaderSecurity?: boolean;
 }
 
 export type SendOptions = {
@@ -48,7 +63,7 @@ export function buildHeaders(res: ServerResponse, contentType: string, opts: Sen
     h['x-ratelimit-limit'] = String(ctx.rateLimit.limit);
     h['x-ratelimit-remaining'] = String(ctx.rateLimit.remaining);
   }
-  return { ...h, ...SECURITY_HEADERS };
+  return { ...h, ...(ctx.tenantHeaderSecurity ? TENANT_HEADER_SECURITY_HEADERS : SECURITY_HEADERS) };
 }
 
 export function send(res: ServerResponse, status: number, body: string | Buffer, contentType: string, opts: SendOptions = {}): void {

@@ -25,10 +25,13 @@ function canReadBilling(role: string): boolean {
   return role === 'ADMIN' || role === 'SUPER_ADMIN';
 }
 
-/** Panel family — mounted only in `seed` and `fixed`. */
+/**
+ * Panel family — mounted only in `seed` (the seed's Change 1). `fixed` is the host with the
+ * tenant family's fix alone (CONTRACT.md section 4, "What a client therefore sees").
+ */
 function panelRoutes(ctx: Ctx): boolean {
   const m = /^\/api\/billing\/(usage|invoices|projections|timeline|dashboard)$/.exec(ctx.path);
-  if (ctx.state === 'today' || !m || ctx.method !== 'GET') {
+  if (ctx.state !== 'seed' || !m || ctx.method !== 'GET') {
     sendJson(ctx.res, 404, NOT_FOUND);
     return true;
   }

@@ -226,6 +226,7 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> 
     const xt = req.headers['x-tenant-id'];
     const xTenant = typeof xt === 'string' && xt ? xt : null;
     if (xTenant) {
+      setContext(res, { tenantHeaderSecurity: true });
       if (auth.role !== 'SUPER_ADMIN' && !auth.tenantIds.includes(xTenant)) {
         return sendJson(res, 403, { detail: 'User does not belong to this tenant', code: 'NOT_MEMBER' }, { headers: { 'x-error-code': 'NOT_MEMBER' } });
       }

@@ -4,27 +4,10 @@
  * whose content is $1..$9, positional $1..$9, and $$ for a dollar sign).
  * Call installI18nStub() in a beforeEach (restoreMocks undoes it after every test).
  */
-import { afterAll, vi } from 'vitest';
-import { builtinEnvironments } from 'vitest/environments';
+import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import ptBR from '../../public/_locales/pt_BR/messages.json';
 import en from '../../public/_locales/en/messages.json';
-
-/*
- * DOM workaround. Under the shared config (jsdom environment + setup files that import
- * `wxt/testing`, which loads esbuild) every unit test currently dies before running with
- * esbuild's 'new TextEncoder().encode("") instanceof Uint8Array' invariant: jsdom's
- * Uint8Array replaces Node's on the global before esbuild is loaded. Our test files therefore
- * declare `@vitest-environment node` (so the setup files load esbuild cleanly) and this module,
- * imported FIRST, installs the same jsdom globals Vitest would. When the environment already
- * has a DOM (config fixed), this is a no-op.
- */
-if (typeof document === 'undefined') {
-  const env = await builtinEnvironments.jsdom.setup(globalThis, {
-    jsdom: { url: 'http://localhost:3000/' },
-  });
-  afterAll(() => env.teardown(globalThis));
-}
 
 interface CatalogEntry {
   message: string;

@@ -1,5 +1,3 @@
-// @vitest-environment node
-// (see tests/unit/i18n-stub.ts: DOM workaround; it must be imported first)
 import { catalogs, installI18nStub, renderMessage } from './i18n-stub';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';

@@ -1,0 +1,198 @@
+/** The in-page entry and modal, as admins use them on the dashboard (replica, real Chromium). */
+import { test, expect } from './fixtures';
+import { entryPlacement, meanLuminance, watchForOverlay } from './overlay-helpers';
+
+const hostStates = ['today', 'seed', 'fixed'] as const;
+const expectedCost = { today: 'R$ 27,02', seed: 'R$ 245,80', fixed: 'R$ 27,02' } as const;
+
+for (const state of hostStates) {
+  test.describe(`host state "${state}"`, () => {
+    test.use({ hostState: state });
+
+    test('an ADMIN sees the entry right after Analytics and the modal shows the host\'s figures', async ({ context, signIn }) => {
+      const page = await context.newPage();
+      await signIn(page, 'belgo_admin');
+      await expect(page.getByTestId('billing-sidebar-cost')).toHaveText(expectedCost[state]);
+      await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
+
+      await page.getByTestId('billing-sidebar-entry').click();
+      const modal = page.getByTestId('billing-modal');
+      await expect(modal).toBeVisible();
+      await expect(page.getByTestId('billing-total-cost')).toHaveText(expectedCost[state]);
+      if (state === 'seed') {
+        await expect(page.getByTestId('billing-api-calls')).toHaveText('15.420');
+        await expect(page.getByTestId('billing-tokens')).toHaveText('2,45M');
+        await expect(page.getByTestId('billing-cost-api')).toHaveText('R$ 45,60');
+        await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 122,50');
+        await expect(page.getByTestId('billing-cost-storage')).toHaveText('R$ 25,00');
+        await expect(page.getByTestId('billing-cost-compute')).toHaveText('R$ 52,70');
+        await expect(page.getByTestId('billing-invoice-row')).toHaveCount(5);
+        await expect(page.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
+      } else {
+        await expect(page.getByTestId('billing-api-calls')).toHaveText('120');
+        await expect(page.getByTestId('billing-tokens')).toHaveText('1,05M');
+        await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 15,74');
+      }
+      if (state === 'today') {
+        // The host has no invoice list today: say so, never "no invoices".
+        await expect(page.getByTestId('billing-invoices-unavailable')).toBeVisible();
+        await expect(modal).not.toContainText('Nenhuma fatura encontrada');
+      }
+    });
+
+    test('a DEVELOPER never sees the entry, not even for one frame', async ({ context, signIn }) => {
+      const page = await context.newPage();
+      const seen = await watchForOverlay(page);
+      await signIn(page, 'tech_dev');
+      await expect(page.locator('.sidebar-desktop')).toBeVisible();
+      await page.waitForTimeout(1500);
+      expect(await seen()).toBe(false);
+    });
+  });
+}
+
+test('a SUPER_ADMIN sees the entry and the panel\'s figures', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'platform_admin');
+  await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
+  await page.getByTestId('billing-sidebar-entry').click();
+  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
+});
+
+test('a signed-out visitor never sees the entry, and signing out removes it live', async ({ context, replica, signIn }) => {
+  const anonymous = await context.newPage();
+  const seen = await watchForOverlay(anonymous);
+  await anonymous.goto(replica.origin + '/');
+  await expect(anonymous.locator('.sidebar-desktop')).toBeAttached();
+  await anonymous.waitForTimeout(1500);
+  expect(await seen()).toBe(false);
+
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  await expect(page.getByTestId('billing-sidebar-entry')).toBeVisible();
+  // Sign-out that does not reload the page: the entry goes within the poll interval.
+  await page.evaluate(() => localStorage.removeItem('auth_token'));
+  await expect(page.locator('billing-overlay-entry')).toHaveCount(0);
+});
+
+test('toggling the project 50 times leaves exactly one entry, right after Analytics', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
+  const project = await page.locator('.project-selector').inputValue();
+  for (let i = 0; i < 50; i++) {
+    await page.selectOption('.project-selector', '');
+    expect((await entryPlacement(page)).count).toBe(1);
+    await page.selectOption('.project-selector', project);
+  }
+  expect(await entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
+});
+
+test('the keyboard flow: open, trapped focus, Esc, focus back, host shortcuts and scroll untouched', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  const entry = page.getByTestId('billing-sidebar-entry');
+  await expect(page.getByTestId('billing-sidebar-cost')).toBeVisible();
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  const modal = page.getByTestId('billing-modal');
+  await expect(modal).toBeVisible();
+  await expect(modal).toHaveAttribute('role', 'dialog');
+  await expect(modal).toHaveAttribute('aria-modal', 'true');
+  const label = await modal.getAttribute('aria-labelledby');
+  expect(label).toBeTruthy();
+
+  const focusInModal = () => page.evaluate(() => {
+    const host = document.querySelector('billing-overlay-modal');
+    return !!host?.shadowRoot?.activeElement && document.activeElement === host;
+  });
+  expect(await focusInModal()).toBe(true);
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(await focusInModal()).toBe(true);
+  }
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusInModal()).toBe(true);
+
+  // "n" is the host's "Nova Story" shortcut: typed in our modal, it must not reach the host.
+  await page.keyboard.press('n');
+  await expect(page.locator('#host-shortcut-modal')).toHaveCount(0);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+
+  await page.keyboard.press('Escape');
+  await expect(modal).toHaveCount(0);
+  await expect(entry).toBeFocused();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).not.toBe('hidden');
+
+  // The host's own shortcut still works once the modal is closed.
+  await page.locator('#host-counter').click();
+  await page.keyboard.press('n');
+  await expect(page.locator('#host-shortcut-modal')).toBeVisible();
+});
+
+test('a click outside the dialog closes it', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  await page.getByTestId('billing-sidebar-entry').click();
+  await expect(page.getByTestId('billing-modal')).toBeVisible();
+  await page.mouse.click(10, 10);
+  await expect(page.getByTestId('billing-modal')).toHaveCount(0);
+});
+
+test('dark mode follows the host live and renders dark', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  await page.getByTestId('billing-sidebar-entry').click();
+  const dialog = page.getByTestId('billing-modal');
+  await expect(page.getByTestId('billing-total-cost')).toBeVisible();
+  const light = await meanLuminance(page, await dialog.screenshot());
+  await page.keyboard.press('Escape');
+
+  await page.locator('.dark-mode-toggle').click();
+  // (`html` alone would also match the <html> WXT puts inside each shadow root.)
+  await expect(page.locator(':root')).toHaveClass(/dark/);
+  await page.getByTestId('billing-sidebar-entry').click();
+  await expect(page.getByTestId('billing-total-cost')).toBeVisible();
+  const dark = await meanLuminance(page, await dialog.screenshot());
+  expect(light).toBeGreaterThan(170);
+  expect(dark).toBeLessThan(110);
+});
+
+test('a hostile invoice field shows as text', async ({ context, signIn, replica }) => {
+  const payload = '<img src=x onerror=alert(1)>';
+  replica.faults.set('/api/billing/invoices', {
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify({
+      invoices: [{
+        invoice_id: payload, period: payload, period_start: null, period_end: null, status: payload,
+        amount: 10.5, currency: 'BRL', items: [], due_date: null, paid_at: null, payment_method: null, pdf_url: null,
+      }],
+    }),
+  });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await signIn(page, 'belgo_admin');
+  await page.getByTestId('billing-sidebar-entry').click();
+  const row = page.getByTestId('billing-invoice-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(payload);
+  expect(await page.evaluate(() => document.querySelector('billing-overlay-modal')!.shadowRoot!.querySelectorAll('img').length)).toBe(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('a server error shows a message, and Retry recovers', async ({ context, signIn, replica }) => {
+  const page = await context.newPage();
+  // Every family fails, so no fallback can hide the error.
+  for (const prefix of ['/api/billing/usage', '/api/v1/billing/current-usage', '/api/v1/admin/billing/usage']) {
+    replica.faults.set(prefix, { status: 500, contentType: 'text/plain', body: 'Internal Server Error' });
+  }
+  await signIn(page, 'belgo_admin');
+  await page.getByTestId('billing-sidebar-entry').click();
+  await expect(page.getByTestId('billing-error')).toContainText('500');
+  replica.faults.clear();
+  await page.getByTestId('billing-retry').click();
+  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
+  await expect(page.getByTestId('billing-error')).toHaveCount(0);
+});

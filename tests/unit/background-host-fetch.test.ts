@@ -1,0 +1,162 @@
+/** hostFetch: every status and failure mode the host produces maps to one closed error. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { hostFetch } from '../../lib/api/host-fetch';
+import {
+  AUTH_REQUIRED,
+  ORIGIN,
+  SERVER_ERROR,
+  TENANT_NOT_RESOLVED,
+  createFakeHost,
+  json,
+  mintJwt,
+  sample,
+  type FakeHost,
+} from './fake-host';
+
+const endpoint = { url: `${ORIGIN}/api/x` };
+let host: FakeHost;
+let token: string;
+
+beforeEach(() => {
+  host = createFakeHost();
+  vi.stubGlobal('fetch', host.fetch);
+  token = mintJwt();
+});
+
+describe('hostFetch status mapping', () => {
+  it('answers the JSON of a 200', async () => {
+    host.route('/api/x', sample('v1-admin-usage.admin-v1-token'));
+    const result = await hostFetch(endpoint, { token });
+    expect(result.ok).toBe(true);
+    expect(result.ok && (result.json as { total_cost_cents: number }).total_cost_cents).toBe(2702);
+  });
+
+  it('401 AUTH_REQUIRED is signedOut', async () => {
+    host.route('/api/x', sample('billing-page.anonymous'));
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    host.route('/api/x', AUTH_REQUIRED);
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+  });
+
+  it('401 "Tenant nao identificado" is notAvailable (a missing family, not a lost session)', async () => {
+    host.route('/api/x', sample('v1-current-usage.admin-v1-token'));
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'notAvailable' } });
+    host.route('/api/x', TENANT_NOT_RESOLVED);
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'notAvailable' } });
+  });
+
+  it('403 is noAccess', async () => {
+    host.route('/api/x', sample('panel-usage.developer'));
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+    host.route('/api/x', sample('v1-admin-usage.super-admin'));
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+  });
+
+  it('404 is notAvailable', async () => {
+    host.route('/api/x', sample('panel-usage-not-mounted.admin-legacy-token'));
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'notAvailable' } });
+  });
+
+  it.each([422, 429, 500, 502])('%i is a server error with that status', async (status) => {
+    host.route('/api/x', json(status, { detail: 'x' }));
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'server', status } });
+  });
+
+  it('a text/plain 500 (the panel with a v1 token) is server 500', async () => {
+    host.route('/api/x', sample('panel-usage.admin-v1-token'));
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'server', status: 500 } });
+    host.route('/api/x', SERVER_ERROR);
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'server', status: 500 } });
+  });
+});
+
+describe('hostFetch bodies that are not JSON', () => {
+  it('an HTML 200 (the login page) is badResponse "HTML instead of JSON"', async () => {
+    host.route('/api/x', {
+      status: 200,
+      body: '<!DOCTYPE html><html><head><title>Login</title></head><body><form></form></body></html>',
+      contentType: 'text/html; charset=utf-8',
+    });
+    expect(await hostFetch(endpoint, { token })).toEqual({
+      ok: false,
+      error: { kind: 'badResponse', detail: 'HTML instead of JSON' },
+    });
+  });
+
+  it('HTML labelled as JSON is still refused as HTML', async () => {
+    host.route('/api/x', { status: 200, body: '  <html><body>login</body></html>', contentType: 'application/json' });
+    expect(await hostFetch(endpoint, { token })).toEqual({
+      ok: false,
+      error: { kind: 'badResponse', detail: 'HTML instead of JSON' },
+    });
+  });
+
+  it('malformed JSON is badResponse', async () => {
+    host.route('/api/x', { status: 200, body: '{"total_cost_cents": 27', contentType: 'application/json' });
+    expect(await hostFetch(endpoint, { token })).toEqual({
+      ok: false,
+      error: { kind: 'badResponse', detail: 'malformed JSON' },
+    });
+  });
+
+  it('an empty body is badResponse', async () => {
+    host.route('/api/x', { status: 200, body: '', contentType: 'application/json' });
+    expect(await hostFetch(endpoint, { token })).toEqual({
+      ok: false,
+      error: { kind: 'badResponse', detail: 'empty body' },
+    });
+    host.route('/api/x', { status: 200, body: ' \n ', contentType: 'application/json' });
+    expect(await hostFetch(endpoint, { token })).toEqual({
+      ok: false,
+      error: { kind: 'badResponse', detail: 'empty body' },
+    });
+  });
+});
+
+describe('hostFetch network failures', () => {
+  it('times out when the host never answers', async () => {
+    host.route('/api/x', { hang: true });
+    const started = Date.now();
+    expect(await hostFetch(endpoint, { token, timeoutMs: 50 })).toEqual({ ok: false, error: { kind: 'timeout' } });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(host.requests).toHaveLength(1);
+  });
+
+  it('a refused connection (TypeError) is offline', async () => {
+    host.route('/api/x', { refuse: true });
+    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'offline' } });
+  });
+
+  it("rejects with the caller's reason when the caller aborts", async () => {
+    host.route('/api/x', { hang: true });
+    const controller = new AbortController();
+    const reason = new Error('caller went away');
+    const pending = hostFetch(endpoint, { token, signal: controller.signal, timeoutMs: 5000 });
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it('rejects at once with a signal that is already aborted', async () => {
+    host.route('/api/x', sample('v1-admin-usage.admin-v1-token'));
+    const controller = new AbortController();
+    const reason = new Error('already gone');
+    controller.abort(reason);
+    await expect(hostFetch(endpoint, { token, signal: controller.signal })).rejects.toBe(reason);
+  });
+});
+
+describe('hostFetch request shape', () => {
+  it('sends the Bearer token and the endpoint headers, never credentials', async () => {
+    host.route('/api/x', sample('v1-admin-usage.admin-v1-token'));
+    await hostFetch({ url: `${ORIGIN}/api/x?a=1`, headers: { 'X-Tenant-ID': 'BELGO-001' } }, { token });
+    expect(host.requests).toHaveLength(1);
+    const [request] = host.requests;
+    expect(request!.url).toBe(`${ORIGIN}/api/x?a=1`);
+    expect(request!.method).toBe('GET');
+    expect(request!.headers.authorization).toBe(`Bearer ${token}`);
+    expect(request!.headers['x-tenant-id']).toBe('BELGO-001');
+    expect(request!.headers.accept).toBe('application/json');
+    expect(request!.headers.cookie).toBeUndefined();
+    expect(request!.credentials).toBe('omit');
+  });
+});
