@@ -36,6 +36,20 @@ export type Route =
   | ((request: RecordedRequest) => Route);
 
 /** A promise with its resolve function, to hold a response until the test lets it go. */
+/** Polls `check` on real timers (vi.waitFor would advance a faked Date) until it stops throwing. */
+export async function until(check: () => unknown, timeoutMs = 2000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (performance.now() > end) throw error;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}
+
 export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => {
@@ -78,6 +92,8 @@ export interface FakeHost {
   requests: RecordedRequest[];
   /** Adds or replaces the route for a path prefix (the longest matching prefix wins). */
   route: (prefix: string, route: Route) => void;
+  /** Replaces the whole table (e.g. `{ '/api/': SERVER_ERROR }`: everything fails). */
+  setRoutes: (routes: Record<string, Route>) => void;
   /** Requests whose path starts with the prefix. */
   count: (prefix: string) => number;
   urls: () => string[];
@@ -131,6 +147,10 @@ export function createFakeHost(routes: Record<string, Route> = {}): FakeHost {
     requests,
     route: (prefix, route) => {
       table.set(prefix, route);
+    },
+    setRoutes: (routes) => {
+      table.clear();
+      for (const [prefix, route] of Object.entries(routes)) table.set(prefix, route);
     },
     count: (prefix) => requests.filter((r) => r.path.startsWith(prefix)).length,
     urls: () => requests.map((r) => r.url),

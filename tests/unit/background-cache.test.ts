@@ -1,0 +1,286 @@
+/** getBilling / forgetOrigin: stale-while-revalidate per origin and tenant, shared in-flight fetches. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { forgetOrigin, getBilling, type CacheEntry } from '../../lib/background/billing-cache';
+import {
+  AUTH_REQUIRED,
+  FORBIDDEN,
+  ORIGIN,
+  SERVER_ERROR,
+  createFakeHost,
+  deferred,
+  until,
+  mintJwt,
+  sample,
+  todayRoutes,
+  type FakeHost,
+} from './fake-host';
+
+const TENANT = 'BELGO-001';
+const TTL = 60_000;
+const T0 = new Date('2026-11-25T12:00:00Z').getTime();
+const ADMIN_USAGE = '/api/v1/admin/billing/usage/';
+
+let host: FakeHost;
+let token: string;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+  host = createFakeHost(todayRoutes());
+  vi.stubGlobal('fetch', host.fetch);
+  token = mintJwt();
+});
+
+afterEach(async () => {
+  // Abort whatever a test left in flight, so nothing leaks into the next one.
+  await forgetOrigin(ORIGIN);
+  await forgetOrigin(OTHER_ORIGIN);
+  vi.useRealTimers();
+});
+
+const OTHER_ORIGIN = 'http://localhost:9002';
+
+async function sessionEntry(origin: string, tenantId: string): Promise<CacheEntry | undefined> {
+  const all = await fakeBrowser.storage.session.get();
+  return all[`billing:${origin}|${tenantId}`] as CacheEntry | undefined;
+}
+
+async function billingKeys(): Promise<string[]> {
+  return Object.keys(await fakeBrowser.storage.session.get()).filter((k) => k.startsWith('billing:')).sort();
+}
+
+/** A first good answer in the cache, fetched at T0. */
+async function primed(origin = ORIGIN, tenantId = TENANT) {
+  const first = await getBilling(origin, tenantId, token, 'force', TTL);
+  if (!first.ok) throw new Error(`priming failed: ${JSON.stringify(first.error)}`);
+  return first.data;
+}
+
+describe('shared fetches', () => {
+  it('10 concurrent identical calls make one usage fetch', async () => {
+    const results = await Promise.all(Array.from({ length: 10 }, () => getBilling(ORIGIN, TENANT, token, 'cached', TTL)));
+    expect(host.count(ADMIN_USAGE)).toBe(1);
+    expect(host.requests).toHaveLength(3); // one probe per family
+    for (const result of results) {
+      expect(result.ok).toBe(true);
+      expect(result.ok && result.data.snapshot.usage.total.cents).toBe(2702);
+      expect(result.ok && result.data.stale).toBe(false);
+    }
+  });
+
+  it('10 concurrent "force" calls also share one fetch', async () => {
+    await Promise.all(Array.from({ length: 10 }, () => getBilling(ORIGIN, TENANT, token, 'force', TTL)));
+    expect(host.count(ADMIN_USAGE)).toBe(1);
+  });
+});
+
+describe('freshness', () => {
+  it('"cached" with a fresh entry answers without a request', async () => {
+    await primed();
+    host.clear();
+    vi.setSystemTime(T0 + TTL - 1);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    expect(host.requests).toHaveLength(0);
+    expect(answer).toEqual({
+      ok: true,
+      data: expect.objectContaining({ stale: false, refreshError: null }),
+    });
+    expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0);
+  });
+
+  it('"fresh" with a fresh entry answers without a request', async () => {
+    await primed();
+    host.clear();
+    const answer = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL);
+    expect(host.requests).toHaveLength(0);
+    expect(answer.ok && answer.data.stale).toBe(false);
+  });
+
+  it('"cached" with a stale entry answers at once (stale) and starts exactly one refresh', async () => {
+    await primed();
+    host.clear();
+    const gate = deferred();
+    host.route(ADMIN_USAGE, { gate: gate.promise, then: sample('v1-admin-usage.admin-v1-token') });
+    vi.setSystemTime(T0 + TTL);
+
+    const answer = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    expect(answer.ok && answer.data.stale).toBe(true);
+    expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0);
+    expect(answer.ok && answer.data.refreshError).toBeNull();
+
+    // More readers while the refresh runs: still one refresh.
+    await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    await until(() => expect(host.count(ADMIN_USAGE)).toBe(1));
+    // The family that answered last time is asked first: only its endpoint.
+    expect(host.requests).toHaveLength(1);
+
+    gate.resolve();
+    await until(async () => expect((await sessionEntry(ORIGIN, TENANT))?.snapshot.fetchedAt).toBe(T0 + TTL));
+    expect(host.count(ADMIN_USAGE)).toBe(1);
+
+    const after = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    expect(after.ok && after.data.stale).toBe(false);
+    expect(host.count(ADMIN_USAGE)).toBe(1);
+  });
+
+  it('"fresh" with a stale entry waits for a new answer', async () => {
+    await primed();
+    host.clear();
+    vi.setSystemTime(T0 + TTL);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL);
+    expect(host.count(ADMIN_USAGE)).toBe(1);
+    expect(answer.ok && answer.data.stale).toBe(false);
+    expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0 + TTL);
+  });
+
+  it('"force" fetches even when the entry is fresh', async () => {
+    await primed();
+    host.clear();
+    vi.setSystemTime(T0 + 1000);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL);
+    expect(host.count(ADMIN_USAGE)).toBe(1);
+    expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0 + 1000);
+    expect(answer.ok && answer.data.stale).toBe(false);
+  });
+});
+
+describe('failed refreshes', () => {
+  it('a 500 after a good answer keeps the figures, stale, with the reason', async () => {
+    const good = await primed();
+    host.setRoutes({ '/api/': SERVER_ERROR });
+    vi.setSystemTime(T0 + 1000);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL);
+    expect(answer).toEqual({
+      ok: true,
+      data: { snapshot: good.snapshot, stale: true, refreshError: { kind: 'server', status: 500 } },
+    });
+    // The kept entry remembers the failure, so a later read is stale too and retries.
+    const entry = await sessionEntry(ORIGIN, TENANT);
+    expect(entry?.refreshError).toEqual({ kind: 'server', status: 500 });
+    expect(entry?.snapshot.fetchedAt).toBe(T0);
+    host.clear();
+    const again = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL);
+    expect(host.count(ADMIN_USAGE)).toBe(1);
+    expect(again.ok && again.data.stale).toBe(true);
+    expect(again.ok && again.data.refreshError).toEqual({ kind: 'server', status: 500 });
+  });
+
+  it('offline after a good answer keeps the figures too', async () => {
+    await primed();
+    host.setRoutes({ '/api/': { refuse: true } });
+    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL);
+    expect(answer.ok && answer.data.refreshError).toEqual({ kind: 'offline' });
+    expect(answer.ok && answer.data.stale).toBe(true);
+  });
+
+  it('signedOut after a good answer is an error: the figures are not returned', async () => {
+    await primed();
+    host.setRoutes({ '/api/': AUTH_REQUIRED });
+    expect(await getBilling(ORIGIN, TENANT, token, 'force', TTL)).toEqual({ ok: false, error: { kind: 'signedOut' } });
+  });
+
+  it('noAccess after a good answer is an error: the figures are not returned', async () => {
+    await primed();
+    host.setRoutes({ '/api/': FORBIDDEN });
+    expect(await getBilling(ORIGIN, TENANT, token, 'force', TTL)).toEqual({ ok: false, error: { kind: 'noAccess' } });
+  });
+
+  // BUG: lib/background/billing-cache.ts refresh() (the `else` branch) keeps the entry with
+  // refreshError signedOut/noAccess, and getBilling's 'cached' path returns any entry without
+  // looking at refreshError, so figures that must not be shown any more (DROPS_CACHE) come back
+  // on the next 'cached' read.
+  it.skip('after a refresh found the person signed out, a "cached" read does not show the figures', async () => {
+    await primed();
+    host.setRoutes({ '/api/': AUTH_REQUIRED });
+    await getBilling(ORIGIN, TENANT, token, 'force', TTL);
+    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    expect(next).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    expect(await billingKeys()).toEqual([]);
+  });
+
+  // BUG: same as above, for a 403 (access withdrawn).
+  it.skip('after a refresh found no access, a "cached" read does not show the figures', async () => {
+    await primed();
+    host.setRoutes({ '/api/': FORBIDDEN });
+    await getBilling(ORIGIN, TENANT, token, 'force', TTL);
+    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    expect(next).toEqual({ ok: false, error: { kind: 'noAccess' } });
+  });
+
+  // BUG: a background refresh (stale 'cached' read) that gets 401 only records refreshError on
+  // the entry; the next 'cached' read shows the signed-out person's figures again (and no one
+  // learns about the sign-out, see the router test of the same name).
+  it.skip('a background refresh that finds the person signed out drops the figures', async () => {
+    await primed();
+    host.setRoutes({ '/api/': AUTH_REQUIRED });
+    vi.setSystemTime(T0 + TTL);
+    await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    await until(async () => expect(host.requests.at(-1)?.path.startsWith(ADMIN_USAGE)).toBe(true));
+    await until(async () => expect((await sessionEntry(ORIGIN, TENANT))?.refreshError ?? null).not.toBeNull());
+    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    expect(next.ok).toBe(false);
+  });
+});
+
+describe('entries per origin and tenant', () => {
+  it('stamps each snapshot with its origin and tenant; two tenants share nothing', async () => {
+    const belgo = await getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL);
+    const tech = await getBilling(ORIGIN, 'TECH-001', token, 'cached', TTL);
+    expect(belgo.ok && [belgo.data.snapshot.origin, belgo.data.snapshot.tenantId]).toEqual([ORIGIN, 'BELGO-001']);
+    expect(tech.ok && [tech.data.snapshot.origin, tech.data.snapshot.tenantId]).toEqual([ORIGIN, 'TECH-001']);
+    expect(host.count(`${ADMIN_USAGE}BELGO-001?`)).toBe(1);
+    expect(host.count(`${ADMIN_USAGE}TECH-001?`)).toBe(1);
+    expect(await billingKeys()).toEqual([`billing:${ORIGIN}|BELGO-001`, `billing:${ORIGIN}|TECH-001`]);
+    expect((await sessionEntry(ORIGIN, 'TECH-001'))?.snapshot.tenantId).toBe('TECH-001');
+  });
+
+  it('two concurrent tenants are two fetches, not one shared', async () => {
+    const [a, b] = await Promise.all([
+      getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL),
+      getBilling(ORIGIN, 'TECH-001', token, 'cached', TTL),
+    ]);
+    expect(a.ok && a.data.snapshot.tenantId).toBe('BELGO-001');
+    expect(b.ok && b.data.snapshot.tenantId).toBe('TECH-001');
+    expect(host.count(ADMIN_USAGE)).toBe(2);
+  });
+
+  it('forgetOrigin drops that origin only', async () => {
+    await primed(ORIGIN, 'BELGO-001');
+    await primed(ORIGIN, 'TECH-001');
+    await primed(OTHER_ORIGIN, 'BELGO-001');
+    await forgetOrigin(ORIGIN);
+    expect(await billingKeys()).toEqual([`billing:${OTHER_ORIGIN}|BELGO-001`]);
+    host.clear();
+    const other = await getBilling(OTHER_ORIGIN, 'BELGO-001', token, 'cached', TTL);
+    expect(other.ok && other.data.snapshot.origin).toBe(OTHER_ORIGIN);
+    expect(host.requests).toHaveLength(0);
+    const mine = await getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL);
+    expect(mine.ok).toBe(true);
+    expect(host.count(ADMIN_USAGE)).toBe(1);
+  });
+
+  it('forgetOrigin aborts what is in flight for that origin and stores nothing', async () => {
+    host.route(ADMIN_USAGE, { hang: true });
+    const pending = getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    await until(() => expect(host.count(ADMIN_USAGE)).toBe(1));
+    await forgetOrigin(ORIGIN);
+    expect(await pending).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    expect(await billingKeys()).toEqual([]);
+    // A new request after that is not aborted by the old sign-out.
+    host.route(ADMIN_USAGE, sample('v1-admin-usage.admin-v1-token'));
+    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    expect(next.ok).toBe(true);
+  });
+
+  it('nothing billing-related lands in storage.local or storage.sync', async () => {
+    await primed(ORIGIN, 'BELGO-001');
+    await primed(ORIGIN, 'TECH-001');
+    host.setRoutes({ '/api/': SERVER_ERROR });
+    await getBilling(ORIGIN, 'BELGO-001', token, 'force', TTL);
+    expect(await fakeBrowser.storage.local.get()).toEqual({});
+    expect(await fakeBrowser.storage.sync.get()).toEqual({});
+    expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain(token);
+  });
+});
