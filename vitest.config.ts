@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { WxtVitest } from 'wxt/testing';
 
 // WXT's test setup imports `wxt/testing`, whose index also loads WXT's Vite plugin and with
@@ -7,7 +8,7 @@ import { WxtVitest } from 'wxt/testing';
 const fakeBrowserOnly = fileURLToPath(new URL('./node_modules/wxt/dist/testing/fake-browser.mjs', import.meta.url));
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), svelte()],
   resolve: {
     conditions: ['browser'],
     alias: [{ find: /^wxt\/testing$/, replacement: fakeBrowserOnly }],

@@ -55,6 +55,23 @@ export const MESSAGE_KEYS = [
   'errorBadResponse',
   'errorTimeout',
   'errorOffline',
+  // Toolbar popup (components/PopupPanel.svelte).
+  'popupNotSetUp',
+  'popupOpenOptions',
+  'popupSwitchTenant',
+  'popupOpenDashboard',
+  // Options page (components/OptionsForm.svelte).
+  'optionsTitle',
+  'optionsOriginLabel',
+  'optionsSave',
+  'optionsSaved',
+  'optionsOriginInvalid',
+  'optionsOriginDenied',
+  'optionsTenantsTitle',
+  'optionsTenantSearch',
+  'optionsTenantAdd',
+  'optionsTenantInvalid',
+  'optionsRefreshLabel',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

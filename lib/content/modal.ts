@@ -7,11 +7,11 @@ import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
 import BillingModal from '@/components/BillingModal.svelte';
 import { ask } from '../messaging';
-import type { OverlayState } from './overlay-state.svelte';
+import type { BillingViewState } from '../view-state.svelte';
 
 export const MODAL_TAG = 'billing-overlay-modal';
 
-export function openModal(ctx: ContentScriptContext, state: OverlayState, onClosed: () => void): () => void {
+export function openModal(ctx: ContentScriptContext, state: BillingViewState, onClosed: () => void): () => void {
   const root = document.documentElement;
   const previousOverflow = root.style.overflow;
   root.style.overflow = 'hidden';

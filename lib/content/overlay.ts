@@ -12,14 +12,14 @@ import { activeTenantsItem } from '../settings';
 import { watchDarkMode } from './dark-mode';
 import { keepEntryPlaced, placeEntry } from './entry-placement';
 import { openModal } from './modal';
-import { OverlayState } from './overlay-state.svelte';
+import { BillingViewState } from '../view-state.svelte';
 import { watchPageSession } from './page-session';
 
 export const ENTRY_TAG = 'billing-overlay-entry';
 
 export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   const signal = ctx.signal;
-  const state = new OverlayState();
+  const state = new BillingViewState();
   // A previous copy of this script that could not clean up (crashed, or killed mid-update).
   document.querySelectorAll(ENTRY_TAG).forEach((node) => node.remove());
 

@@ -168,7 +168,8 @@ let tokenCounter = 0;
 
 export interface TestClaims {
   sub?: string;
-  role?: string;
+  /** `null` leaves the claim out. */
+  role?: string | null;
   /** Seconds since the epoch; defaults to one hour from now. */
   exp?: number;
   tenant_id?: string;
@@ -182,7 +183,7 @@ export function mintJwt(claims: TestClaims = {}): string {
   tokenCounter += 1;
   const payload = {
     sub: claims.sub ?? 'belgo_admin',
-    role: claims.role ?? 'ADMIN',
+    ...(claims.role === null ? {} : { role: claims.role ?? 'ADMIN' }),
     exp: claims.exp ?? Math.floor(Date.now() / 1000) + 3600,
     ...(claims.tenant_id ? { tenant_id: claims.tenant_id } : {}),
   };

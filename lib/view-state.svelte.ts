@@ -1,24 +1,27 @@
 /**
- * The in-page overlay's state, shared by the sidebar entry and the modal. Replies are applied
- * only if they are the latest request's: a tenant switch that races a fetch never shows the
- * old tenant's figures under the new name.
+ * What a billing UI shows (the in-page entry and modal, the popup, the full page): figures,
+ * error, refresh. Replies are applied only if they answer the latest request: a tenant switch
+ * that races a fetch never shows the old tenant's figures under the new name.
  */
-import type { BillingError } from '../model';
-import type { Access, BillingView, Freshness } from '../protocol';
-import { ask } from '../messaging';
+import type { BillingError } from './model';
+import type { Access, BillingView, Freshness } from './protocol';
+import { ask } from './messaging';
 
 export type ModalState =
   | { kind: 'loading' }
   | { kind: 'error'; error: BillingError }
   | { kind: 'ready'; view: BillingView; refreshing: boolean };
 
-export class OverlayState {
+export class BillingViewState {
   access = $state<Access | null>(null);
   view = $state<BillingView | null>(null);
   error = $state<BillingError | null>(null);
   refreshing = $state(false);
   dark = $state(false);
   #generation = 0;
+
+  /** A fixed tenant (the full page's), or none to follow the person's active tenant. */
+  constructor(private readonly tenantId?: string) {}
 
   readonly modal: ModalState = $derived(
     this.view
@@ -43,7 +46,7 @@ export class OverlayState {
   async load(freshness: Freshness): Promise<void> {
     const generation = ++this.#generation;
     this.refreshing = this.view !== null;
-    const reply = await ask({ op: 'billing.get', freshness });
+    const reply = await ask({ op: 'billing.get', freshness, ...(this.tenantId && { tenantId: this.tenantId }) });
     if (generation !== this.#generation) return;
     this.refreshing = false;
     if (reply.ok) {

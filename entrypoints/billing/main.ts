@@ -1,0 +1,13 @@
+import { mount } from 'svelte';
+import FullBillingPage from '@/components/FullBillingPage.svelte';
+import { followSystemTheme } from '@/lib/page-theme';
+import { TENANT_ID_PATTERN } from '@/lib/protocol';
+import '@/assets/pages.css';
+
+// billing.html#tenant=BELGO-001 shows that tenant; without one, the person's active tenant.
+const requested = new URLSearchParams(location.hash.slice(1)).get('tenant') ?? '';
+followSystemTheme();
+mount(FullBillingPage, {
+  target: document.getElementById('app')!,
+  props: { tenantId: TENANT_ID_PATTERN.test(requested) ? requested : undefined },
+});

@@ -1,0 +1,4 @@
+export declare const INSTALL_HINT: string;
+export declare function findChromium(): Promise<{ path: string; source: string } | null>;
+export declare function ensureChromium(): Promise<{ path: string; source: string }>;
+export declare function chromiumArgs(extensionDir: string): string[];

@@ -1,0 +1,450 @@
+/**
+ * The background's front door: who may ask (identifyCaller), what may be asked (parseRequest),
+ * and what each operation does with the session, tenants and billing (handleRequest).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { browser, type Browser } from 'wxt/browser';
+import { forgetOrigin } from '../../lib/background/billing-cache';
+import { handleRequest } from '../../lib/background/router';
+import { identifyCaller, type Caller } from '../../lib/background/sender';
+import { parseRequest } from '../../lib/protocol-schema';
+import type { Access, BillingView, PageSession, Reply, Request, TenantList } from '../../lib/protocol';
+import { DEFAULT_SETTINGS, settingsItem } from '../../lib/settings';
+import {
+  AUTH_REQUIRED,
+  FORBIDDEN,
+  ORIGIN,
+  SERVER_ERROR,
+  createFakeHost,
+  json,
+  mintJwt,
+  sample,
+  todayRoutes,
+  until,
+  type FakeHost,
+  type Route,
+} from './fake-host';
+
+const DASHBOARD: Caller = { kind: 'dashboard', origin: ORIGIN, tabId: 1 };
+const POPUP: Caller = { kind: 'extensionPage', origin: ORIGIN };
+
+const TWO_TENANTS = json(200, {
+  success: true,
+  tenants: [
+    { tenant_id: 'BELGO-001', name: 'Belgo Arames', is_current: true, branding: { primary_color: '#003B4A' } },
+    { tenant_id: 'TECH-001', name: 'Tech Corp', is_current: false, branding: { primary_color: '#112233' } },
+  ],
+  current: 'BELGO-001',
+  can_switch: true,
+});
+
+function identityRoutes(role: 'admin' | 'developer' = 'admin'): Record<string, Route> {
+  return {
+    '/api/user/permissions': sample(role === 'admin' ? 'user-permissions.admin-v1-token' : 'user-permissions.developer'),
+    '/api/v1/auth/me': sample('auth-me.admin-v1-token'),
+    '/api/user/tenants': sample('user-tenants.admin-v1-token'),
+  };
+}
+
+let host: FakeHost;
+
+beforeEach(() => {
+  host = createFakeHost({ ...identityRoutes(), ...todayRoutes() });
+  vi.stubGlobal('fetch', host.fetch);
+});
+
+afterEach(async () => {
+  await forgetOrigin(ORIGIN);
+});
+
+function page(token: string | null, currentTenant: string | null = 'BELGO-001', userData: string | null = null): PageSession {
+  return { token, userData, currentTenant };
+}
+
+async function report(token: string | null, currentTenant: string | null = 'BELGO-001', userData: string | null = null) {
+  return (await handleRequest(DASHBOARD, { op: 'session.report', session: page(token, currentTenant, userData) })) as Reply<Access>;
+}
+
+async function billing(request: Omit<Extract<Request, { op: 'billing.get' }>, 'op'>, caller: Caller = POPUP) {
+  return (await handleRequest(caller, { op: 'billing.get', ...request })) as Reply<BillingView>;
+}
+
+async function allStorageText(area: 'local' | 'sync' | 'session'): Promise<string> {
+  return JSON.stringify(await fakeBrowser.storage[area].get());
+}
+
+function sender(fields: Record<string, unknown>): Browser.runtime.MessageSender {
+  return fields as Browser.runtime.MessageSender;
+}
+
+describe('identifyCaller', () => {
+  const settings = DEFAULT_SETTINGS;
+  const id = () => browser.runtime.id;
+
+  it('accepts an extension page, speaking for the configured dashboard', () => {
+    expect(identifyCaller(sender({ id: id(), url: browser.runtime.getURL('/popup.html') }), settings)).toEqual({
+      kind: 'extensionPage',
+      origin: 'http://localhost:9001',
+    });
+  });
+
+  it('accepts the top frame of a tab on the configured origin', () => {
+    expect(
+      identifyCaller(sender({ id: id(), url: 'http://localhost:9001/dashboard?x=1', tab: { id: 7 }, frameId: 0 }), settings),
+    ).toEqual({ kind: 'dashboard', origin: 'http://localhost:9001', tabId: 7 });
+  });
+
+  it('refuses a sender with another extension id', () => {
+    expect(identifyCaller(sender({ id: 'other-extension', url: browser.runtime.getURL('/popup.html') }), settings)).toBeNull();
+    expect(
+      identifyCaller(sender({ id: 'other-extension', url: 'http://localhost:9001/', tab: { id: 7 }, frameId: 0 }), settings),
+    ).toBeNull();
+  });
+
+  it('refuses a tab on a non-dashboard origin', () => {
+    for (const url of ['http://evil.example/', 'http://localhost:9002/', 'https://localhost:9001/', 'http://127.0.0.1:9001/']) {
+      expect(identifyCaller(sender({ id: id(), url, tab: { id: 7 }, frameId: 0 }), settings)).toBeNull();
+    }
+  });
+
+  it('refuses a sub-frame, even on the dashboard origin', () => {
+    expect(identifyCaller(sender({ id: id(), url: 'http://localhost:9001/', tab: { id: 7 }, frameId: 1 }), settings)).toBeNull();
+  });
+
+  it('refuses a sender with no tab and a web URL', () => {
+    expect(identifyCaller(sender({ id: id(), url: 'http://localhost:9001/' }), settings)).toBeNull();
+    expect(identifyCaller(sender({ id: id() }), settings)).toBeNull();
+  });
+
+  it('follows the configured origin', () => {
+    const custom = { ...settings, dashboardOrigin: 'https://dash.example.com' };
+    expect(identifyCaller(sender({ id: id(), url: 'http://localhost:9001/', tab: { id: 7 }, frameId: 0 }), custom)).toBeNull();
+    expect(identifyCaller(sender({ id: id(), url: 'https://dash.example.com/x', tab: { id: 7 }, frameId: 0 }), custom)).toEqual({
+      kind: 'dashboard',
+      origin: 'https://dash.example.com',
+      tabId: 7,
+    });
+    expect(identifyCaller(sender({ id: id(), url: browser.runtime.getURL('/options.html') }), custom)).toEqual({
+      kind: 'extensionPage',
+      origin: 'https://dash.example.com',
+    });
+  });
+});
+
+describe('parseRequest', () => {
+  it('accepts the protocol', () => {
+    expect(parseRequest({ op: 'billing.get', tenantId: 'BELGO-001', freshness: 'cached' })).toEqual({
+      op: 'billing.get',
+      tenantId: 'BELGO-001',
+      freshness: 'cached',
+    });
+    expect(parseRequest({ op: 'tenant.select', tenantId: 'TECH-001' })).toEqual({ op: 'tenant.select', tenantId: 'TECH-001' });
+    expect(parseRequest({ op: 'access.get' })).toEqual({ op: 'access.get' });
+  });
+
+  it.each<[string, unknown]>([
+    ['an unknown op', { op: 'billing.delete' }],
+    ['an extra url key', { op: 'billing.get', freshness: 'cached', url: 'http://evil.example/' }],
+    ['an extra key on a keyless op', { op: 'access.get', url: 'http://evil.example/' }],
+    ['a tenant id with SQL', { op: 'billing.get', tenantId: 'belgo-001; DROP', freshness: 'cached' }],
+    ['a path tenant id', { op: 'billing.get', tenantId: '../x', freshness: 'cached' }],
+    ['the platform pseudo-tenant', { op: 'billing.get', tenantId: '__platform__', freshness: 'cached' }],
+    ['a URL as tenant id', { op: 'tenant.select', tenantId: 'http://evil' }],
+    ['a lower-case tenant id', { op: 'tenant.select', tenantId: 'belgo-001' }],
+    ['a missing freshness', { op: 'billing.get', tenantId: 'BELGO-001' }],
+    ['an unknown freshness', { op: 'billing.get', freshness: 'stale' }],
+    ['an extra key in the session', { op: 'session.report', session: { token: 'x', userData: null, currentTenant: null, url: 'x' } }],
+    ['an oversized token', { op: 'session.report', session: { token: 'x'.repeat(8193), userData: null, currentTenant: null } }],
+    ['null', null],
+    ['a string', 'billing.get'],
+    ['an array', [{ op: 'access.get' }]],
+  ])('refuses %s', (_, message) => {
+    expect(parseRequest(message)).toBeNull();
+  });
+});
+
+describe('session.report', () => {
+  it('from an extension page is refused and stores nothing', async () => {
+    const reply = await handleRequest(POPUP, { op: 'session.report', session: page(mintJwt()) });
+    expect(reply).toEqual({ ok: false, error: { kind: 'noAccess' } });
+    expect(host.requests).toHaveLength(0);
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
+  });
+
+  it('from the dashboard with an ADMIN token answers the access the host grants', async () => {
+    expect(await report(mintJwt({ role: 'ADMIN' }))).toEqual({
+      ok: true,
+      value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
+    });
+    expect(host.urls()).toEqual([`${ORIGIN}/api/user/permissions`]);
+  });
+
+  it('a DEVELOPER cannot see billing, and billing.get asks the host for nothing', async () => {
+    host.route('/api/user/permissions', sample('user-permissions.developer'));
+    expect(await report(mintJwt({ role: 'DEVELOPER', sub: 'tech_dev' }), 'TECH-001')).toEqual({
+      ok: true,
+      value: { signedIn: true, canSeeBilling: false, role: 'DEVELOPER' },
+    });
+    host.clear();
+    expect(await billing({ freshness: 'force' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+    expect(host.requests).toHaveLength(0);
+  });
+
+  it('keeps the token in storage.session only, never in local or sync', async () => {
+    const token = mintJwt();
+    await report(token);
+    await billing({ freshness: 'force' });
+    await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'BELGO-001' });
+    expect(await allStorageText('session')).toContain(token);
+    expect(await allStorageText('local')).not.toContain(token);
+    expect(await allStorageText('sync')).not.toContain(token);
+    // Not even a part of it (the payload) is written outside the session area.
+    expect(await allStorageText('local')).not.toContain(token.split('.')[1]);
+  });
+
+  it('an expired token is no session: billing.get is signedOut and nothing is requested', async () => {
+    const token = mintJwt({ exp: Math.floor(Date.now() / 1000) - 60 });
+    expect(await report(token)).toEqual({ ok: true, value: { signedIn: false, canSeeBilling: false, role: null } });
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    expect(host.requests).toHaveLength(0);
+    expect(await allStorageText('session')).not.toContain(token);
+  });
+
+  it('a new token drops the figures cached for the last person', async () => {
+    await report(mintJwt({ sub: 'belgo_admin' }));
+    expect((await billing({ freshness: 'force' })).ok).toBe(true);
+    expect(Object.keys(await fakeBrowser.storage.session.get()).some((k) => k.startsWith('billing:'))).toBe(true);
+    await report(mintJwt({ sub: 'tech_admin' }), 'TECH-001');
+    expect(Object.keys(await fakeBrowser.storage.session.get()).some((k) => k.startsWith('billing:'))).toBe(false);
+  });
+
+  it('a page without a token signs the origin out', async () => {
+    const token = mintJwt();
+    await report(token);
+    await billing({ freshness: 'force' });
+    expect(await report(null)).toEqual({ ok: true, value: { signedIn: false, canSeeBilling: false, role: null } });
+    const session = await allStorageText('session');
+    expect(session).not.toContain(token);
+    expect(session).not.toContain('billing:');
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+  });
+});
+
+describe('a 401 from the host', () => {
+  it('during billing.get signs out: the session leaves storage.session', async () => {
+    const token = mintJwt();
+    await report(token);
+    expect((await billing({ freshness: 'force' })).ok).toBe(true);
+    host.setRoutes({ '/api/': AUTH_REQUIRED });
+    expect(await billing({ freshness: 'force' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    const session = await allStorageText('session');
+    expect(session).not.toContain(token);
+    expect(session).not.toContain('billing:');
+    expect(await handleRequest(POPUP, { op: 'access.get' })).toEqual({
+      ok: true,
+      value: { signedIn: false, canSeeBilling: false, role: null },
+    });
+  });
+
+  it('while reporting the session answers signedOut and keeps nothing', async () => {
+    const token = mintJwt();
+    host.setRoutes({ '/api/': AUTH_REQUIRED });
+    expect(await report(token)).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    expect(await allStorageText('session')).not.toContain(token);
+  });
+
+  // BUG: lib/background/billing-cache.ts getBilling starts the stale refresh with
+  // `void refresh(...).catch(() => undefined)`; its 401 is only recorded as the entry's
+  // refreshError, the router never hears of it, so the session stays in storage.session and the
+  // next 'cached' read shows the signed-out person's figures again.
+  it.skip('during a background refresh signs out too', async () => {
+    const token = mintJwt();
+    await report(token);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, refreshMinutes: 0 });
+    expect((await billing({ freshness: 'force' })).ok).toBe(true);
+    host.setRoutes({ '/api/': AUTH_REQUIRED });
+    const stale = await billing({ freshness: 'cached' });
+    expect(stale.ok && stale.value.stale).toBe(true);
+    await until(() => expect(host.requests.at(-1)?.path.startsWith('/api/v1/admin/billing/usage/')).toBe(true));
+    await until(async () => expect(await allStorageText('session')).not.toContain(token));
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+  });
+});
+
+describe('billing.get and tenants', () => {
+  it('answers the active tenant from the page when the host lists none (v1 token)', async () => {
+    await report(mintJwt());
+    const reply = await billing({ freshness: 'cached' });
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+    expect(reply.value.tenant).toEqual({ id: 'BELGO-001', name: 'BELGO-001', color: null });
+    expect(reply.value.snapshot.family).toBe('adminV1');
+    expect(reply.value.snapshot.tenantId).toBe('BELGO-001');
+    expect(reply.value.snapshot.usage.total.cents).toBe(2702);
+    expect(reply.value.snapshot.invoices).toEqual({ ok: false, error: { kind: 'notAvailable' } });
+    expect(host.count('/api/v1/admin/billing/usage/BELGO-001?')).toBe(1);
+  });
+
+  it('a tenant not listed for the person is noAccess, and the host never hears of it', async () => {
+    host.route('/api/user/tenants', sample('user-tenants.admin-legacy-token'));
+    await report(mintJwt());
+    expect(await billing({ tenantId: 'TECH-001', freshness: 'force' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+    expect(host.urls().filter((url) => url.includes('TECH-001'))).toEqual([]);
+    expect(host.count('/api/billing/')).toBe(0);
+    expect(host.count('/api/v1/billing/')).toBe(0);
+    expect(host.count('/api/v1/admin/')).toBe(0);
+  });
+
+  it('no tenant at all is notAvailable', async () => {
+    await report(mintJwt(), null);
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'notAvailable' } });
+    expect(host.count('/api/v1/admin/')).toBe(0);
+  });
+
+  it('a tenant typed in the options page may be asked for', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, extraTenantIds: ['STARTUP-001'] });
+    await report(mintJwt());
+    const reply = await billing({ tenantId: 'STARTUP-001', freshness: 'cached' });
+    expect(reply.ok && reply.value.snapshot.tenantId).toBe('STARTUP-001');
+    expect(host.count('/api/v1/admin/billing/usage/STARTUP-001?')).toBe(1);
+  });
+
+  it('tenant.select stores the choice in storage.local and the next billing.get uses it', async () => {
+    host.route('/api/user/tenants', TWO_TENANTS);
+    await report(mintJwt());
+    const selected = (await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'TECH-001' })) as Reply<TenantList>;
+    expect(selected).toEqual({
+      ok: true,
+      value: {
+        origin: ORIGIN,
+        tenants: [
+          { id: 'BELGO-001', name: 'Belgo Arames', color: '#003B4A' },
+          { id: 'TECH-001', name: 'Tech Corp', color: '#112233' },
+        ],
+        activeId: 'TECH-001',
+      },
+    });
+    expect((await fakeBrowser.storage.local.get('activeTenants')).activeTenants).toEqual({ [ORIGIN]: 'TECH-001' });
+    host.clear();
+    const reply = await billing({ freshness: 'cached' });
+    expect(reply.ok && reply.value.tenant.id).toBe('TECH-001');
+    expect(reply.ok && reply.value.snapshot.tenantId).toBe('TECH-001');
+    expect(host.count('/api/v1/admin/billing/usage/TECH-001?')).toBe(1);
+    expect(host.urls().filter((url) => url.includes('BELGO-001'))).toEqual([]);
+  });
+
+  it('tenant.select of an unlisted tenant is noAccess and changes nothing', async () => {
+    host.route('/api/user/tenants', TWO_TENANTS);
+    await report(mintJwt());
+    expect(await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'STARTUP-001' })).toEqual({
+      ok: false,
+      error: { kind: 'noAccess' },
+    });
+    expect((await fakeBrowser.storage.local.get('activeTenants')).activeTenants).toBeUndefined();
+  });
+
+  // BUG: after a 403 on refresh, billing-cache keeps the entry (refreshError noAccess) and the
+  // router does not drop it (it only signs out on signedOut), so the next 'cached' billing.get
+  // answers the figures the host just refused.
+  it.skip('figures the host refused (403) are not shown by the next cached read', async () => {
+    await report(mintJwt());
+    expect((await billing({ freshness: 'force' })).ok).toBe(true);
+    host.setRoutes({ ...identityRoutes(), '/api/billing/': FORBIDDEN, '/api/v1/': FORBIDDEN });
+    expect(await billing({ freshness: 'force' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+  });
+});
+
+describe('access fallbacks', () => {
+  it('permissions 500 → /api/v1/auth/me decides', async () => {
+    host.route('/api/user/permissions', SERVER_ERROR);
+    expect(await report(mintJwt({ role: 'DEVELOPER' }))).toEqual({
+      ok: true,
+      value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
+    });
+    expect(host.urls()).toEqual([`${ORIGIN}/api/user/permissions`, `${ORIGIN}/api/v1/auth/me`]);
+  });
+
+  it('permissions and me both 500 → the token role claim decides', async () => {
+    host.route('/api/user/permissions', SERVER_ERROR);
+    host.route('/api/v1/auth/me', SERVER_ERROR);
+    expect(await report(mintJwt({ role: 'ADMIN' }))).toEqual({
+      ok: true,
+      value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
+    });
+    expect(await report(mintJwt({ role: 'DEVELOPER' }))).toEqual({
+      ok: true,
+      value: { signedIn: true, canSeeBilling: false, role: 'DEVELOPER' },
+    });
+  });
+
+  it('no claim → the role the page recorded in user_data', async () => {
+    host.setRoutes({ '/api/': { refuse: true } });
+    expect(await report(mintJwt({ role: null }), 'BELGO-001', JSON.stringify({ role: 'ADMIN' }))).toEqual({
+      ok: true,
+      value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
+    });
+  });
+
+  it('an unreadable permissions answer (HTML) also falls back to me', async () => {
+    host.route('/api/user/permissions', { status: 200, body: '<html>login</html>', contentType: 'text/html' });
+    host.route('/api/v1/auth/me', json(200, { username: 'tech_dev', email: null, role: 'DEVELOPER', active: true }));
+    expect(await report(mintJwt({ role: 'ADMIN' }))).toEqual({
+      ok: true,
+      value: { signedIn: true, canSeeBilling: false, role: 'DEVELOPER' },
+    });
+  });
+
+  it('the decision is asked once per token', async () => {
+    const token = mintJwt();
+    await report(token);
+    await handleRequest(POPUP, { op: 'access.get' });
+    await billing({ freshness: 'cached' });
+    expect(host.count('/api/user/permissions')).toBe(1);
+  });
+});
+
+describe('page.openFull', () => {
+  it('opens the extension page in a new tab, with the tenant in the hash', async () => {
+    const create = vi.spyOn(browser.tabs, 'create');
+    expect(await handleRequest(DASHBOARD, { op: 'page.openFull', tenantId: 'BELGO-001' })).toEqual({ ok: true, value: null });
+    expect(create).toHaveBeenCalledWith({ url: browser.runtime.getURL('/billing.html#tenant=BELGO-001') });
+  });
+});
+
+describe('the full path through runtime.onMessage', () => {
+  async function startBackground(): Promise<void> {
+    const background = (await import('../../entrypoints/background')).default as unknown as { main: () => void };
+    background.main();
+  }
+
+  async function send(message: unknown, from: Record<string, unknown>): Promise<unknown> {
+    const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender(from));
+    return replies[0];
+  }
+
+  const popup = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
+  const tab = () => ({ id: browser.runtime.id, url: `${ORIGIN}/`, tab: { id: 3 }, frameId: 0 });
+
+  it('a dashboard tab reports the session and the popup reads the figures', async () => {
+    await startBackground();
+    expect(await send({ op: 'session.report', session: page(mintJwt()) }, tab())).toEqual({
+      ok: true,
+      value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
+    });
+    const reply = (await send({ op: 'billing.get', freshness: 'cached' }, popup())) as Reply<BillingView>;
+    expect(reply.ok && reply.value.snapshot.usage.total.cents).toBe(2702);
+  });
+
+  it('a stranger or a malformed request gets noAccess and the host hears nothing', async () => {
+    await startBackground();
+    await send({ op: 'session.report', session: page(mintJwt()) }, tab());
+    host.clear();
+    const refused = { ok: false, error: { kind: 'noAccess' } };
+    expect(await send({ op: 'billing.get', freshness: 'cached' }, { ...popup(), id: 'other-extension' })).toEqual(refused);
+    expect(await send({ op: 'billing.get', freshness: 'cached' }, { ...tab(), frameId: 2 })).toEqual(refused);
+    expect(await send({ op: 'billing.get', freshness: 'cached', url: 'http://evil/' }, popup())).toEqual(refused);
+    expect(await send({ op: 'billing.get', tenantId: '../x', freshness: 'cached' }, popup())).toEqual(refused);
+    expect(host.requests).toHaveLength(0);
+  });
+});
