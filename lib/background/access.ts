@@ -17,19 +17,25 @@ const SIGNED_OUT: Access = { signedIn: false, canSeeBilling: false, role: null }
 
 export type AccessResult = { ok: true; access: Access } | { ok: false; error: BillingError };
 
-async function resolve(origin: string, session: StoredSession): Promise<AccessResult> {
+/** Decisions the host made are kept; a guess from the token is asked again next time. */
+type Resolved = AccessResult & { fromHost?: boolean };
+
+async function resolve(origin: string, session: StoredSession): Promise<Resolved> {
   const token = session.token;
   const permissions = await hostFetch(identityEndpoints.permissions(origin), { token });
   if (!permissions.ok && permissions.error.kind === 'signedOut') return { ok: false, error: permissions.error };
   if (permissions.ok) {
     const parsed = parsePermissions(permissions.json);
-    if (parsed.ok) return { ok: true, access: { signedIn: true, ...parsed.data } };
+    if (parsed.ok) return { ok: true, fromHost: true, access: { signedIn: true, ...parsed.data } };
   }
   const me = await hostFetch(identityEndpoints.me(origin), { token });
   if (!me.ok && me.error.kind === 'signedOut') return { ok: false, error: me.error };
   if (me.ok) {
     const parsed = parseAuthMe(me.json);
-    if (parsed.ok) return { ok: true, access: { signedIn: true, role: parsed.data.role, canSeeBilling: roleCanSeeBilling(parsed.data.role) } };
+    if (parsed.ok) {
+      const role = parsed.data.role;
+      return { ok: true, fromHost: true, access: { signedIn: true, role, canSeeBilling: roleCanSeeBilling(role) } };
+    }
   }
   // The host could not tell (down, or both endpoints broken): the token's own claim decides.
   const role = decodeJwtClaims(token)?.role ?? session.pageRole;
@@ -42,8 +48,8 @@ export async function accessFor(origin: string, session: StoredSession | null): 
   const key = `${origin}\n${session.token}`;
   const cached = cache.get(key);
   if (cached) return { ok: true, access: cached };
-  const result = await resolve(origin, session);
-  if (result.ok) cache.set(key, result.access);
+  const { fromHost, ...result } = await resolve(origin, session);
+  if (result.ok && fromHost) cache.set(key, result.access);
   return result;
 }
 

@@ -37,7 +37,13 @@ function controllerFor(origin: string): AbortController {
   return controller;
 }
 
-async function refresh(origin: string, tenantId: string, token: string): Promise<Part<BillingSnapshot>> {
+/** Errors after which cached figures must not be shown any more. */
+const DROPS_CACHE = new Set<BillingError['kind']>(['signedOut', 'noAccess']);
+
+/** Called when a refresh finds the session gone, even one running behind a cached answer. */
+export type OnSignedOut = (origin: string) => Promise<void>;
+
+async function refresh(origin: string, tenantId: string, token: string, onSignedOut: OnSignedOut): Promise<Part<BillingSnapshot>> {
   const key = keyOf(origin, tenantId);
   const running = inFlight.get(key);
   if (running) return running;
@@ -52,6 +58,10 @@ async function refresh(origin: string, tenantId: string, token: string): Promise
       if (families[origin] !== result.data.family) {
         await familiesItem.setValue({ ...(await familiesItem.getValue()), [origin]: result.data.family });
       }
+    } else if (DROPS_CACHE.has(result.error.kind)) {
+      // The host refused this person: the figures it gave them before must go too.
+      await storage.removeItem(key);
+      if (result.error.kind === 'signedOut') await onSignedOut(origin);
     } else {
       const previous = await storage.getItem<CacheEntry>(key);
       if (previous) await storage.setItem<CacheEntry>(key, { ...previous, refreshError: result.error });
@@ -62,25 +72,23 @@ async function refresh(origin: string, tenantId: string, token: string): Promise
   return task;
 }
 
-/** Errors after which cached figures must not be shown any more. */
-const DROPS_CACHE = new Set<BillingError['kind']>(['signedOut', 'noAccess']);
-
 export async function getBilling(
   origin: string,
   tenantId: string,
   token: string,
   freshness: Freshness,
   ttlMs: number,
+  onSignedOut: OnSignedOut,
 ): Promise<Part<CachedAnswer>> {
   const entry = await storage.getItem<CacheEntry>(keyOf(origin, tenantId));
   const isFresh = !!entry && !entry.refreshError && Date.now() - entry.snapshot.fetchedAt < ttlMs;
   if (entry && (freshness === 'cached' || (freshness === 'fresh' && isFresh))) {
-    if (!isFresh) void refresh(origin, tenantId, token).catch(() => undefined);
+    if (!isFresh) void refresh(origin, tenantId, token, onSignedOut).catch(() => undefined);
     return { ok: true, data: { ...entry, stale: !isFresh } };
   }
   let result: Part<BillingSnapshot>;
   try {
-    result = await refresh(origin, tenantId, token);
+    result = await refresh(origin, tenantId, token, onSignedOut);
   } catch {
     // Aborted by a sign-out while waiting.
     return { ok: false, error: { kind: 'signedOut' } };

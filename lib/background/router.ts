@@ -61,12 +61,8 @@ async function billing(origin: string, request: Extract<Request, { op: 'billing.
   // Only tenants the host listed for this person (or typed by support staff) reach a URL.
   if (!tenant) return fail(tenantId ? { kind: 'noAccess' } : { kind: 'notAvailable' });
   const { refreshMinutes } = await settingsItem.getValue();
-  const answer = await getBilling(origin, tenant.id, gate.session.token, request.freshness, refreshMinutes * 60_000);
-  if (!answer.ok) {
-    if (answer.error.kind === 'signedOut') await signOut(origin);
-    return answer;
-  }
-  return { ok: true, value: { tenant, ...answer.data } };
+  const answer = await getBilling(origin, tenant.id, gate.session.token, request.freshness, refreshMinutes * 60_000, signOut);
+  return answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer;
 }
 
 export async function handleRequest(caller: Caller, request: Request): Promise<Reply<ResponseMap[keyof ResponseMap]>> {

@@ -3,18 +3,16 @@
  * extension's id and background worker, a replica of the dashboard on a free port in a chosen
  * state, and helpers to sign in and to open the extension's pages.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromiumArgs } from '../tooling/browser.mjs';
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startReplica, type HostState, type Replica } from '../replica/server';
-import { findAccount } from '../replica/accounts';
-import { EXTENSION_DIR } from './paths';
-
-export type AccountName =
-  | 'belgo_admin' | 'tech_admin' | 'tech_dev' | 'consultor' | 'startup_dev' | 'platform_admin' | 'admin';
-export type TokenKind = 'v1' | 'legacy';
+import {
+  configureDashboard,
+  launchWithExtension,
+  signIn,
+  type AccountName,
+  type ExtensionBrowser,
+  type TokenKind,
+} from '../tooling/extension-browser';
 
 interface Fixtures {
   hostState: HostState;
@@ -23,6 +21,7 @@ interface Fixtures {
   /** Point the extension at the replica before the test starts (default true). */
   configureOrigin: boolean;
   replica: Replica;
+  browserWithExtension: ExtensionBrowser;
   context: BrowserContext;
   extensionId: string;
   background: Worker;
@@ -30,24 +29,6 @@ interface Fixtures {
   extensionPage: (path: string) => Promise<Page>;
   /** Sends a protocol request to the background from one of our own extension pages. */
   askBackground: (request: Record<string, unknown>) => Promise<any>;
-}
-
-function passwordOf(account: AccountName): string {
-  const found = findAccount(account);
-  if (!found) throw new Error(`no such replica account: ${account}`);
-  return found.password;
-}
-
-async function loginToken(replica: Replica, account: AccountName, token: TokenKind): Promise<{ token: string; body: any }> {
-  const path = token === 'v1' ? '/api/v1/auth/login' : '/api/auth/login';
-  const res = await fetch(replica.origin + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account, password: passwordOf(account) }),
-  });
-  if (!res.ok) throw new Error(`login ${account} failed: ${res.status}`);
-  const body = await res.json();
-  return { token: body.access_token as string, body };
 }
 
 export const test = base.extend<Fixtures>({
@@ -61,64 +42,25 @@ export const test = base.extend<Fixtures>({
     await replica.close();
   },
 
-  context: async ({ uiLanguage }, use) => {
-    const profile = await mkdtemp(join(tmpdir(), 'billing-e2e-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.E2E_CHROMIUM_PATH,
-      headless: true,
-      // The product speaks pt-BR first: the browser's UI language decides the extension's.
-      args: [...chromiumArgs(EXTENSION_DIR), `--lang=${uiLanguage}`],
-      locale: uiLanguage,
-      viewport: { width: 1400, height: 900 },
-    });
-    await use(context);
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+  browserWithExtension: async ({ uiLanguage }, use) => {
+    const browser = await launchWithExtension({ executablePath: process.env.E2E_CHROMIUM_PATH, uiLanguage });
+    await use(browser);
+    await browser.close();
   },
 
-  background: async ({ context, replica, configureOrigin }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    if (configureOrigin) {
-      await worker.evaluate(async (origin) => {
-        const storage = (globalThis as any).chrome.storage.local;
-        const current = (await storage.get('settings')).settings ?? {};
-        await storage.set({
-          settings: { refreshMinutes: 5, extraTenantIds: [], ...current, dashboardOrigin: origin },
-        });
-      }, replica.origin);
-    }
-    await use(worker);
+  context: async ({ browserWithExtension }, use) => use(browserWithExtension.context),
+
+  background: async ({ browserWithExtension, replica, configureOrigin }, use) => {
+    if (configureOrigin) await configureDashboard(browserWithExtension.background, replica.origin);
+    await use(browserWithExtension.background);
   },
 
-  extensionId: async ({ background }, use) => {
-    await use(new URL(background.url()).host);
-  },
+  extensionId: async ({ browserWithExtension }, use) => use(browserWithExtension.extensionId),
 
+  // Depends on `background` so the extension is configured before the dashboard loads.
   signIn: async ({ replica, background }, use) => {
-    await use(async (page, account, token = 'legacy') => {
-      void background; // the extension must be configured before the dashboard loads
-      if (token === 'v1') {
-        // Exactly what a person does: the host's own login page stores the v1 token.
-        await page.goto(replica.origin + '/login');
-        await page.fill('#username', account);
-        await page.fill('#password', passwordOf(account));
-        await page.click('#login-btn');
-        await page.waitForURL(replica.origin + '/');
-        return;
-      }
-      // The legacy token (with tenant claims) is what makes the host load projects.
-      const { token: jwt, body } = await loginToken(replica, account, 'legacy');
-      await page.goto(replica.origin + '/login');
-      await page.evaluate(
-        ({ jwt, body }) => {
-          localStorage.setItem('auth_token', jwt);
-          localStorage.setItem('user_data', JSON.stringify({ username: body.username, role: body.role }));
-          localStorage.setItem('current_tenant', body.tenant_id ?? 'BELGO-001');
-        },
-        { jwt, body },
-      );
-      await page.goto(replica.origin + '/');
-    });
+    void background;
+    await use((page, account, token) => signIn(page, replica.origin, account, token));
   },
 
   extensionPage: async ({ context, extensionId }, use) => {

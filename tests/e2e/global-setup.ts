@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureChromium } from '../tooling/browser.mjs';
-import { EXTENSION_DIR } from './paths';
+import { EXTENSION_DIR } from '../tooling/extension-browser';
 
 // Builds the extension once per run (npm test builds it just before and says so with
 // E2E_PREBUILT=1), and finds the browser before any test starts so a missing one fails once,

@@ -23,6 +23,8 @@ const ADMIN_USAGE = '/api/v1/admin/billing/usage/';
 
 let host: FakeHost;
 let token: string;
+/** What the router does on a sign-out; here it only records that it was told. */
+let onSignedOut: ReturnType<typeof vi.fn<(origin: string) => Promise<void>>>;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -30,6 +32,7 @@ beforeEach(() => {
   host = createFakeHost(todayRoutes());
   vi.stubGlobal('fetch', host.fetch);
   token = mintJwt();
+  onSignedOut = vi.fn(async () => undefined);
 });
 
 afterEach(async () => {
@@ -52,14 +55,14 @@ async function billingKeys(): Promise<string[]> {
 
 /** A first good answer in the cache, fetched at T0. */
 async function primed(origin = ORIGIN, tenantId = TENANT) {
-  const first = await getBilling(origin, tenantId, token, 'force', TTL);
+  const first = await getBilling(origin, tenantId, token, 'force', TTL, onSignedOut);
   if (!first.ok) throw new Error(`priming failed: ${JSON.stringify(first.error)}`);
   return first.data;
 }
 
 describe('shared fetches', () => {
   it('10 concurrent identical calls make one usage fetch', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, () => getBilling(ORIGIN, TENANT, token, 'cached', TTL)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut)));
     expect(host.count(ADMIN_USAGE)).toBe(1);
     expect(host.requests).toHaveLength(3); // one probe per family
     for (const result of results) {
@@ -70,7 +73,7 @@ describe('shared fetches', () => {
   });
 
   it('10 concurrent "force" calls also share one fetch', async () => {
-    await Promise.all(Array.from({ length: 10 }, () => getBilling(ORIGIN, TENANT, token, 'force', TTL)));
+    await Promise.all(Array.from({ length: 10 }, () => getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut)));
     expect(host.count(ADMIN_USAGE)).toBe(1);
   });
 });
@@ -80,7 +83,7 @@ describe('freshness', () => {
     await primed();
     host.clear();
     vi.setSystemTime(T0 + TTL - 1);
-    const answer = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(host.requests).toHaveLength(0);
     expect(answer).toEqual({
       ok: true,
@@ -92,7 +95,7 @@ describe('freshness', () => {
   it('"fresh" with a fresh entry answers without a request', async () => {
     await primed();
     host.clear();
-    const answer = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL, onSignedOut);
     expect(host.requests).toHaveLength(0);
     expect(answer.ok && answer.data.stale).toBe(false);
   });
@@ -104,14 +107,14 @@ describe('freshness', () => {
     host.route(ADMIN_USAGE, { gate: gate.promise, then: sample('v1-admin-usage.admin-v1-token') });
     vi.setSystemTime(T0 + TTL);
 
-    const answer = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(answer.ok && answer.data.stale).toBe(true);
     expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0);
     expect(answer.ok && answer.data.refreshError).toBeNull();
 
     // More readers while the refresh runs: still one refresh.
-    await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
-    await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
+    await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     await until(() => expect(host.count(ADMIN_USAGE)).toBe(1));
     // The family that answered last time is asked first: only its endpoint.
     expect(host.requests).toHaveLength(1);
@@ -120,7 +123,7 @@ describe('freshness', () => {
     await until(async () => expect((await sessionEntry(ORIGIN, TENANT))?.snapshot.fetchedAt).toBe(T0 + TTL));
     expect(host.count(ADMIN_USAGE)).toBe(1);
 
-    const after = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    const after = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(after.ok && after.data.stale).toBe(false);
     expect(host.count(ADMIN_USAGE)).toBe(1);
   });
@@ -129,7 +132,7 @@ describe('freshness', () => {
     await primed();
     host.clear();
     vi.setSystemTime(T0 + TTL);
-    const answer = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL, onSignedOut);
     expect(host.count(ADMIN_USAGE)).toBe(1);
     expect(answer.ok && answer.data.stale).toBe(false);
     expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0 + TTL);
@@ -139,7 +142,7 @@ describe('freshness', () => {
     await primed();
     host.clear();
     vi.setSystemTime(T0 + 1000);
-    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
     expect(host.count(ADMIN_USAGE)).toBe(1);
     expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0 + 1000);
     expect(answer.ok && answer.data.stale).toBe(false);
@@ -151,7 +154,7 @@ describe('failed refreshes', () => {
     const good = await primed();
     host.setRoutes({ '/api/': SERVER_ERROR });
     vi.setSystemTime(T0 + 1000);
-    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
     expect(answer).toEqual({
       ok: true,
       data: { snapshot: good.snapshot, stale: true, refreshError: { kind: 'server', status: 500 } },
@@ -161,7 +164,7 @@ describe('failed refreshes', () => {
     expect(entry?.refreshError).toEqual({ kind: 'server', status: 500 });
     expect(entry?.snapshot.fetchedAt).toBe(T0);
     host.clear();
-    const again = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL);
+    const again = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL, onSignedOut);
     expect(host.count(ADMIN_USAGE)).toBe(1);
     expect(again.ok && again.data.stale).toBe(true);
     expect(again.ok && again.data.refreshError).toEqual({ kind: 'server', status: 500 });
@@ -170,7 +173,7 @@ describe('failed refreshes', () => {
   it('offline after a good answer keeps the figures too', async () => {
     await primed();
     host.setRoutes({ '/api/': { refuse: true } });
-    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL);
+    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
     expect(answer.ok && answer.data.refreshError).toEqual({ kind: 'offline' });
     expect(answer.ok && answer.data.stale).toBe(true);
   });
@@ -178,56 +181,49 @@ describe('failed refreshes', () => {
   it('signedOut after a good answer is an error: the figures are not returned', async () => {
     await primed();
     host.setRoutes({ '/api/': AUTH_REQUIRED });
-    expect(await getBilling(ORIGIN, TENANT, token, 'force', TTL)).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    expect(await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut)).toEqual({ ok: false, error: { kind: 'signedOut' } });
   });
 
   it('noAccess after a good answer is an error: the figures are not returned', async () => {
     await primed();
     host.setRoutes({ '/api/': FORBIDDEN });
-    expect(await getBilling(ORIGIN, TENANT, token, 'force', TTL)).toEqual({ ok: false, error: { kind: 'noAccess' } });
+    expect(await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut)).toEqual({ ok: false, error: { kind: 'noAccess' } });
   });
 
-  // BUG: lib/background/billing-cache.ts refresh() (the `else` branch) keeps the entry with
-  // refreshError signedOut/noAccess, and getBilling's 'cached' path returns any entry without
-  // looking at refreshError, so figures that must not be shown any more (DROPS_CACHE) come back
-  // on the next 'cached' read.
-  it.skip('after a refresh found the person signed out, a "cached" read does not show the figures', async () => {
+  it('after a refresh found the person signed out, a "cached" read does not show the figures', async () => {
     await primed();
     host.setRoutes({ '/api/': AUTH_REQUIRED });
-    await getBilling(ORIGIN, TENANT, token, 'force', TTL);
-    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
+    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(next).toEqual({ ok: false, error: { kind: 'signedOut' } });
     expect(await billingKeys()).toEqual([]);
   });
 
-  // BUG: same as above, for a 403 (access withdrawn).
-  it.skip('after a refresh found no access, a "cached" read does not show the figures', async () => {
+  it('after a refresh found no access, a "cached" read does not show the figures', async () => {
     await primed();
     host.setRoutes({ '/api/': FORBIDDEN });
-    await getBilling(ORIGIN, TENANT, token, 'force', TTL);
-    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
+    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(next).toEqual({ ok: false, error: { kind: 'noAccess' } });
   });
 
-  // BUG: a background refresh (stale 'cached' read) that gets 401 only records refreshError on
-  // the entry; the next 'cached' read shows the signed-out person's figures again (and no one
-  // learns about the sign-out, see the router test of the same name).
-  it.skip('a background refresh that finds the person signed out drops the figures', async () => {
+  it('a background refresh that finds the person signed out drops the figures', async () => {
     await primed();
     host.setRoutes({ '/api/': AUTH_REQUIRED });
     vi.setSystemTime(T0 + TTL);
-    await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     await until(async () => expect(host.requests.at(-1)?.path.startsWith(ADMIN_USAGE)).toBe(true));
-    await until(async () => expect((await sessionEntry(ORIGIN, TENANT))?.refreshError ?? null).not.toBeNull());
-    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    await until(async () => expect(await sessionEntry(ORIGIN, TENANT)).toBeUndefined());
+    expect(onSignedOut).toHaveBeenCalledWith(ORIGIN);
+    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(next.ok).toBe(false);
   });
 });
 
 describe('entries per origin and tenant', () => {
   it('stamps each snapshot with its origin and tenant; two tenants share nothing', async () => {
-    const belgo = await getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL);
-    const tech = await getBilling(ORIGIN, 'TECH-001', token, 'cached', TTL);
+    const belgo = await getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL, onSignedOut);
+    const tech = await getBilling(ORIGIN, 'TECH-001', token, 'cached', TTL, onSignedOut);
     expect(belgo.ok && [belgo.data.snapshot.origin, belgo.data.snapshot.tenantId]).toEqual([ORIGIN, 'BELGO-001']);
     expect(tech.ok && [tech.data.snapshot.origin, tech.data.snapshot.tenantId]).toEqual([ORIGIN, 'TECH-001']);
     expect(host.count(`${ADMIN_USAGE}BELGO-001?`)).toBe(1);
@@ -238,8 +234,8 @@ describe('entries per origin and tenant', () => {
 
   it('two concurrent tenants are two fetches, not one shared', async () => {
     const [a, b] = await Promise.all([
-      getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL),
-      getBilling(ORIGIN, 'TECH-001', token, 'cached', TTL),
+      getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL, onSignedOut),
+      getBilling(ORIGIN, 'TECH-001', token, 'cached', TTL, onSignedOut),
     ]);
     expect(a.ok && a.data.snapshot.tenantId).toBe('BELGO-001');
     expect(b.ok && b.data.snapshot.tenantId).toBe('TECH-001');
@@ -253,24 +249,24 @@ describe('entries per origin and tenant', () => {
     await forgetOrigin(ORIGIN);
     expect(await billingKeys()).toEqual([`billing:${OTHER_ORIGIN}|BELGO-001`]);
     host.clear();
-    const other = await getBilling(OTHER_ORIGIN, 'BELGO-001', token, 'cached', TTL);
+    const other = await getBilling(OTHER_ORIGIN, 'BELGO-001', token, 'cached', TTL, onSignedOut);
     expect(other.ok && other.data.snapshot.origin).toBe(OTHER_ORIGIN);
     expect(host.requests).toHaveLength(0);
-    const mine = await getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL);
+    const mine = await getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL, onSignedOut);
     expect(mine.ok).toBe(true);
     expect(host.count(ADMIN_USAGE)).toBe(1);
   });
 
   it('forgetOrigin aborts what is in flight for that origin and stores nothing', async () => {
     host.route(ADMIN_USAGE, { hang: true });
-    const pending = getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    const pending = getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     await until(() => expect(host.count(ADMIN_USAGE)).toBe(1));
     await forgetOrigin(ORIGIN);
     expect(await pending).toEqual({ ok: false, error: { kind: 'signedOut' } });
     expect(await billingKeys()).toEqual([]);
     // A new request after that is not aborted by the old sign-out.
     host.route(ADMIN_USAGE, sample('v1-admin-usage.admin-v1-token'));
-    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL);
+    const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(next.ok).toBe(true);
   });
 
@@ -278,7 +274,7 @@ describe('entries per origin and tenant', () => {
     await primed(ORIGIN, 'BELGO-001');
     await primed(ORIGIN, 'TECH-001');
     host.setRoutes({ '/api/': SERVER_ERROR });
-    await getBilling(ORIGIN, 'BELGO-001', token, 'force', TTL);
+    await getBilling(ORIGIN, 'BELGO-001', token, 'force', TTL, onSignedOut);
     expect(await fakeBrowser.storage.local.get()).toEqual({});
     expect(await fakeBrowser.storage.sync.get()).toEqual({});
     expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain(token);

@@ -1,0 +1,96 @@
+/**
+ * Chromium with the built extension loaded, pointed at a dashboard, with a person signed in:
+ * shared by the end-to-end fixtures, the demo and the benchmark.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs } from './browser.mjs';
+import { findAccount } from '../replica/accounts';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+
+export type AccountName =
+  | 'belgo_admin' | 'tech_admin' | 'tech_dev' | 'consultor' | 'startup_dev' | 'platform_admin' | 'admin';
+export type TokenKind = 'v1' | 'legacy';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  background: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: {
+  executablePath?: string;
+  headless?: boolean;
+  uiLanguage?: string;
+}): Promise<ExtensionBrowser> {
+  const uiLanguage = options.uiLanguage ?? 'pt-BR';
+  const profile = await mkdtemp(join(tmpdir(), 'billing-ext-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: options.executablePath,
+    headless: options.headless ?? true,
+    // The product speaks pt-BR first: the browser's UI language decides the extension's.
+    args: [...chromiumArgs(EXTENSION_DIR), `--lang=${uiLanguage}`],
+    locale: uiLanguage,
+    viewport: { width: 1400, height: 900 },
+  });
+  const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    background,
+    extensionId: new URL(background.url()).host,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Points the extension at a dashboard origin, as the options page would. */
+export async function configureDashboard(background: Worker, origin: string): Promise<void> {
+  await background.evaluate(async (dashboardOrigin) => {
+    const storage = (globalThis as any).chrome.storage.local;
+    const current = (await storage.get('settings')).settings ?? {};
+    await storage.set({ settings: { refreshMinutes: 5, extraTenantIds: [], ...current, dashboardOrigin } });
+  }, origin);
+}
+
+export function passwordOf(account: AccountName): string {
+  const found = findAccount(account);
+  if (!found) throw new Error(`no such replica account: ${account}`);
+  return found.password;
+}
+
+/**
+ * Signs `account` in on the dashboard at `origin`. 'v1' is exactly what a person does on the
+ * host's login page; 'legacy' stores the token with tenant claims, with which the host loads
+ * projects (and so shows its Analytics section).
+ */
+export async function signIn(page: Page, origin: string, account: AccountName, token: TokenKind = 'legacy'): Promise<void> {
+  if (token === 'v1') {
+    await page.goto(origin + '/login');
+    await page.fill('#username', account);
+    await page.fill('#password', passwordOf(account));
+    await page.click('#login-btn');
+    await page.waitForURL(origin + '/');
+    return;
+  }
+  const response = await fetch(origin + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: account, password: passwordOf(account) }),
+  });
+  if (!response.ok) throw new Error(`login ${account} failed: ${response.status}`);
+  const body = (await response.json()) as { access_token: string; username: string; role: string; tenant_id?: string };
+  await page.goto(origin + '/login');
+  await page.evaluate((b) => {
+    localStorage.setItem('auth_token', b.access_token);
+    localStorage.setItem('user_data', JSON.stringify({ username: b.username, role: b.role }));
+    localStorage.setItem('current_tenant', b.tenant_id ?? 'BELGO-001');
+  }, body);
+  await page.goto(origin + '/');
+}
