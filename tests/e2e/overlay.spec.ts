@@ -15,9 +15,12 @@ for (const state of hostStates) {
       await expect(page.getByTestId('billing-sidebar-cost')).toHaveText(expectedCost[state]);
       await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
 
+      await expect(page.getByTestId('billing-sidebar-entry')).toHaveText('Billing e Usage');
       await page.getByTestId('billing-sidebar-entry').click();
       const modal = page.getByTestId('billing-modal');
       await expect(modal).toBeVisible();
+      await expect(modal).toContainText('Consumo, custos e faturas');
+      await expect(page.getByTestId('billing-open-full')).toHaveText('Abrir Painel Completo');
       await expect(page.getByTestId('billing-total-cost')).toHaveText(expectedCost[state]);
       if (state === 'seed') {
         await expect(page.getByTestId('billing-api-calls')).toHaveText('15.420');
@@ -35,7 +38,7 @@ for (const state of hostStates) {
       }
       if (state === 'today') {
         // The host has no invoice list today: say so, never "no invoices".
-        await expect(page.getByTestId('billing-invoices-unavailable')).toBeVisible();
+        await expect(page.getByTestId('billing-invoices-unavailable')).toHaveText('Faturas não disponíveis neste servidor');
         await expect(modal).not.toContainText('Nenhuma fatura encontrada');
       }
     });
@@ -195,4 +198,27 @@ test('a server error shows a message, and Retry recovers', async ({ context, sig
   await page.getByTestId('billing-retry').click();
   await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
   await expect(page.getByTestId('billing-error')).toHaveCount(0);
+});
+
+test.describe('an English browser', () => {
+  test.use({ uiLanguage: 'en-US' });
+
+  test('gets the English UI and English number formats', async ({ context, signIn }) => {
+    const page = await context.newPage();
+    await signIn(page, 'belgo_admin');
+    await expect(page.getByTestId('billing-sidebar-entry')).toHaveText('Billing & Usage');
+    await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$245.80');
+    await expect(page.getByTestId('billing-sidebar-calls')).toHaveText('15,420');
+  });
+});
+
+test('"Abrir Painel Completo" opens the full billing page for the tenant', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  await page.getByTestId('billing-sidebar-entry').click();
+  const [full] = await Promise.all([context.waitForEvent('page'), page.getByTestId('billing-open-full').click()]);
+  await expect(full).toHaveURL(/billing\.html#tenant=BELGO-001$/);
+  await expect(full.getByTestId('full-tenant')).toHaveText('Belgo Arames');
+  await expect(full.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
+  await expect(full.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
 });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export const INSTALL_HINT =
-  'No Chromium found. Install one of: Debian/Ubuntu `sudo apt-get install -y chromium`; ' +
+  'No Chromium found. Install one of: Debian/Ubuntu `sudo apt-get install -y chromium chromium-l10n`; ' +
   'or `npx playwright install chromium` where downloads work; ' +
   'or point CHROMIUM_PATH at a Chromium/Chrome for Testing binary.';
 
@@ -34,16 +34,31 @@ export async function findChromium() {
   return system ? { path: system, source: 'system' } : null;
 }
 
-/** Installs Debian's chromium when we are root on a machine with apt; otherwise explains. */
-export async function ensureChromium() {
-  const found = await findChromium();
-  if (found) return found;
-  const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (!canApt) throw new Error(INSTALL_HINT);
-  console.log('[browser] no Chromium found; installing Debian chromium with apt-get ...');
+// Debian ships Chromium's UI translations apart; without them chrome.i18n is English only and
+// the extension's pt-BR UI cannot be shown or tested.
+const DEBIAN_LOCALES = '/usr/lib/chromium/locales';
+const needsDebianLocales = (path) => path === '/usr/bin/chromium' && !existsSync(`${DEBIAN_LOCALES}/pt-BR.pak`);
+
+function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
+}
+
+/** Installs Debian's chromium (and its translations) when we are root with apt; otherwise explains. */
+export async function ensureChromium() {
+  const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  const found = await findChromium();
+  if (found && !needsDebianLocales(found.path)) return found;
+  if (found) {
+    if (!canApt) throw new Error('Chromium lacks its pt-BR translations: install `chromium-l10n` (Debian/Ubuntu).');
+    console.log('[browser] installing chromium-l10n (Chromium UI translations) with apt-get ...');
+    aptInstall(['chromium-l10n']);
+    return found;
+  }
+  if (!canApt) throw new Error(INSTALL_HINT);
+  console.log('[browser] no Chromium found; installing Debian chromium with apt-get ...');
+  aptInstall(['chromium', 'chromium-l10n']);
   const after = await findChromium();
   if (!after) throw new Error(INSTALL_HINT);
   return after;

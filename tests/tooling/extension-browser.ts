@@ -34,7 +34,9 @@ export async function launchWithExtension(options: {
     executablePath: options.executablePath,
     headless: options.headless ?? true,
     // The product speaks pt-BR first: the browser's UI language decides the extension's.
+    // The UI language (and so chrome.i18n's): --lang where Chromium honours it, LANGUAGE on Linux.
     args: [...chromiumArgs(EXTENSION_DIR), `--lang=${uiLanguage}`],
+    env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_'), LANG: `${uiLanguage.replace('-', '_')}.UTF-8` },
     locale: uiLanguage,
     viewport: { width: 1400, height: 900 },
   });
