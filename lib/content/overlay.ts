@@ -74,7 +74,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     state.reset();
     show(state.canSeeBilling);
     if (state.canSeeBilling) void state.load('cached');
-  }, signal);
+  }, ctx);
 
   // A tenant switch from the popup or the options page: drop the old figures, load the new.
   const unwatch = activeTenantsItem.watch(() => {
@@ -82,5 +82,13 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     state.reset();
     void state.load('cached');
   });
-  signal.addEventListener('abort', unwatch, { once: true });
+  signal.addEventListener('abort', () => {
+    // After an extension reload every extension API throws "Extension context invalidated";
+    // the listener is gone with the context anyway, and the host page must not see an error.
+    try {
+      unwatch();
+    } catch {
+      /* context already gone */
+    }
+  }, { once: true });
 }

@@ -3,6 +3,7 @@
  * background. The page signs in and out in this very tab, which fires no `storage` event here,
  * so a cheap poll catches those; other tabs' changes arrive through `storage` at once.
  */
+import type { ContentScriptContext } from '#imports';
 import type { PageSession } from '../protocol';
 
 const POLL_MS = 1000;
@@ -23,8 +24,13 @@ export function readPageSession(): PageSession {
 const same = (a: PageSession, b: PageSession) =>
   a.token === b.token && a.userData === b.userData && a.currentTenant === b.currentTenant;
 
-/** Calls `onChange` with the current session now and after every change, until `signal` aborts. */
-export function watchPageSession(onChange: (session: PageSession) => void, signal: AbortSignal): void {
+/**
+ * Calls `onChange` with the current session now and after every change, until the context
+ * ends. The poll runs on the context's timer, which is also how an extension reload is noticed:
+ * each tick checks that the extension is still there, and invalidates the context if not.
+ */
+export function watchPageSession(onChange: (session: PageSession) => void, ctx: ContentScriptContext): void {
+  const signal = ctx.signal;
   let last = readPageSession();
   onChange(last);
   const check = () => {
@@ -33,8 +39,7 @@ export function watchPageSession(onChange: (session: PageSession) => void, signa
     last = now;
     onChange(now);
   };
-  const timer = setInterval(check, POLL_MS);
+  ctx.setInterval(check, POLL_MS);
   window.addEventListener('storage', check, { signal });
   document.addEventListener('visibilitychange', check, { signal });
-  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 }

@@ -201,7 +201,8 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> 
 
     requests.add({ method, path, url: path + url.search, time: new Date().toISOString(), authorization: Boolean(req.headers.authorization) });
 
-    const fault = faults.take(path);
+    // Matched on path and query, so a fault can target one tenant (`/api/billing/usage?tenant_id=X`).
+    const fault = faults.take(path + url.search);
     if (fault && (await applyFault(res, fault))) return;
 
     const ctx: Ctx = {

@@ -1,0 +1,68 @@
+/** The entry and modal follow the person without a reload: tenant switch, sign-in, reloads. */
+import { test, expect } from './fixtures';
+import { entryPlacement } from './overlay-helpers';
+
+test('a tenant switch from the options page reaches an open modal, never mixing tenants', async ({ context, signIn, extensionPage, replica }) => {
+  // The new tenant's answer is slow, so a stale view would have time to show.
+  replica.faults.set('/api/billing/usage?tenant_id=TECH-001', { delayMs: 800 });
+  const page = await context.newPage();
+  await signIn(page, 'platform_admin');
+  await page.getByTestId('billing-sidebar-entry').click();
+  const modal = page.getByTestId('billing-modal');
+  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
+  await expect(modal).toContainText('Belgo Arames');
+
+  // Watch every frame of the modal: BELGO's total must never stand under TechCorp's name.
+  await page.evaluate(() => {
+    const host = document.querySelector('billing-overlay-modal')!;
+    (window as any).__mixed = false;
+    new MutationObserver(() => {
+      const text = host.shadowRoot!.textContent ?? '';
+      if (text.includes('TechCorp') && text.includes('245,80')) (window as any).__mixed = true;
+    }).observe(host.shadowRoot!, { subtree: true, childList: true, characterData: true });
+  });
+
+  const options = await extensionPage('options.html');
+  await options.getByTestId('options-tenant-select').selectOption('TECH-001');
+  await expect(modal).toContainText('TechCorp Solutions');
+  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 318,40');
+  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 318,40');
+  expect(await page.evaluate(() => (window as any).__mixed)).toBe(false);
+});
+
+test('signing in without a reload brings the entry', async ({ context, replica, background }) => {
+  void background;
+  const page = await context.newPage();
+  await page.goto(replica.origin + '/');
+  await expect(page.locator('.sidebar-desktop')).toBeAttached();
+  await expect(page.locator('billing-overlay-entry')).toHaveCount(0);
+  const login = await fetch(replica.origin + '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'belgo_admin', password: 'Belgo@Admin#2025' }),
+  }).then((r) => r.json());
+  await page.evaluate((token) => localStorage.setItem('auth_token', token), login.access_token);
+  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 245,80');
+});
+
+test('with the login page\'s token (no projects, no Analytics) the entry still has a sensible place', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin', 'v1');
+  await expect(page.getByTestId('billing-sidebar-entry')).toBeVisible();
+  // No Analytics section: the entry waits right after the action buttons.
+  expect(await entryPlacement(page)).toEqual({ count: 1, after: 'space-y-2' });
+});
+
+test('an extension reload leaves no orphan entry behind, and the host page keeps working', async ({ context, signIn, background }) => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, 'belgo_admin');
+  await expect(page.getByTestId('billing-sidebar-entry')).toBeVisible();
+  await background.evaluate(() => (globalThis as any).chrome.runtime.reload()).catch(() => undefined);
+  // The old content script notices its extension is gone and takes its entry with it.
+  await expect(page.locator('billing-overlay-entry')).toHaveCount(0);
+  await page.locator('#host-counter').click();
+  await expect(page.locator('#host-counter')).toHaveText('Cliques: 1');
+  expect(errors).toEqual([]);
+});
