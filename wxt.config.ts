@@ -11,7 +11,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'pt_BR',
-    permissions: ['storage'],
+    // storage: settings and the session cache; alarms: the badge's refresh; notifications: budget alerts.
+    permissions: ['storage', 'alarms', 'notifications'],
     // Dashboards in development are reachable by default; any other dashboard origin is
     // requested at run time by the options page, so the install prompt stays minimal.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],

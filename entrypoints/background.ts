@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { parseRequest } from '@/lib/protocol-schema';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
-import { settingsItem } from '@/lib/settings';
+import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge';
+import { activeTenantsItem, settingsItem } from '@/lib/settings';
 
 export default defineBackground(() => {
   // No onMessageExternal and no externally_connectable: other extensions and web pages have
@@ -11,6 +12,17 @@ export default defineBackground(() => {
     const caller = identifyCaller(sender, await settingsItem.getValue());
     const request = caller ? parseRequest(message) : null;
     if (!caller || !request) return { ok: false, error: { kind: 'noAccess' } };
-    return handleRequest(caller, request);
+    const reply = await handleRequest(caller, request);
+    // A new session (sign-in, sign-out) changes what the badge may say; cached data only.
+    if (request.op === 'session.report') void refreshBadge('cached');
+    return reply;
   });
+
+  // The badge: refreshed by its alarm, and repainted from cache when the tenant or settings change.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BADGE_ALARM) void refreshBadge('fresh');
+  });
+  settingsItem.watch(() => void scheduleBadge().then(() => refreshBadge('cached')));
+  activeTenantsItem.watch(() => void refreshBadge('cached'));
+  void scheduleBadge();
 });

@@ -14,17 +14,31 @@ export interface Settings {
   refreshMinutes: number;
   /** Tenant ids typed in by support staff, offered beside the ones the host lists. */
   extraTenantIds: string[];
+  /** The person's own monthly budget in cents of the data's currency; null: the host's, if any. */
+  budgetCents: number | null;
+  /** Share of the budget (%) at which the badge turns amber and one alert is shown. */
+  alertPercent: number;
 }
+
+/** Version 1 had no budget. */
+type SettingsV1 = Omit<Settings, 'budgetCents' | 'alertPercent'>;
 
 export const DEFAULT_SETTINGS: Settings = {
   dashboardOrigin: DEFAULT_DASHBOARD_ORIGIN,
   refreshMinutes: 5,
   extraTenantIds: [],
+  budgetCents: null,
+  alertPercent: 80,
+};
+
+export const settingsMigrations = {
+  2: (v1: SettingsV1): Settings => ({ ...v1, budgetCents: null, alertPercent: 80 }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: settingsMigrations,
 });
 
 /** Active tenant id per dashboard origin; absent means "the person's current tenant". */

@@ -52,7 +52,8 @@ async function reportSession(origin: string, request: Extract<Request, { op: 'se
   return withAccess(origin, await getSession(origin));
 }
 
-async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Answer<'billing.get'> {
+/** Billing for the tenant the request names, or the person's active one. */
+export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Answer<'billing.get'> {
   const gate = await billingSession(origin);
   if (!gate.ok) return gate;
   const list = await tenantsFor(origin, gate.session);

@@ -432,6 +432,8 @@ describe('the full path through runtime.onMessage', () => {
   it('a stranger or a malformed request gets noAccess and the host hears nothing', async () => {
     await startBackground();
     await send({ op: 'session.report', session: page(mintJwt()) }, tab());
+    // A new session repaints the badge, which loads the figures once: let that finish first.
+    await until(() => expect(host.requests.some((r) => r.path.startsWith('/api/v1/admin/billing/usage/'))).toBe(true));
     host.clear();
     const refused = { ok: false, error: { kind: 'noAccess' } };
     expect(await send({ op: 'billing.get', freshness: 'cached' }, { ...popup(), id: 'other-extension' })).toEqual(refused);

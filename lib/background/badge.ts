@@ -1,0 +1,50 @@
+/**
+ * The toolbar badge: the active tenant's current cost, coloured by budget use, "!" when the
+ * host failed, empty when nothing applies (not set up, signed out, no access). It is refreshed
+ * by an alarm at the person's refresh interval, not by pages, so open tabs add no requests.
+ */
+import { browser } from 'wxt/browser';
+import { BADGE_COLORS, badgeText, budgetLevel } from '../badge-text';
+import { uiLocale } from '../i18n';
+import type { Freshness } from '../protocol';
+import { settingsItem } from '../settings';
+import { alertIfOverThreshold } from './budget-alert';
+import { billing } from './router';
+
+export const BADGE_ALARM = 'badge-refresh';
+/** Errors that mean "nothing to show here", as opposed to "the host failed". */
+const QUIET = new Set(['signedOut', 'noAccess', 'notAvailable']);
+
+async function setBadge(text: string, color: string): Promise<void> {
+  await browser.action.setBadgeText({ text });
+  await browser.action.setBadgeBackgroundColor({ color });
+}
+
+export async function refreshBadge(freshness: Freshness): Promise<void> {
+  const settings = await settingsItem.getValue();
+  const origin = settings.dashboardOrigin;
+  const reply = await billing(origin, { op: 'billing.get', freshness });
+  if (!reply.ok) {
+    const quiet = !reply.ok && QUIET.has(reply.error.kind);
+    await setBadge(quiet ? '' : '!', BADGE_COLORS.error);
+    return;
+  }
+  const { snapshot, tenant } = reply.value;
+  const cost = snapshot.usage.total;
+  const hostBudget = snapshot.projections.ok ? snapshot.projections.data.budget?.monthlyLimit : undefined;
+  const budget = settings.budgetCents !== null ? { cents: settings.budgetCents, currency: cost.currency } : hostBudget ?? null;
+  const level = budgetLevel(cost.cents, budget?.cents ?? null, settings.alertPercent);
+  await setBadge(badgeText(cost.cents, uiLocale()), BADGE_COLORS[level]);
+  if (budget) {
+    await alertIfOverThreshold({
+      origin, tenantId: tenant.id, tenantName: tenant.name, period: snapshot.usage.period,
+      cost, budget, alertPercent: settings.alertPercent,
+    });
+  }
+}
+
+/** (Re)creates the refresh alarm at the configured interval. */
+export async function scheduleBadge(): Promise<void> {
+  const { refreshMinutes } = await settingsItem.getValue();
+  await browser.alarms.create(BADGE_ALARM, { periodInMinutes: refreshMinutes, delayInMinutes: refreshMinutes });
+}
