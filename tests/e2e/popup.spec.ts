@@ -1,0 +1,77 @@
+/** The toolbar popup in each of its states (opened as a page: same document, same code). */
+import { test, expect } from './fixtures';
+import { configureDashboard } from '../tooling/extension-browser';
+
+const USAGE_ENDPOINTS = ['/api/billing/usage', '/api/v1/billing/current-usage', '/api/v1/admin/billing/usage'];
+
+test('ready: the active tenant\'s cost and API calls, with its name', async ({ context, signIn, extensionPage }) => {
+  await signIn(await context.newPage(), 'belgo_admin');
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'ready');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+  await expect(popup.getByTestId('popup-api-calls')).toHaveText('15.420');
+  await expect(popup.getByTestId('popup-tenant')).toHaveText('Belgo Arames');
+});
+
+test('cached figures paint first: a second popup needs no request to the host', async ({ context, signIn, extensionPage, replica }) => {
+  await signIn(await context.newPage(), 'belgo_admin');
+  const first = await extensionPage('popup.html');
+  await expect(first.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+  await first.close();
+  replica.requests.clear();
+  const second = await extensionPage('popup.html');
+  await expect(second.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+  expect(replica.requests.count('/api/billing/usage')).toBe(0);
+});
+
+test('not set up: the dashboard address is one the extension may not reach', async ({ background, extensionPage }) => {
+  await configureDashboard(background, 'https://dashboard.example.com');
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'notSetUp');
+  await expect(popup.getByTestId('popup-state')).toContainText('Autorize o acesso');
+});
+
+test('signed out: says to open the dashboard and sign in, with a button', async ({ background, extensionPage }) => {
+  void background;
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'signedOut');
+  await expect(popup.getByRole('button', { name: 'Abrir dashboard' })).toBeVisible();
+});
+
+test('no access: a DEVELOPER is told so, without figures', async ({ context, signIn, extensionPage }) => {
+  await signIn(await context.newPage(), 'tech_dev');
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'noAccess');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveCount(0);
+});
+
+test('host error: a message and a retry that recovers', async ({ context, signIn, extensionPage, replica }) => {
+  for (const prefix of USAGE_ENDPOINTS) replica.faults.set(prefix, { status: 502, body: 'Bad Gateway', contentType: 'text/plain' });
+  await signIn(await context.newPage(), 'belgo_admin');
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'server');
+  await expect(popup.getByTestId('popup-state')).toContainText('502');
+  replica.faults.clear();
+  await popup.getByTestId('popup-retry').click();
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+});
+
+test('a failed refresh keeps the good figures, marked stale', async ({ context, signIn, extensionPage, replica }) => {
+  await signIn(await context.newPage(), 'belgo_admin');
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+  for (const prefix of USAGE_ENDPOINTS) replica.faults.set(prefix, { status: 502, body: 'Bad Gateway', contentType: 'text/plain' });
+  await popup.getByTestId('popup-refresh').click();
+  await expect(popup.getByTestId('billing-stale')).toBeVisible();
+  await expect(popup.getByTestId('billing-refresh-error')).toContainText('502');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+});
+
+test('a support person switches tenant in the popup', async ({ context, signIn, extensionPage }) => {
+  await signIn(await context.newPage(), 'platform_admin');
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-tenant')).toHaveText('Belgo Arames');
+  await popup.getByTestId('popup-tenant-select').selectOption('TECH-001');
+  await expect(popup.getByTestId('popup-tenant')).toHaveText('TechCorp Solutions');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 318,40');
+});
