@@ -11,8 +11,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'pt_BR',
-    // storage: settings and the session cache; alarms: the badge's refresh; notifications: budget alerts.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // storage: settings and the session cache; alarms: the badge's refresh; notifications:
+    // budget alerts; scripting: the overlay on a dashboard origin the person granted at run time.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // Dashboards in development are reachable by default; any other dashboard origin is
     // requested at run time by the options page, so the install prompt stays minimal.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],

@@ -3,6 +3,7 @@ import { parseRequest } from '@/lib/protocol-schema';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
 import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge';
+import { syncDashboardRegistration } from '@/lib/background/dashboard-registration';
 import { activeTenantsItem, settingsItem } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -22,7 +23,12 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) void refreshBadge('fresh');
   });
-  settingsItem.watch(() => void scheduleBadge().then(() => refreshBadge('cached')));
+  settingsItem.watch((settings, previous) => {
+    void scheduleBadge().then(() => refreshBadge('cached'));
+    if (settings.dashboardOrigin !== previous?.dashboardOrigin) {
+      void syncDashboardRegistration(settings.dashboardOrigin, previous?.dashboardOrigin);
+    }
+  });
   activeTenantsItem.watch(() => void refreshBadge('cached'));
   void scheduleBadge();
 });

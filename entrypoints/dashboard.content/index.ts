@@ -1,20 +1,30 @@
-import { startOverlay } from '@/lib/content/overlay';
+import { startOverlay, type Overlay } from '@/lib/content/overlay';
+import { reportPageSession } from '@/lib/content/session-reporter';
 import { waitForSidebar } from '@/lib/content/dashboard-dom';
+import type { Access } from '@/lib/protocol';
 import { settingsItem } from '@/lib/settings';
-import '@/assets/overlay.css';
 
-// Registered for every localhost page (dashboards in development); other dashboard origins
-// are registered at run time by the options page. On any page that is not the configured
-// dashboard, or that never mounts the dashboard's sidebar, this does nothing at all.
+// Registered for every localhost page (dashboards in development) and, by the background, for
+// the dashboard origin the person granted in the options page. On any page that is not the
+// configured dashboard this does nothing at all; the overlay waits for the dashboard's sidebar.
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The overlay's CSS is inlined into each shadow root (lib/content/overlay-css.ts), so no
+  // extension file has to be web-accessible to the dashboard, whatever its origin.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const { dashboardOrigin } = await settingsItem.getValue();
     if (location.origin !== dashboardOrigin) return;
+    let access: Access | null = null;
+    let overlay: Overlay | null = null;
+    reportPageSession(ctx, (latest) => {
+      access = latest;
+      overlay?.setAccess(latest);
+    });
     const sidebar = await waitForSidebar(ctx.signal);
     if (!sidebar || ctx.isInvalid) return;
-    await startOverlay(ctx);
+    overlay = await startOverlay(ctx);
+    overlay.setAccess(access);
   },
 });

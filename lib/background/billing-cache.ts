@@ -40,19 +40,23 @@ function controllerFor(origin: string): AbortController {
 /** Errors after which cached figures must not be shown any more. */
 const DROPS_CACHE = new Set<BillingError['kind']>(['signedOut', 'noAccess']);
 
-/** Called when a refresh finds the session gone, even one running behind a cached answer. */
-export type OnSignedOut = (origin: string) => Promise<void>;
+/**
+ * Called when a refresh finds the session gone, even one running behind a cached answer. It
+ * names the token that failed, so a newer sign-in on the same origin is not signed out.
+ */
+export type OnSignedOut = (origin: string, token: string) => Promise<void>;
 
 async function refresh(origin: string, tenantId: string, token: string, onSignedOut: OnSignedOut): Promise<Part<BillingSnapshot>> {
   const key = keyOf(origin, tenantId);
   const running = inFlight.get(key);
   if (running) return running;
+  // Taken before any await: a sign-out from here on aborts this very refresh.
+  const signal = controllerFor(origin).signal;
   const task = (async (): Promise<Part<BillingSnapshot>> => {
     const families = await familiesItem.getValue();
-    const result = await fetchSnapshot(origin, tenantId, token, {
-      preferred: families[origin] ?? null,
-      signal: controllerFor(origin).signal,
-    });
+    const result = await fetchSnapshot(origin, tenantId, token, { preferred: families[origin] ?? null, signal });
+    // Signed out meanwhile: whatever came back belongs to nobody any more.
+    if (signal.aborted) throw signal.reason;
     if (result.ok) {
       await storage.setItem<CacheEntry>(key, { snapshot: result.data, refreshError: null });
       if (families[origin] !== result.data.family) {
@@ -61,13 +65,15 @@ async function refresh(origin: string, tenantId: string, token: string, onSigned
     } else if (DROPS_CACHE.has(result.error.kind)) {
       // The host refused this person: the figures it gave them before must go too.
       await storage.removeItem(key);
-      if (result.error.kind === 'signedOut') await onSignedOut(origin);
+      if (result.error.kind === 'signedOut') await onSignedOut(origin, token);
     } else {
       const previous = await storage.getItem<CacheEntry>(key);
       if (previous) await storage.setItem<CacheEntry>(key, { ...previous, refreshError: result.error });
     }
     return result;
-  })().finally(() => inFlight.delete(key));
+  })().finally(() => {
+    if (inFlight.get(key) === task) inFlight.delete(key);
+  });
   inFlight.set(key, task);
   return task;
 }
@@ -104,6 +110,8 @@ export async function getBilling(
 export async function forgetOrigin(origin: string): Promise<void> {
   controllers.get(origin)?.abort();
   controllers.delete(origin);
+  // A request arriving now must start afresh, not join a refresh that was just aborted.
+  for (const key of inFlight.keys()) if (key.startsWith(`${PREFIX}${origin}|`)) inFlight.delete(key);
   const all = await storage.snapshot('session');
   const keys = Object.keys(all)
     .filter((k) => k.startsWith(`billing:${origin}|`))

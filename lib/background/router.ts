@@ -1,6 +1,6 @@
 /**
- * Answers the protocol's operations. Every reply names the origin and tenant it is about
- * (inside the snapshot), so a UI can drop an answer that arrives after a tenant switch.
+ * Answers the protocol's operations. Every billing reply names the origin and tenant it is
+ * about (inside the snapshot); UIs also drop any answer older than their latest request.
  */
 import { browser } from 'wxt/browser';
 import type { BillingError } from '../model';
@@ -16,16 +16,26 @@ type Answer<K extends keyof ResponseMap> = Promise<Reply<ResponseMap[K]>>;
 
 const fail = (error: BillingError): { ok: false; error: BillingError } => ({ ok: false, error });
 
-/** Everything known about a person on an origin is dropped together. */
-async function signOut(origin: string): Promise<void> {
+/** Everything known about the last person on an origin goes together. */
+async function forgetPerson(origin: string): Promise<void> {
   forgetAccess(origin);
   forgetTenants(origin);
-  await Promise.all([clearSession(origin), forgetOrigin(origin)]);
+  await forgetOrigin(origin);
+}
+
+/**
+ * The host refused `token`. If someone else has signed in on that origin since, their session
+ * stays: the refused person's data was already dropped when the new session arrived.
+ */
+async function signOut(origin: string, token: string): Promise<void> {
+  const current = await getSession(origin);
+  if (current && current.token !== token) return;
+  await Promise.all([clearSession(origin, token), forgetPerson(origin)]);
 }
 
 async function withAccess(origin: string, session: StoredSession | null): Promise<Reply<Access>> {
   const result = await accessFor(origin, session);
-  if (!result.ok && result.error.kind === 'signedOut') await signOut(origin);
+  if (!result.ok && result.error.kind === 'signedOut' && session) await signOut(origin, session.token);
   return result.ok ? { ok: true, value: result.access } : result;
 }
 
@@ -42,13 +52,8 @@ async function billingSession(origin: string): Promise<{ ok: true; session: Stor
 
 async function reportSession(origin: string, request: Extract<Request, { op: 'session.report' }>): Answer<'session.report'> {
   const session = toStoredSession(request.session);
-  const changed = await putSession(origin, session);
-  if (changed) {
-    // A different token may be a different person: nothing cached for the last one survives.
-    forgetAccess(origin);
-    forgetTenants(origin);
-    await forgetOrigin(origin);
-  }
+  // A different token may be a different person: nothing cached for the last one survives.
+  if (await putSession(origin, session)) await forgetPerson(origin);
   return withAccess(origin, await getSession(origin));
 }
 

@@ -47,7 +47,7 @@ export async function getSession(origin: string, now = Date.now()): Promise<Stor
   const session = all[origin];
   if (!session) return null;
   if (session.expiresAt !== null && session.expiresAt <= now) {
-    await clearSession(origin);
+    await clearSession(origin, session.token);
     return null;
   }
   return session;
@@ -63,6 +63,10 @@ export async function putSession(origin: string, session: StoredSession | null):
   return before !== (session?.token ?? null);
 }
 
-export async function clearSession(origin: string): Promise<void> {
-  await putSession(origin, null);
+/** Forgets the origin's session; with `token`, only if that is still the stored one. */
+export async function clearSession(origin: string, token?: string): Promise<void> {
+  const all = await sessionsItem.getValue();
+  if (!all[origin] || (token !== undefined && all[origin].token !== token)) return;
+  delete all[origin];
+  await sessionsItem.setValue(all);
 }

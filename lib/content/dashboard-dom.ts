@@ -18,7 +18,7 @@ export function sectionTitled(sections: Element, title: string): Element | null 
 export function waitForSidebar(signal: AbortSignal): Promise<Element | null> {
   const find = () => document.querySelector(MOUNTED_APP)?.querySelector(SIDEBAR_SECTIONS) ?? null;
   const found = find();
-  if (found) return Promise.resolve(found);
+  if (found || signal.aborted) return Promise.resolve(found);
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => {
       const sections = find();

@@ -1,34 +1,39 @@
 /**
- * Opens the billing modal over the dashboard in its own shadow root, and closes it: the page
- * behind stops scrolling while it is open, and focus goes back to where it came from.
- * Returns the function that closes it.
+ * The billing modal over the dashboard, in its own shadow root. The shadow root is made once
+ * per page (WXT ties each one to the context until it ends); opening mounts the component,
+ * closing unmounts it. While it is open the page behind does not scroll, and on close focus
+ * goes back to where it came from.
  */
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
 import BillingModal from '@/components/BillingModal.svelte';
 import { ask } from '../messaging';
 import type { BillingViewState } from '../view-state.svelte';
+import { overlayCss } from './overlay-css';
 
 export const MODAL_TAG = 'billing-overlay-modal';
 
-export function openModal(ctx: ContentScriptContext, state: BillingViewState, onClosed: () => void): () => void {
+export interface Modal {
+  open(): void;
+  close(): void;
+}
+
+export async function createModal(ctx: ContentScriptContext, state: BillingViewState, onClosed: () => void): Promise<Modal> {
   const root = document.documentElement;
-  const previousOverflow = root.style.overflow;
-  root.style.overflow = 'hidden';
-  let closed = false;
-  let remove = () => {};
+  let previousOverflow: string | null = null;
 
   const close = () => {
-    if (closed) return;
-    closed = true;
-    remove();
+    if (previousOverflow === null) return;
+    ui.remove();
     root.style.overflow = previousOverflow;
+    previousOverflow = null;
     onClosed();
   };
 
-  void createShadowRootUi(ctx, {
+  const ui = await createShadowRootUi(ctx, {
     name: MODAL_TAG,
     position: 'inline',
+    css: overlayCss,
     anchor: 'body',
     append: 'last',
     // Keys typed in the modal must not reach the host's keyboard shortcuts.
@@ -47,10 +52,15 @@ export function openModal(ctx: ContentScriptContext, state: BillingViewState, on
         },
       }),
     onRemove: (app) => app && unmount(app),
-  }).then((ui) => {
-    if (closed) return;
-    ui.mount();
-    remove = () => ui.remove();
   });
-  return close;
+
+  return {
+    open() {
+      if (previousOverflow !== null) return;
+      previousOverflow = root.style.overflow;
+      root.style.overflow = 'hidden';
+      ui.mount();
+    },
+    close,
+  };
 }

@@ -1,32 +1,39 @@
 /**
  * The in-page feature, started once the dashboard's sidebar exists: the sidebar entry for
  * people who may see billing, and the modal it opens. Everything it starts (observers,
- * timers, listeners, mounted components) stops through one AbortSignal: the content script's
+ * listeners, mounted components) stops through one AbortSignal: the content script's
  * context, so an extension reload or update leaves nothing behind in the host page.
  */
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
 import SidebarEntry from '@/components/SidebarEntry.svelte';
-import { ask } from '../messaging';
+import type { Access } from '../protocol';
 import { activeTenantsItem } from '../settings';
+import { BillingViewState } from '../view-state.svelte';
 import { watchDarkMode } from './dark-mode';
 import { keepEntryPlaced, placeEntry } from './entry-placement';
-import { openModal } from './modal';
-import { BillingViewState } from '../view-state.svelte';
-import { watchPageSession } from './page-session';
+import { createModal, MODAL_TAG } from './modal';
+import { overlayCss } from './overlay-css';
 
 export const ENTRY_TAG = 'billing-overlay-entry';
 
-export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
+export interface Overlay {
+  /** What the background said of the page's person: shows or hides everything. */
+  setAccess(access: Access | null): void;
+}
+
+export async function startOverlay(ctx: ContentScriptContext): Promise<Overlay> {
   const signal = ctx.signal;
   const state = new BillingViewState();
   // A previous copy of this script that could not clean up (crashed, or killed mid-update).
-  document.querySelectorAll(ENTRY_TAG).forEach((node) => node.remove());
+  document.querySelectorAll(`${ENTRY_TAG}, ${MODAL_TAG}`).forEach((node) => node.remove());
 
-  let closeModal: (() => void) | null = null;
+  const focusEntry = () => entry.shadow.querySelector<HTMLElement>('[data-testid="billing-sidebar-entry"]')?.focus();
+  const modal = await createModal(ctx, state, focusEntry);
   const entry = await createShadowRootUi(ctx, {
     name: ENTRY_TAG,
     position: 'inline',
+    css: overlayCss,
     anchor: 'body',
     isolateEvents: true,
     onMount: (container) =>
@@ -38,10 +45,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
           onopen: () => {
             // Cached figures at once; a quiet refresh behind them when they are old.
             void state.load('cached');
-            closeModal ??= openModal(ctx, state, () => {
-              closeModal = null;
-              entry.shadow.querySelector<HTMLElement>('[data-testid="billing-sidebar-entry"]')?.focus();
-            });
+            modal.open();
           },
         },
       }),
@@ -60,21 +64,12 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     } else if (!visible && placing) {
       placing.abort();
       placing = null;
-      closeModal?.();
+      modal.close();
       entry.remove();
     }
   };
   signal.addEventListener('abort', () => show(false), { once: true });
-
   watchDarkMode((dark) => (state.dark = dark), signal);
-  watchPageSession(async (session) => {
-    const reply = await ask({ op: 'session.report', session });
-    if (signal.aborted) return;
-    state.access = reply.ok ? reply.value : null;
-    state.reset();
-    show(state.canSeeBilling);
-    if (state.canSeeBilling) void state.load('cached');
-  }, ctx);
 
   // A tenant switch from the popup or the options page: drop the old figures, load the new.
   const unwatch = activeTenantsItem.watch(() => {
@@ -91,4 +86,13 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
       /* context already gone */
     }
   }, { once: true });
+
+  return {
+    setAccess(access) {
+      state.access = access;
+      state.reset();
+      show(state.canSeeBilling);
+      if (state.canSeeBilling) void state.load('cached');
+    },
+  };
 }

@@ -42,4 +42,6 @@ export function watchPageSession(onChange: (session: PageSession) => void, ctx: 
   ctx.setInterval(check, POLL_MS);
   window.addEventListener('storage', check, { signal });
   document.addEventListener('visibilitychange', check, { signal });
+  // The host's sign-out navigates away at once: one last look as the page goes.
+  window.addEventListener('pagehide', check, { signal });
 }

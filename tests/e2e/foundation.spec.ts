@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 test('the extension loads: a background worker with our manifest', async ({ background }) => {
   const manifest = await background.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  expect(manifest.web_accessible_resources).toBeUndefined();
   expect(manifest.host_permissions).toEqual(['http://localhost/*', 'http://127.0.0.1/*']);
   expect(manifest.externally_connectable).toBeUndefined();
 });

@@ -66,3 +66,13 @@ test('an extension reload leaves no orphan entry behind, and the host page keeps
   await expect(page.locator('#host-counter')).toHaveText('Cliques: 1');
   expect(errors).toEqual([]);
 });
+
+test('the host\'s own sign-out (to /login) reaches the extension: the popup says signed out', async ({ context, signIn, extensionPage }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  await expect(page.getByTestId('billing-sidebar-cost')).toBeVisible();
+  await page.locator('.logout-btn').click();
+  await page.waitForURL(/\/login$/);
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'signedOut');
+});

@@ -222,3 +222,14 @@ test('"Abrir Painel Completo" opens the full billing page for the tenant', async
   await expect(full.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
   await expect(full.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
 });
+
+test('the overlay adds no styles to the host page itself', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  const before = await page.evaluate(() => document.head.innerHTML);
+  await page.getByTestId('billing-sidebar-entry').click();
+  await expect(page.getByTestId('billing-total-cost')).toBeVisible();
+  // Typed @property registrations in the page would break the host's own Tailwind v3 gradients.
+  expect(await page.evaluate(() => document.head.innerHTML)).toBe(before);
+  expect(await page.evaluate(() => document.head.innerHTML.includes('@property'))).toBe(false);
+});

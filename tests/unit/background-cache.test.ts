@@ -214,7 +214,7 @@ describe('failed refreshes', () => {
     await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     await until(async () => expect(host.requests.at(-1)?.path.startsWith(ADMIN_USAGE)).toBe(true));
     await until(async () => expect(await sessionEntry(ORIGIN, TENANT)).toBeUndefined());
-    expect(onSignedOut).toHaveBeenCalledWith(ORIGIN);
+    expect(onSignedOut).toHaveBeenCalledWith(ORIGIN, token);
     const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(next.ok).toBe(false);
   });

@@ -22,6 +22,7 @@ import {
   sample,
   todayRoutes,
   until,
+  deferred,
   type FakeHost,
   type Route,
 } from './fake-host';
@@ -265,6 +266,24 @@ describe('a 401 from the host', () => {
     await until(() => expect(host.requests.at(-1)?.path.startsWith('/api/v1/admin/billing/usage/')).toBe(true));
     await until(async () => expect(await allStorageText('session')).not.toContain(token));
     expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+  });
+});
+
+describe('sign-out races', () => {
+  it('a 401 for the previous person does not sign out the person who signed in since', async () => {
+    const previous = mintJwt();
+    const next = mintJwt();
+    await report(previous);
+    const gate = deferred();
+    host.route('/api/v1/admin/billing/usage/', { gate: gate.promise, then: AUTH_REQUIRED });
+    const pending = billing({ freshness: 'force' });
+    await until(() => expect(host.count('/api/v1/admin/billing/usage/')).toBe(1));
+    await report(next);
+    gate.resolve();
+    await pending;
+    const stored = await allStorageText('session');
+    expect(stored).toContain(next);
+    expect(stored).not.toContain(previous);
   });
 });
 
