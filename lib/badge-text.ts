@@ -5,10 +5,11 @@
  */
 export const BADGE_COLORS = { ok: '#16a34a', warn: '#d97706', over: '#dc2626', error: '#6b7280' } as const;
 export type BadgeLevel = keyof typeof BADGE_COLORS;
+export type BudgetLevel = Exclude<BadgeLevel, 'error'>;
 
 export function badgeText(cents: number, locale: string): string {
   const units = Math.max(0, cents) / 100;
-  // Truncated, never rounded up: a badge must not claim more than was spent.
+  // Shortened values are truncated (1 999 → 1,9k), so "1,0k" never stands for 950.
   const short = (value: number, suffix: string) => {
     const shown = value < 10 ? Math.floor(value * 10) / 10 : Math.floor(value);
     return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(shown) + suffix;
@@ -19,7 +20,7 @@ export function badgeText(cents: number, locale: string): string {
 }
 
 /** Green below the alert threshold, amber from it, red from 100% of the budget. */
-export function budgetLevel(cents: number, budgetCents: number | null, alertPercent: number): BadgeLevel {
+export function budgetLevel(cents: number, budgetCents: number | null, alertPercent: number): BudgetLevel {
   if (!budgetCents || budgetCents <= 0) return 'ok';
   const used = (cents / budgetCents) * 100;
   if (used >= 100) return 'over';

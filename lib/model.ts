@@ -68,9 +68,6 @@ export interface Projections {
   budget: { monthlyLimit: Money; usagePct: number; alertThreshold: number } | null;
 }
 
-/** Why a part of the snapshot is missing, worded by the UI (see lib/errors.ts). */
-export type PartName = 'usage' | 'invoices' | 'projections' | 'timeline';
-
 /** A closed set of failures that the UI words for people. */
 export type BillingError =
   | { kind: 'signedOut' }

@@ -2,12 +2,20 @@ import { mount } from 'svelte';
 import FullBillingPage from '@/components/FullBillingPage.svelte';
 import { followSystemTheme } from '@/lib/page-theme';
 import { TENANT_ID_PATTERN } from '@/lib/protocol';
+import { settingsItem } from '@/lib/settings';
+import { HOST_CURRENCY } from '@/lib/host/currency';
 import '@/assets/pages.css';
 
 // billing.html#tenant=BELGO-001 shows that tenant; without one, the person's active tenant.
 const requested = new URLSearchParams(location.hash.slice(1)).get('tenant') ?? '';
 followSystemTheme();
+const { budgetCents, alertPercent } = await settingsItem.getValue();
 mount(FullBillingPage, {
   target: document.getElementById('app')!,
-  props: { tenantId: TENANT_ID_PATTERN.test(requested) ? requested : undefined },
+  props: {
+    tenantId: TENANT_ID_PATTERN.test(requested) ? requested : undefined,
+    // The person's budget is in the data's currency, which is the host's (BRL).
+    personalBudget: budgetCents === null ? null : { cents: budgetCents, currency: HOST_CURRENCY },
+    alertThreshold: alertPercent,
+  },
 });

@@ -7,13 +7,14 @@
 import type { Access } from '../protocol';
 import type { BillingError } from '../model';
 import { identityEndpoints } from '../api/endpoints';
-import { hostFetch } from '../api/host-fetch';
+import { hostFetch, type HostResult } from '../api/host-fetch';
 import { decodeJwtClaims, parseAuthMe, parsePermissions, roleCanSeeBilling } from '../host/normalize';
 import type { StoredSession } from './session-store';
 
 const cache = new Map<string, Access>();
 
 const SIGNED_OUT: Access = { signedIn: false, canSeeBilling: false, role: null };
+const UNREACHABLE = new Set<BillingError['kind']>(['timeout', 'offline']);
 
 export type AccessResult = { ok: true; access: Access } | { ok: false; error: BillingError };
 
@@ -28,7 +29,9 @@ async function resolve(origin: string, session: StoredSession): Promise<Resolved
     const parsed = parsePermissions(permissions.json);
     if (parsed.ok) return { ok: true, fromHost: true, access: { signedIn: true, ...parsed.data } };
   }
-  const me = await hostFetch(identityEndpoints.me(origin), { token });
+  // The host unreachable: asking /me too would only double the wait before the token decides.
+  const unreachable = !permissions.ok && UNREACHABLE.has(permissions.error.kind);
+  const me: HostResult = unreachable ? permissions : await hostFetch(identityEndpoints.me(origin), { token });
   if (!me.ok && me.error.kind === 'signedOut') return { ok: false, error: me.error };
   if (me.ok) {
     const parsed = parseAuthMe(me.json);

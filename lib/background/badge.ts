@@ -43,8 +43,13 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   }
 }
 
-/** (Re)creates the refresh alarm at the configured interval. */
+/**
+ * Creates the refresh alarm, or re-creates it when the interval changed. Left alone otherwise:
+ * re-creating it at every worker start would push its next run back each time.
+ */
 export async function scheduleBadge(): Promise<void> {
   const { refreshMinutes } = await settingsItem.getValue();
+  const existing = await browser.alarms.get(BADGE_ALARM);
+  if (existing?.periodInMinutes === refreshMinutes) return;
   await browser.alarms.create(BADGE_ALARM, { periodInMinutes: refreshMinutes, delayInMinutes: refreshMinutes });
 }

@@ -28,7 +28,6 @@ export async function alertIfOverThreshold(check: BudgetCheck): Promise<boolean>
   const key = `${check.origin}|${check.tenantId}|${check.period}`;
   const shown = await alertsShownItem.getValue();
   if (shown.includes(key)) return false;
-  await alertsShownItem.setValue([...shown, key].slice(-MAX_REMEMBERED));
   const locale = uiLocale();
   await browser.notifications.create(`budget:${key}`, {
     type: 'basic',
@@ -36,5 +35,7 @@ export async function alertIfOverThreshold(check: BudgetCheck): Promise<boolean>
     title: t('budgetAlertTitle', check.tenantName, percent),
     message: t('budgetAlertBody', formatMoney(check.cost, locale), formatMoney(check.budget, locale)),
   });
+  // Remembered once shown: a notification that failed is tried again at the next refresh.
+  await alertsShownItem.setValue([...shown, key].slice(-MAX_REMEMBERED));
   return true;
 }

@@ -75,3 +75,13 @@ test('a support person switches tenant in the popup', async ({ context, signIn, 
   await expect(popup.getByTestId('popup-tenant')).toHaveText('TechCorp Solutions');
   await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 318,40');
 });
+
+test('a tenant switch in the options page reaches an open popup', async ({ context, signIn, extensionPage }) => {
+  await signIn(await context.newPage(), 'platform_admin');
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+  const options = await extensionPage('options.html');
+  await options.getByTestId('options-tenant-select').selectOption('TECH-001');
+  await expect(popup.getByTestId('popup-tenant')).toHaveText('TechCorp Solutions');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 318,40');
+});

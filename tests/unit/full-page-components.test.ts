@@ -64,9 +64,10 @@ describe('BudgetGauge', () => {
     expect(text(screen.getByTestId('full-budget-text'))).toBe(`123% de R$${NBSP}200,00 usados · R$${NBSP}245,80`);
   });
 
-  it('prefers the host limit over the personal budget', () => {
+  it('prefers the personal budget over the host limit, as the badge does', () => {
     render(BudgetGauge, { spent: brl(24580), projections: projections(50000), personalBudget: brl(20000), locale: 'pt-BR' });
-    expect(text(screen.getByTestId('full-budget-percent'))).toBe(`49%`);
+    expect(screen.getByTestId('full-budget')).toHaveAttribute('data-level', 'over');
+    expect(text(screen.getByTestId('full-budget-percent'))).toBe(`123%`);
   });
 
   it('is hidden with no budget, a zero budget or a budget in another currency', () => {
