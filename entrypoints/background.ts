@@ -4,6 +4,8 @@ import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
 import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge';
 import { syncDashboardRegistration } from '@/lib/background/dashboard-registration';
+import { fetchCatalog } from '@/lib/background/catalog';
+import { applyLanguage } from '@/lib/language';
 import { activeTenantsItem, settingsItem } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -23,8 +25,12 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) void refreshBadge('fresh');
   });
+  // Notifications and the badge's number format speak the person's chosen language too.
+  void settingsItem.getValue().then((settings) => applyLanguage(settings.language, fetchCatalog));
   settingsItem.watch((settings, previous) => {
-    void scheduleBadge().then(() => refreshBadge('cached'));
+    void applyLanguage(settings.language, fetchCatalog)
+      .then(scheduleBadge)
+      .then(() => refreshBadge('cached'));
     if (settings.dashboardOrigin !== previous?.dashboardOrigin) {
       void syncDashboardRegistration(settings.dashboardOrigin, previous?.dashboardOrigin);
     }

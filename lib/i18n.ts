@@ -3,6 +3,15 @@
  * the default locale; the browser picks English for English-speaking people.
  */
 import { browser } from 'wxt/browser';
+import { renderMessage, type Catalog } from './i18n-catalog';
+
+/** A language chosen in the options page over the browser's, with its catalog. */
+let chosen: { locale: string; catalog: Catalog } | null = null;
+
+/** Use `catalog` for `locale` from now on; null goes back to the browser's language. */
+export function useLanguage(choice: { locale: string; catalog: Catalog } | null): void {
+  chosen = choice;
+}
 
 /** Every key of public/_locales/pt_BR/messages.json (a unit test keeps the two in sync). */
 export const MESSAGE_KEYS = [
@@ -76,6 +85,10 @@ export const MESSAGE_KEYS = [
   'optionsAlertLabel',
   'budgetAlertTitle',
   'budgetAlertBody',
+  'optionsLanguageLabel',
+  'optionsLanguageAuto',
+  'optionsLanguagePt',
+  'optionsLanguageEn',
   // Full billing page (components/FullBillingPage.svelte and its parts).
   'fullSummaryTitle',
   'fullTimelineTitle',
@@ -111,6 +124,7 @@ type GetMessage = (name: string, substitutions?: string | string[]) => string;
  * has no such message (never an empty label).
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  if (chosen) return renderMessage(chosen.catalog[key], substitutions.map(String)) || key;
   let text = '';
   try {
     const getMessage = browser.i18n.getMessage as unknown as GetMessage;
@@ -133,6 +147,7 @@ const DEFAULT_LOCALE = 'pt-BR';
  * numbers and dates always agree with the language of the surrounding text.
  */
 export function uiLocale(): string {
+  if (chosen) return chosen.locale;
   let lang = '';
   try {
     lang = browser.i18n.getUILanguage();

@@ -4,6 +4,7 @@
  * never a URL: the background builds every URL itself. Requests are validated on receipt
  * (lib/protocol-schema.ts) because a compromised page must not be able to widen them.
  */
+import type { Catalog, Language } from './i18n-catalog';
 import type { BillingError, BillingSnapshot } from './model';
 
 /** Tenant ids as the host issues them (BELGO-001, TECH-001); nothing else reaches a URL. */
@@ -58,7 +59,9 @@ export type Request =
   | { op: 'tenant.select'; tenantId: string }
   | { op: 'billing.get'; tenantId?: string; freshness: Freshness }
   /** Opens the extension's full billing page in a new tab (a content script cannot). */
-  | { op: 'page.openFull'; tenantId?: string };
+  | { op: 'page.openFull'; tenantId?: string }
+  /** The message catalog of a language chosen over the browser's (content scripts cannot read it). */
+  | { op: 'i18n.catalog'; language: Language };
 
 export interface ResponseMap {
   'session.report': Access;
@@ -67,6 +70,7 @@ export interface ResponseMap {
   'tenant.select': TenantList;
   'billing.get': BillingView;
   'page.openFull': null;
+  'i18n.catalog': Catalog;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: BillingError };

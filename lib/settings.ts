@@ -4,6 +4,7 @@
  * Every context may watch these items, which is how a tenant switch reaches open tabs live.
  */
 import { storage } from '#imports';
+import type { Language } from './i18n-catalog';
 
 export const DEFAULT_DASHBOARD_ORIGIN = 'http://localhost:9001';
 
@@ -18,10 +19,13 @@ export interface Settings {
   budgetCents: number | null;
   /** Share of the budget (%) at which the badge turns amber and one alert is shown. */
   alertPercent: number;
+  /** The UI language: the browser's, or one the person chose. */
+  language: 'auto' | Language;
 }
 
-/** Version 1 had no budget. */
-type SettingsV1 = Omit<Settings, 'budgetCents' | 'alertPercent'>;
+/** Version 1 had no budget; version 2 no language choice. */
+type SettingsV2 = Omit<Settings, 'language'>;
+type SettingsV1 = Omit<SettingsV2, 'budgetCents' | 'alertPercent'>;
 
 export const DEFAULT_SETTINGS: Settings = {
   dashboardOrigin: DEFAULT_DASHBOARD_ORIGIN,
@@ -29,15 +33,17 @@ export const DEFAULT_SETTINGS: Settings = {
   extraTenantIds: [],
   budgetCents: null,
   alertPercent: 80,
+  language: 'auto',
 };
 
 export const settingsMigrations = {
-  2: (v1: SettingsV1): Settings => ({ ...v1, budgetCents: null, alertPercent: 80 }),
+  2: (v1: SettingsV1): SettingsV2 => ({ ...v1, budgetCents: null, alertPercent: 80 }),
+  3: (v2: SettingsV2): Settings => ({ ...v2, language: 'auto' }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: 3,
   migrations: settingsMigrations,
 });
 

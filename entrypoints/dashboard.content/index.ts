@@ -3,6 +3,7 @@ import { reportPageSession } from '@/lib/content/session-reporter';
 import { waitForSidebar } from '@/lib/content/dashboard-dom';
 import type { Access } from '@/lib/protocol';
 import { settingsItem } from '@/lib/settings';
+import { followLanguageChoice } from '@/lib/ui-language';
 
 // Registered for every localhost page (dashboards in development) and, by the background, for
 // the dashboard origin the person granted in the options page. On any page that is not the
@@ -24,6 +25,14 @@ export default defineContentScript({
     });
     const sidebar = await waitForSidebar(ctx.signal);
     if (!sidebar || ctx.isInvalid) return;
+    const unwatchLanguage = await followLanguageChoice(() => overlay?.relabel());
+    ctx.onInvalidated(() => {
+      try {
+        unwatchLanguage();
+      } catch {
+        /* the extension is gone (reload/update): so is the listener */
+      }
+    });
     overlay = await startOverlay(ctx);
     overlay.setAccess(access);
   },

@@ -11,6 +11,7 @@ import { forgetOrigin, getBilling } from './billing-cache';
 import type { Caller } from './sender';
 import { clearSession, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
 import { forgetTenants, selectTenant, tenantsFor } from './tenants';
+import { fetchCatalog } from './catalog';
 
 type Answer<K extends keyof ResponseMap> = Promise<Reply<ResponseMap[K]>>;
 
@@ -92,6 +93,10 @@ export async function handleRequest(caller: Caller, request: Request): Promise<R
     }
     case 'billing.get':
       return billing(origin, request);
+    case 'i18n.catalog': {
+      const catalog = await fetchCatalog(request.language);
+      return catalog ? { ok: true, value: catalog } : fail({ kind: 'notAvailable' });
+    }
     case 'page.openFull': {
       const hash = request.tenantId ? `#tenant=${request.tenantId}` : '';
       await browser.tabs.create({ url: browser.runtime.getURL(`/billing.html${hash}`) });

@@ -20,6 +20,8 @@ export const ENTRY_TAG = 'billing-overlay-entry';
 export interface Overlay {
   /** What the background said of the page's person: shows or hides everything. */
   setAccess(access: Access | null): void;
+  /** The language changed: mount the entry again so every label and number follows. */
+  relabel(): void;
 }
 
 export async function startOverlay(ctx: ContentScriptContext): Promise<Overlay> {
@@ -88,6 +90,11 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<Overlay> 
   }, { once: true });
 
   return {
+    relabel() {
+      if (!placing) return;
+      show(false);
+      show(true);
+    },
     setAccess(access) {
       state.access = access;
       state.reset();

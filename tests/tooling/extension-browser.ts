@@ -57,8 +57,8 @@ export async function configureDashboard(background: Worker, origin: string): Pr
   await background.evaluate(async (dashboardOrigin) => {
     const storage = (globalThis as any).chrome.storage.local;
     const current = (await storage.get('settings')).settings ?? {};
-    const defaults = { refreshMinutes: 5, extraTenantIds: [], budgetCents: null, alertPercent: 80 };
-    await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 2 } });
+    const defaults = { refreshMinutes: 5, extraTenantIds: [], budgetCents: null, alertPercent: 80, language: 'auto' };
+    await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 3 } });
   }, origin);
 }
 

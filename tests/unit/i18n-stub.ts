@@ -8,31 +8,11 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import ptBR from '../../public/_locales/pt_BR/messages.json';
 import en from '../../public/_locales/en/messages.json';
+import { renderMessage, type Catalog } from '../../lib/i18n-catalog';
 
-interface CatalogEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-export type Catalog = Record<string, CatalogEntry>;
+export type { Catalog };
 
 export const catalogs: Record<'pt_BR' | 'en', Catalog> = { pt_BR: ptBR, en };
-
-export function renderMessage(entry: CatalogEntry | undefined, subs: string[]): string {
-  if (!entry) return '';
-  const positional = (text: string) =>
-    text.replace(/\$\$|\$(\d)/g, (m, n: string | undefined) => (n === undefined ? '$' : (subs[Number(n) - 1] ?? '')));
-  const placeholders = Object.fromEntries(
-    Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]),
-  );
-  return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$(\d)/g, (m, name?: string, n?: string) => {
-    if (m === '$$') return '$';
-    if (name !== undefined) {
-      const content = placeholders[name.toLowerCase()];
-      return content === undefined ? m : positional(content);
-    }
-    return subs[Number(n) - 1] ?? '';
-  });
-}
 
 export function installI18nStub(locale: 'pt_BR' | 'en' = 'pt_BR'): void {
   const catalog = catalogs[locale];

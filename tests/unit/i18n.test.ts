@@ -1,4 +1,5 @@
-import { catalogs, installI18nStub, renderMessage } from './i18n-stub';
+import { catalogs, installI18nStub } from './i18n-stub';
+import { renderMessage } from '../../lib/i18n-catalog';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MESSAGE_KEYS, t, uiLocale } from '../../lib/i18n';
