@@ -22,6 +22,8 @@ type EntryKey = `session:billing:${string}`;
 
 const PREFIX = 'session:billing:';
 const familiesItem = storage.defineItem<Record<string, Family>>('session:families', { fallback: {} });
+/** Read once per worker life: only this module writes the families. */
+let knownFamilies: Promise<Record<string, Family>> | null = null;
 const inFlight = new Map<string, Promise<Part<BillingSnapshot>>>();
 /** One controller per origin: a sign-out aborts everything that origin has in flight. */
 const controllers = new Map<string, AbortController>();
@@ -53,14 +55,16 @@ async function refresh(origin: string, tenantId: string, token: string, onSigned
   // Taken before any await: a sign-out from here on aborts this very refresh.
   const signal = controllerFor(origin).signal;
   const task = (async (): Promise<Part<BillingSnapshot>> => {
-    const families = await familiesItem.getValue();
+    const families = await (knownFamilies ??= familiesItem.getValue());
     const result = await fetchSnapshot(origin, tenantId, token, { preferred: families[origin] ?? null, signal });
     // Signed out meanwhile: whatever came back belongs to nobody any more.
     if (signal.aborted) throw signal.reason;
     if (result.ok) {
       await storage.setItem<CacheEntry>(key, { snapshot: result.data, refreshError: null });
       if (families[origin] !== result.data.family) {
-        await familiesItem.setValue({ ...(await familiesItem.getValue()), [origin]: result.data.family });
+        const updated = { ...(await familiesItem.getValue()), [origin]: result.data.family };
+        knownFamilies = Promise.resolve(updated);
+        await familiesItem.setValue(updated);
       }
     } else if (DROPS_CACHE.has(result.error.kind)) {
       // The host refused this person: the figures it gave them before must go too.

@@ -55,11 +55,21 @@ async function reportSession(origin: string, request: Extract<Request, { op: 'se
   const session = toStoredSession(request.session);
   // A different token may be a different person: nothing cached for the last one survives.
   if (await putSession(origin, session)) await forgetPerson(origin);
-  return withAccess(origin, await getSession(origin));
+  const stored = await getSession(origin);
+  // The tenant list is needed by the first billing request that follows: ask for it while the
+  // access check runs rather than after it (it lists only the person's own tenants).
+  if (stored) void tenantsFor(origin, stored).catch(() => undefined);
+  const access = await withAccess(origin, stored);
+  // The page will ask for the figures as soon as it hears this answer: start loading them now,
+  // so that round trip is not on the way. Joins (never adds to) the refresh the page causes.
+  if (access.ok && access.value.canSeeBilling) void billing(origin, { op: 'billing.get', freshness: 'cached' }).catch(() => undefined);
+  return access;
 }
 
 /** Billing for the tenant the request names, or the person's active one. */
 export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Answer<'billing.get'> {
+  // Read alongside the session check: every storage read is a round trip on the way to the host.
+  const settings = settingsItem.getValue();
   const gate = await billingSession(origin);
   if (!gate.ok) return gate;
   const list = await tenantsFor(origin, gate.session);
@@ -67,7 +77,7 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
   const tenant = list.tenants.find((t) => t.id === tenantId);
   // Only tenants the host listed for this person (or typed by support staff) reach a URL.
   if (!tenant) return fail(tenantId ? { kind: 'noAccess' } : { kind: 'notAvailable' });
-  const { refreshMinutes } = await settingsItem.getValue();
+  const { refreshMinutes } = await settings;
   const answer = await getBilling(origin, tenant.id, gate.session.token, request.freshness, refreshMinutes * 60_000, signOut);
   return answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer;
 }

@@ -17,20 +17,28 @@ interface Listed {
   current: string | null;
 }
 
-const listed = new Map<string, Listed>();
+/** Listings per origin and token, kept as promises so concurrent askers share one request. */
+const listed = new Map<string, Promise<Listed>>();
 
-async function listFromHost(origin: string, session: StoredSession): Promise<Listed> {
+async function fetchListing(origin: string, session: StoredSession): Promise<{ value: Listed; ok: boolean }> {
+  const result = await hostFetch(identityEndpoints.tenants(origin), { token: session.token });
+  const parsed = result.ok ? parseUserTenants(result.json) : null;
+  if (!parsed?.ok) return { value: { tenants: [], current: null }, ok: false };
+  const tenants = parsed.data.tenants.map(({ id, name, color }) => ({ id, name, color }));
+  return { value: { tenants, current: parsed.data.current }, ok: true };
+}
+
+function listFromHost(origin: string, session: StoredSession): Promise<Listed> {
   const key = `${origin}\n${session.token}`;
   const cached = listed.get(key);
   if (cached) return cached;
-  const result = await hostFetch(identityEndpoints.tenants(origin), { token: session.token });
-  const parsed = result.ok ? parseUserTenants(result.json) : null;
-  const value: Listed = parsed?.ok
-    ? { tenants: parsed.data.tenants.map(({ id, name, color }) => ({ id, name, color })), current: parsed.data.current }
-    : { tenants: [], current: null };
-  // A failed listing is not cached, so the next request asks again.
-  if (parsed?.ok) listed.set(key, value);
-  return value;
+  const listing = fetchListing(origin, session).then(({ value, ok }) => {
+    // A failed listing is not kept, so the next request asks again.
+    if (!ok && listed.get(key) === listing) listed.delete(key);
+    return value;
+  });
+  listed.set(key, listing);
+  return listing;
 }
 
 function addTenant(list: TenantRef[], id: string | null): void {
