@@ -1,12 +1,69 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import type { Plugin } from 'vite';
+
+/**
+ * Prepares the overlay's stylesheet (assets/overlay.css, inlined into the content script) for
+ * shadow roots, at build time so the bytes never ship:
+ * - drops Tailwind's `@property` rules: browsers ignore them in shadow trees, and WXT would
+ *   hoist them into the host page's <head>, where Tailwind v4's typed registrations
+ *   (`--tw-gradient-from: <color>`) break the host's Tailwind v3 gradients;
+ * - unwraps the fallback Tailwind emits for browsers lacking @property (`@layer properties {
+ *   @supports (...) { *, ::before, ... { --tw-*: initial values } } }`), so the starting values
+ *   those rules carried apply unconditionally, for exactly the variables the overlay uses.
+ * Fails the build if Tailwind's output no longer has that shape, rather than ship a broken overlay.
+ */
+function overlayCssForShadowRoots(): Plugin {
+  return {
+    name: 'billing-overlay:overlay-css',
+    enforce: 'pre', // after @tailwindcss/vite (also 'pre', listed first), before Vite's CSS plugins
+    transform(code, id) {
+      if (!/\/assets\/overlay\.css\?inline$/.test(id)) return;
+      const withoutProperty = code.replace(/@property\s+--[\w-]+\s*\{[^}]*\}/g, '');
+      const fallback = /(@layer\s+properties\s*\{)\s*@supports[^{]*\{([^{}]*\{[^{}]*\})\s*\}/;
+      if (!fallback.test(withoutProperty) || /@property/.test(withoutProperty)) {
+        this.error('assets/overlay.css: Tailwind\'s @property fallback is not where expected');
+      }
+      return { code: withoutProperty.replace(fallback, '$1$2'), map: null };
+    },
+  };
+}
+
+/**
+ * The content script runs without webextension-polyfill (~10 KB minified): every extension API
+ * it calls (runtime.sendMessage, storage.local, i18n) is promise-based or synchronous in Chrome
+ * MV3 and Firefox alike, and it registers no onMessage listener, the one thing the polyfill is
+ * here for (the background answers with promises). A listener that throws reaches it as the
+ * polyfill's reject marker, which lib/messaging.ts reads as offline, as the polyfill would.
+ * `wxt/browser` is aliased to the polyfill by @wxt-dev/webextension-polyfill; in the content
+ * script's build that alias leads to WXT's plain `browser` (browser ?? chrome) instead.
+ */
+function contentScriptWithoutPolyfill(): Plugin {
+  return {
+    name: 'billing-overlay:content-script-without-polyfill',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id !== '@wxt-dev/webextension-polyfill/browser') return;
+      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  // No `window.__svelte.v` version stamp in the host page (nor its bytes in every bundle).
+  svelte: { vite: { compilerOptions: { discloseVersion: false } } },
   vite: () => ({
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), overlayCssForShadowRoots()],
   }),
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
+        config.plugins = [...(config.plugins ?? []), contentScriptWithoutPolyfill()];
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -9,7 +9,9 @@ import type { Reply, Request, ResponseMap } from './protocol';
 export async function ask<R extends Request>(request: R): Promise<Reply<ResponseMap[R['op']]>> {
   try {
     const reply = (await browser.runtime.sendMessage(request)) as Reply<ResponseMap[R['op']]> | undefined;
-    return reply ?? { ok: false, error: { kind: 'offline' } };
+    // No reply, or (in the content script, which runs without webextension-polyfill) the
+    // polyfill's marker for a listener that threw: offline, as the polyfill itself would say.
+    return reply && typeof reply === 'object' && 'ok' in reply ? reply : { ok: false, error: { kind: 'offline' } };
   } catch {
     return { ok: false, error: { kind: 'offline' } };
   }

@@ -1,7 +1,7 @@
 /** The UI side of the language choice: catalogs come from the background, changes apply live. */
 import { ask } from './messaging';
 import { applyLanguage, type CatalogLoader } from './language';
-import { settingsItem } from './settings';
+import { readSettings, watchSettings } from './stored-settings';
 
 const fromBackground: CatalogLoader = async (language) => {
   const reply = await ask({ op: 'i18n.catalog', language });
@@ -10,9 +10,9 @@ const fromBackground: CatalogLoader = async (language) => {
 
 /** Applies the stored choice now; `onChange` runs after a later change has been applied. */
 export async function followLanguageChoice(onChange: () => void): Promise<() => void> {
-  let current = (await settingsItem.getValue()).language;
+  let current = (await readSettings()).language;
   await applyLanguage(current, fromBackground);
-  return settingsItem.watch((settings) => {
+  return watchSettings((settings) => {
     if (settings.language === current) return;
     current = settings.language;
     void applyLanguage(current, fromBackground).then(onChange);

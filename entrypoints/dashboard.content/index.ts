@@ -2,7 +2,7 @@ import { startOverlay, type Overlay } from '@/lib/content/overlay';
 import { reportPageSession } from '@/lib/content/session-reporter';
 import { waitForSidebar } from '@/lib/content/dashboard-dom';
 import type { Access } from '@/lib/protocol';
-import { settingsItem } from '@/lib/settings';
+import { readSettings } from '@/lib/stored-settings';
 import { followLanguageChoice } from '@/lib/ui-language';
 
 // Registered for every localhost page (dashboards in development) and, by the background, for
@@ -15,7 +15,7 @@ export default defineContentScript({
   // extension file has to be web-accessible to the dashboard, whatever its origin.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const { dashboardOrigin } = await settingsItem.getValue();
+    const { dashboardOrigin } = await readSettings();
     if (location.origin !== dashboardOrigin) return;
     let access: Access | null = null;
     let overlay: Overlay | null = null;

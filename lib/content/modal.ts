@@ -4,12 +4,13 @@
  * closing unmounts it. While it is open the page behind does not scroll, and on close focus
  * goes back to where it came from.
  */
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
 import BillingModal from '@/components/BillingModal.svelte';
 import { ask } from '../messaging';
 import type { BillingViewState } from '../view-state.svelte';
 import { overlayCss } from './overlay-css';
+import { createShadowUi } from './shadow-ui';
 
 export const MODAL_TAG = 'billing-overlay-modal';
 
@@ -30,14 +31,10 @@ export async function createModal(ctx: ContentScriptContext, state: BillingViewS
     onClosed();
   };
 
-  const ui = await createShadowRootUi(ctx, {
+  // Keys typed in the modal do not reach the host's keyboard shortcuts (see shadow-ui.ts).
+  const ui = createShadowUi(ctx, {
     name: MODAL_TAG,
-    position: 'inline',
     css: overlayCss,
-    anchor: 'body',
-    append: 'last',
-    // Keys typed in the modal must not reach the host's keyboard shortcuts.
-    isolateEvents: true,
     onMount: (container) =>
       mount(BillingModal, {
         target: container,

@@ -4,16 +4,17 @@
  * listeners, mounted components) stops through one AbortSignal: the content script's
  * context, so an extension reload or update leaves nothing behind in the host page.
  */
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
 import SidebarEntry from '@/components/SidebarEntry.svelte';
 import type { Access } from '../protocol';
-import { activeTenantsItem } from '../settings';
+import { watchActiveTenants } from '../stored-settings';
 import { BillingViewState } from '../view-state.svelte';
 import { watchDarkMode } from './dark-mode';
 import { keepEntryPlaced, placeEntry } from './entry-placement';
 import { createModal, MODAL_TAG } from './modal';
 import { overlayCss } from './overlay-css';
+import { createShadowUi } from './shadow-ui';
 
 export const ENTRY_TAG = 'billing-overlay-entry';
 
@@ -32,12 +33,9 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<Overlay> 
 
   const focusEntry = () => entry.shadow.querySelector<HTMLElement>('[data-testid="billing-sidebar-entry"]')?.focus();
   const modal = await createModal(ctx, state, focusEntry);
-  const entry = await createShadowRootUi(ctx, {
+  const entry = createShadowUi(ctx, {
     name: ENTRY_TAG,
-    position: 'inline',
     css: overlayCss,
-    anchor: 'body',
-    isolateEvents: true,
     onMount: (container) =>
       mount(SidebarEntry, {
         target: container,
@@ -74,7 +72,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<Overlay> 
   watchDarkMode((dark) => (state.dark = dark), signal);
 
   // A tenant switch from the popup or the options page: drop the old figures, load the new.
-  const unwatch = activeTenantsItem.watch(() => {
+  const unwatch = watchActiveTenants(() => {
     if (!state.canSeeBilling) return;
     state.reset();
     void state.load('cached');

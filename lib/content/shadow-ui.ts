@@ -1,0 +1,62 @@
+/**
+ * The overlay's shadow-root UIs: WXT's createShadowRootUi reduced to what the overlay uses (an
+ * element appended to <body>, its own stylesheet, keyboard events kept inside), without its
+ * auto-mount machinery and the element-waiting libraries that come with it (~1 KB gzip of the
+ * content script). The DOM is WXT's: <name data-wxt-shadow-root>, an open shadow root holding
+ * <html><head><style></head><body></body></html>, the app mounted in that <body>, and the host
+ * reset to `all: initial` so no host page style is inherited. Like WXT's, it is removed when
+ * the content script's context ends.
+ */
+import type { ContentScriptContext } from '#imports';
+
+export interface ShadowUiOptions<T> {
+  /** The host element's tag: a valid custom element name. */
+  name: string;
+  /** The stylesheet of the shadow root (no @property / @font-face: those do not apply there). */
+  css: string;
+  onMount(container: HTMLElement): T;
+  onRemove(mounted: T | undefined): void;
+}
+
+export interface ShadowUi {
+  shadow: ShadowRoot;
+  shadowHost: HTMLElement;
+  /** Appends the host to <body> and mounts the app. */
+  mount(): void;
+  /** Unmounts the app and takes the host out of the page. */
+  remove(): void;
+}
+
+export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOptions<T>): ShadowUi {
+  const shadowHost = document.createElement(options.name);
+  shadowHost.setAttribute('data-wxt-shadow-root', '');
+  const shadow = shadowHost.attachShadow({ mode: 'open' });
+  const html = document.createElement('html');
+  const head = document.createElement('head');
+  const body = document.createElement('body');
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial !important;}\n${options.css}`;
+  head.append(style);
+  html.append(head, body);
+  shadow.append(html);
+  // Keys typed in our UI must not reach the host's keyboard shortcuts.
+  for (const type of ['keydown', 'keyup', 'keypress']) body.addEventListener(type, (e) => e.stopPropagation());
+
+  let mounted: T | undefined;
+  const remove = () => {
+    options.onRemove(mounted);
+    shadowHost.remove();
+    body.replaceChildren();
+    mounted = undefined;
+  };
+  ctx.onInvalidated(remove);
+  return {
+    shadow,
+    shadowHost,
+    mount() {
+      document.body.append(shadowHost);
+      mounted = options.onMount(body);
+    },
+    remove,
+  };
+}

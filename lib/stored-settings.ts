@@ -1,0 +1,35 @@
+/**
+ * A read-only view of the stored settings, straight from storage.local, for the content script:
+ * WXT's storage (~9 KB minified, with its migrations and locks) stays out of the script every
+ * dashboard page loads. The items themselves, and their migrations, are lib/settings.ts (the
+ * background runs the migrations at start-up); a value still at an older version reads as its
+ * migrations would make it, since each only adds fields with their defaults.
+ */
+import { browser } from 'wxt/browser';
+import { ACTIVE_TENANTS_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings-shape';
+
+export async function readSettings(): Promise<Settings> {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<Settings> | undefined;
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+/** Calls `onChange` with the new settings after each change; returns the way to stop. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return watchKey(SETTINGS_KEY, (value) => onChange({ ...DEFAULT_SETTINGS, ...(value as Partial<Settings> | undefined) }));
+}
+
+/** Calls `onChange` after each change of the active tenants; returns the way to stop. */
+export function watchActiveTenants(onChange: () => void): () => void {
+  return watchKey(ACTIVE_TENANTS_KEY, onChange);
+}
+
+function watchKey(key: string, onChange: (value: unknown) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>) => {
+    const change = changes[key];
+    // Like WXT's storage: a write of the same value is no change.
+    if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+    onChange(change.newValue);
+  };
+  browser.storage.local.onChanged.addListener(listener);
+  return () => browser.storage.local.onChanged.removeListener(listener);
+}
