@@ -38,7 +38,8 @@ export async function closeOverlay(page: Page): Promise<void> {
 
 /**
  * Cold: installed before the page loads, it clicks the entry the moment it appears (nothing
- * cached anywhere yet) and records the time to figures in `window.__coldOpen`.
+ * cached anywhere yet; the host page still loading) and records the time to figures in
+ * `window.__coldOpen`. The seed's cold run starts at the same moment (armColdSeed).
  */
 export async function armColdOpen(page: Page): Promise<void> {
   await page.addInitScript((shownSource) => {

@@ -14,7 +14,7 @@ import { measureBundles } from './bundle-sizes';
 import { measureInjection } from './injection-latency';
 import { measureHeapGrowth } from './heap-growth';
 import { armColdOpen, closeOverlay, timeOverlayOpen } from './overlay-open';
-import { timeSeedOpen } from './seed-approach';
+import { armColdSeed, timeSeedOpen } from './seed-approach';
 import { countRequests } from './request-count';
 import { timePopupPaint } from './popup-paint';
 
@@ -73,9 +73,13 @@ try {
     await fresh.goto(replica.origin + '/');
     await fresh.waitForFunction(() => (window as any).__coldOpen !== undefined);
     cold.push(await fresh.evaluate(() => (window as any).__coldOpen as number));
-    await fresh.goto(replica.origin + '/');
-    seedCold.push(await timeSeedOpen(fresh, 'BELGO-001'));
     await fresh.close();
+    const freshSeed = await browser.context.newPage();
+    await armColdSeed(freshSeed, 'BELGO-001');
+    await freshSeed.goto(replica.origin + '/');
+    await freshSeed.waitForFunction(() => (window as any).__coldSeed !== undefined);
+    seedCold.push(await freshSeed.evaluate(() => (window as any).__coldSeed as number));
+    await freshSeed.close();
   }
   const [w, sw, c, sc] = [median(warm), median(seedWarm), median(cold), median(seedCold)];
   figures.push(
