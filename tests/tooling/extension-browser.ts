@@ -5,7 +5,8 @@
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from './browser.mjs';
 import { findAccount } from '../replica/accounts';
@@ -27,6 +28,8 @@ export async function launchWithExtension(options: {
   executablePath?: string;
   headless?: boolean;
   uiLanguage?: string;
+  /** More unpacked extensions to load beside ours (security tests load a hostile one). */
+  otherExtensions?: string[];
 }): Promise<ExtensionBrowser> {
   const uiLanguage = options.uiLanguage ?? 'pt-BR';
   const profile = await mkdtemp(join(tmpdir(), 'billing-ext-'));
@@ -35,21 +38,36 @@ export async function launchWithExtension(options: {
     headless: options.headless ?? true,
     // The product speaks pt-BR first: the browser's UI language decides the extension's.
     // The UI language (and so chrome.i18n's): --lang where Chromium honours it, LANGUAGE on Linux.
-    args: [...chromiumArgs(EXTENSION_DIR), `--lang=${uiLanguage}`],
+    args: [...chromiumArgs([EXTENSION_DIR, ...(options.otherExtensions ?? [])].join(',')), `--lang=${uiLanguage}`],
     env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_'), LANG: `${uiLanguage.replace('-', '_')}.UTF-8` },
     locale: uiLanguage,
     viewport: { width: 1400, height: 900 },
   });
-  const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const background = await workerOf(context, unpackedExtensionId(EXTENSION_DIR));
   return {
     context,
     background,
-    extensionId: new URL(background.url()).host,
+    extensionId: unpackedExtensionId(EXTENSION_DIR),
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium's id for an unpacked extension: its path's SHA-256, first 32 hex digits as a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/** The background worker of the extension with that id, once it has started. */
+export async function workerOf(context: BrowserContext, extensionId: string): Promise<Worker> {
+  for (;;) {
+    const found = context.serviceWorkers().find((worker) => new URL(worker.url()).host === extensionId);
+    if (found) return found;
+    await context.waitForEvent('serviceworker');
+  }
 }
 
 /** Points the extension at a dashboard origin, as the options page would. */
