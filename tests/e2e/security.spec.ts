@@ -96,8 +96,6 @@ test('after a full session the token is in no persistent storage and no console'
   await page.evaluate(() => localStorage.removeItem('auth_token'));
   await expect(page.locator('billing-overlay-entry')).toHaveCount(0);
 
-  const token = await page.evaluate(() => localStorage.getItem('user_data'));
-  void token;
   const stored = await background.evaluate(async () => {
     const chrome = (globalThis as any).chrome;
     return JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null), await chrome.storage.session.get(null)]);
