@@ -21,6 +21,7 @@ try {
 }
 
 step('Type check', 'npm', ['run', '--silent', 'check']);
+step('No HTML from data', 'node', ['tests/tooling/lint-no-html.mjs']);
 step('Unit tests', 'npx', ['vitest', 'run']);
 step('Build (Chromium, MV3)', 'npx', ['wxt', 'build']);
 step('Build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
