@@ -19,7 +19,7 @@ import {
   roleCanSeeBilling,
   type Result,
 } from '../../lib/host/normalize';
-import { loadSample } from './samples';
+import { TENANT_V1_INVOICES_PAGE, loadSample } from './samples';
 
 const clone = <T>(value: T): T => structuredClone(value);
 const panelUsage = () => clone(loadSample('panel-usage.admin').body) as Record<string, any>;
@@ -253,41 +253,7 @@ describe('normalizeStatus', () => {
 });
 
 describe('tenant v1 invoices (contract 4B; no 200 sample exists)', () => {
-  const page = {
-    invoices: [
-      {
-        invoice_id: 'INV-1',
-        invoice_number: 'FAT-2026-0001',
-        tenant_id: 'BELGO-001',
-        period: '2026-10',
-        period_start: '2026-10-01T00:00:00',
-        period_end: '2026-10-31T23:59:59',
-        status: 'PAID',
-        subtotal_cents: 2702,
-        discount_cents: 0,
-        tax_cents: 0,
-        total_cents: 2702,
-        total_formatted: 'R$ 27.02',
-        due_date: '2026-11-10',
-        paid_at: null,
-        created_at: '2026-11-01T00:00:00',
-      },
-      {
-        invoice_id: 'INV-2',
-        invoice_number: null,
-        tenant_id: 'BELGO-001',
-        period: '2026-11',
-        status: 'open',
-        total_cents: 0,
-        due_date: null,
-        paid_at: null,
-        items: [{ description: 'API', amount_cents: 0 }],
-      },
-    ],
-    total: 7,
-    page: 1,
-    limit: 2,
-  };
+  const page = TENANT_V1_INVOICES_PAGE;
 
   it('reads cents, numbers, statuses and the host total', () => {
     const result = normalizeTenantV1Invoices(page);

@@ -22,7 +22,8 @@ import {
   parseUserTenants,
   type Result,
 } from '../../lib/host/normalize';
-import { isJsonSample, listSamples, loadSample } from './samples';
+import { TENANT_V1_INVOICES_PAGE, isJsonSample, listSamples, loadSample } from './samples';
+import { anyValue } from './arbitraries';
 
 // ------------------------------------------------------------------------- the samples
 
@@ -38,37 +39,6 @@ function bodiesOf(pattern: RegExp, status: (s: number) => boolean = (s) => s ===
   return found;
 }
 
-/** CONTRACT 4B (no 200 sample of tenant v1 invoices exists; same page as host-normalize.test). */
-const TENANT_V1_INVOICES_PAGE = {
-  invoices: [
-    {
-      invoice_id: 'INV-1',
-      invoice_number: 'FAT-2026-0001',
-      tenant_id: 'BELGO-001',
-      period: '2026-10',
-      status: 'PAID',
-      subtotal_cents: 2702,
-      total_cents: 2702,
-      total_formatted: 'R$ 27.02',
-      currency: 'BRL',
-      due_date: '2026-11-10',
-      paid_at: null,
-    },
-    {
-      invoice_id: 'INV-2',
-      invoice_number: null,
-      period: '2026-11',
-      status: 'open',
-      total_cents: 0,
-      due_date: null,
-      paid_at: null,
-      items: [{ description: 'API', amount_cents: 0 }],
-    },
-  ],
-  total: 7,
-  page: 1,
-  limit: 2,
-};
 
 const ALL_BODIES = samples.map(({ sample }) => sample.body);
 
@@ -279,15 +249,6 @@ const NORMALISERS: [string, Normaliser, unknown[]][] = [
 
 const ERROR_BODIES = bodiesOf(/./, (status) => status >= 400);
 
-const anyValue = fc.anything({
-  withNullPrototype: true,
-  withBoxedValues: true,
-  withBigInt: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withObjectString: true,
-});
 
 /** Runs `fn` and fails the property with the input if it throws. */
 function noThrow<T>(fn: () => T): T {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TENANT_ID_PATTERN, type Request } from '../../lib/protocol';
 import { parseRequest } from '../../lib/protocol-schema';
+import { anyValue } from './arbitraries';
 
 /** Every operation with the keys it may carry (a Record, so a new op fails to type-check here). */
 const KEYS: Record<Request['op'], { required: string[]; optional: string[] }> = {
@@ -23,15 +24,6 @@ const OPS = Object.keys(KEYS) as Request['op'][];
 const SESSION_KEYS = ['token', 'userData', 'currentTenant'];
 const HOST_TENANT = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
 
-const anyValue = fc.anything({
-  withNullPrototype: true,
-  withBoxedValues: true,
-  withBigInt: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withObjectString: true,
-});
 
 const validTenant = fc.stringMatching(HOST_TENANT);
 /** Tenant ids, mostly near the pattern: lower case, spaces, URL-ish, too long, unicode. */

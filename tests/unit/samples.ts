@@ -29,3 +29,40 @@ export function loadSample(name: string): Sample {
 export function isJsonSample(sample: Sample): boolean {
   return sample.content_type.startsWith('application/json');
 }
+
+/** A tenant v1 invoice page as CONTRACT 4B describes it (no 200 sample of it exists). */
+export const TENANT_V1_INVOICES_PAGE = {
+  invoices: [
+    {
+      invoice_id: 'INV-1',
+      invoice_number: 'FAT-2026-0001',
+      tenant_id: 'BELGO-001',
+      period: '2026-10',
+      period_start: '2026-10-01T00:00:00',
+      period_end: '2026-10-31T23:59:59',
+      status: 'PAID',
+      subtotal_cents: 2702,
+      discount_cents: 0,
+      tax_cents: 0,
+      total_cents: 2702,
+      total_formatted: 'R$ 27.02',
+      due_date: '2026-11-10',
+      paid_at: null,
+      created_at: '2026-11-01T00:00:00',
+    },
+    {
+      invoice_id: 'INV-2',
+      invoice_number: null,
+      tenant_id: 'BELGO-001',
+      period: '2026-11',
+      status: 'open',
+      total_cents: 0,
+      due_date: null,
+      paid_at: null,
+      items: [{ description: 'API', amount_cents: 0 }],
+    },
+  ],
+  total: 7,
+  page: 1,
+  limit: 2,
+};
