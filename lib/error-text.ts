@@ -16,7 +16,7 @@ export function errorText(e: BillingError): string {
     case 'notAvailable':
       return t('errorNotAvailable');
     case 'server':
-      return t('errorServer', e.status);
+      return e.retryAfter === undefined ? t('errorServer', e.status) : t('errorServerBusy', e.status, e.retryAfter);
     case 'badResponse':
       return t('errorBadResponse', clip(e.detail));
     case 'timeout':

@@ -61,6 +61,7 @@ export const MESSAGE_KEYS = [
   'errorNoAccess',
   'errorNotAvailable',
   'errorServer',
+  'errorServerBusy',
   'errorBadResponse',
   'errorTimeout',
   'errorOffline',

@@ -73,7 +73,8 @@ export type BillingError =
   | { kind: 'signedOut' }
   | { kind: 'noAccess' }
   | { kind: 'notAvailable' }
-  | { kind: 'server'; status: number }
+  /** `retryAfter`: seconds the host asked us to wait (429/503 with Retry-After). */
+  | { kind: 'server'; status: number; retryAfter?: number }
   | { kind: 'badResponse'; detail: string }
   | { kind: 'timeout' }
   | { kind: 'offline' };

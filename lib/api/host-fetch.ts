@@ -25,11 +25,18 @@ function fail(error: BillingError): HostResult {
   return { ok: false, error };
 }
 
-function errorForStatus(status: number, text: string): BillingError {
+/** Retry-After in seconds (delta form only; an HTTP date is rare from an API), capped at a day. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  const seconds = header && /^\s*\d+\s*$/.test(header) ? Number(header) : Number.NaN;
+  return Number.isFinite(seconds) ? Math.min(seconds, 86_400) : undefined;
+}
+
+function errorForStatus(status: number, text: string, headers: Headers): BillingError {
   if (status === 401) return TENANT_NOT_RESOLVED.test(text) ? { kind: 'notAvailable' } : { kind: 'signedOut' };
   if (status === 403) return { kind: 'noAccess' };
   if (status === 404 || status === 405) return { kind: 'notAvailable' };
-  return { kind: 'server', status };
+  const retryAfter = status === 429 || status === 503 ? retryAfterSeconds(headers.get('retry-after')) : undefined;
+  return retryAfter === undefined ? { kind: 'server', status } : { kind: 'server', status, retryAfter };
 }
 
 export async function hostFetch(endpoint: Endpoint, options: HostFetchOptions): Promise<HostResult> {
@@ -43,7 +50,7 @@ export async function hostFetch(endpoint: Endpoint, options: HostFetchOptions): 
       signal,
     });
     const text = await response.text();
-    if (!response.ok) return fail(errorForStatus(response.status, text));
+    if (!response.ok) return fail(errorForStatus(response.status, text, response.headers));
     if (text.length > MAX_BODY_CHARS) return fail({ kind: 'badResponse', detail: 'response too large' });
     const type = response.headers.get('content-type') ?? '';
     if (/html/i.test(type) || /^\s*</.test(text)) {

@@ -47,7 +47,9 @@ export const MSG = {
   signedOut: 'Sessão expirada: entre novamente no dashboard',
   noAccess: 'Seu perfil não tem acesso ao faturamento',
   notAvailable: 'Este servidor não oferece dados de faturamento',
-  server: (status: number) => `O servidor respondeu com erro ${status}`,
+  server: (status: number) =>
+    // A 429 with Retry-After says how long to wait (ERROR_BODIES sends 30 s).
+    status === 429 ? 'O servidor está sobrecarregado (erro 429): tente novamente em 30 s' : `O servidor respondeu com erro ${status}`,
   bad: (detail: string) => `Resposta inesperada do servidor (${detail})`,
   timeout: 'O servidor demorou demais para responder',
   offline: 'Sem conexão com o dashboard',

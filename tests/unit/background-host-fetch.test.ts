@@ -57,6 +57,11 @@ describe('hostFetch status mapping', () => {
     expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'notAvailable' } });
   });
 
+  it('a 429 with Retry-After says how long the host asked us to wait', async () => {
+    host.route('/api/', { status: 429, body: { detail: 'Too Many Requests' }, contentType: 'application/json', headers: { 'retry-after': '30' } });
+    expect(await hostFetch(endpoint, { token: 't' })).toEqual({ ok: false, error: { kind: 'server', status: 429, retryAfter: 30 } });
+  });
+
   it.each([422, 429, 500, 502])('%i is a server error with that status', async (status) => {
     host.route('/api/x', json(status, { detail: 'x' }));
     expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'server', status } });

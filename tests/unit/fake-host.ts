@@ -12,6 +12,7 @@ export interface Reply {
   /** A string is sent as is; anything else as JSON. */
   body: unknown;
   contentType?: string;
+  headers?: Record<string, string>;
 }
 
 export interface RecordedRequest {
@@ -114,7 +115,7 @@ export function createFakeHost(routes: Record<string, Route> = {}): FakeHost {
     }
     const text = typeof route.body === 'string' ? route.body : JSON.stringify(route.body);
     const contentType = route.contentType ?? 'application/json';
-    return new Response(text, { status: route.status, headers: { 'content-type': contentType } });
+    return new Response(text, { status: route.status, headers: { ...route.headers, 'content-type': contentType } });
   }
 
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
