@@ -3,6 +3,8 @@
  * so the cost is in whole currency units, shortened per locale: 246, 1,2k (pt-BR), 1.2k (en),
  * 12k, 1,5M.
  */
+import type { Money, Part, Projections } from './model';
+
 export const BADGE_COLORS = { ok: '#16a34a', warn: '#d97706', over: '#dc2626', error: '#6b7280' } as const;
 export type BadgeLevel = keyof typeof BADGE_COLORS;
 export type BudgetLevel = Exclude<BadgeLevel, 'error'>;
@@ -25,4 +27,9 @@ export function budgetLevel(cents: number, budgetCents: number | null, alertPerc
   const used = (cents / budgetCents) * 100;
   if (used >= 100) return 'over';
   return used >= alertPercent ? 'warn' : 'ok';
+}
+
+/** The budget that counts: the person's own (options page) when set, else the host's monthly limit. */
+export function chosenBudget(personal: Money | null, projections: Part<Projections>): Money | null {
+  return personal ?? (projections.ok ? (projections.data.budget?.monthlyLimit ?? null) : null);
 }

@@ -9,9 +9,10 @@ import type { BillingError } from '../model';
 import { identityEndpoints } from '../api/endpoints';
 import { hostFetch, type HostResult } from '../api/host-fetch';
 import { decodeJwtClaims, parseAuthMe, parsePermissions, roleCanSeeBilling } from '../host/normalize';
+import { PerPerson } from './per-person';
 import type { StoredSession } from './session-store';
 
-const cache = new Map<string, Access>();
+const cache = new PerPerson<Access>();
 
 const SIGNED_OUT: Access = { signedIn: false, canSeeBilling: false, role: null };
 const UNREACHABLE = new Set<BillingError['kind']>(['timeout', 'offline']);
@@ -48,14 +49,13 @@ async function resolve(origin: string, session: StoredSession): Promise<Resolved
 
 export async function accessFor(origin: string, session: StoredSession | null): Promise<AccessResult> {
   if (!session) return { ok: true, access: SIGNED_OUT };
-  const key = `${origin}\n${session.token}`;
-  const cached = cache.get(key);
+  const cached = cache.get(origin, session.token);
   if (cached) return { ok: true, access: cached };
   const { fromHost, ...result } = await resolve(origin, session);
-  if (result.ok && fromHost) cache.set(key, result.access);
+  if (result.ok && fromHost) cache.set(origin, session.token, result.access);
   return result;
 }
 
 export function forgetAccess(origin: string): void {
-  for (const key of cache.keys()) if (key.startsWith(`${origin}\n`)) cache.delete(key);
+  cache.forget(origin);
 }

@@ -4,7 +4,7 @@
  * by an alarm at the person's refresh interval, not by pages, so open tabs add no requests.
  */
 import { browser } from 'wxt/browser';
-import { BADGE_COLORS, badgeText, budgetLevel } from '../badge-text';
+import { BADGE_COLORS, badgeText, budgetLevel, chosenBudget } from '../badge-text';
 import { uiLocale } from '../i18n';
 import type { Freshness } from '../protocol';
 import { settingsItem } from '../settings';
@@ -25,14 +25,13 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   const origin = settings.dashboardOrigin;
   const reply = await billing(origin, { op: 'billing.get', freshness });
   if (!reply.ok) {
-    const quiet = !reply.ok && QUIET.has(reply.error.kind);
-    await setBadge(quiet ? '' : '!', BADGE_COLORS.error);
+    await setBadge(QUIET.has(reply.error.kind) ? '' : '!', BADGE_COLORS.error);
     return;
   }
   const { snapshot, tenant } = reply.value;
   const cost = snapshot.usage.total;
-  const hostBudget = snapshot.projections.ok ? snapshot.projections.data.budget?.monthlyLimit : undefined;
-  const budget = settings.budgetCents !== null ? { cents: settings.budgetCents, currency: cost.currency } : hostBudget ?? null;
+  const personal = settings.budgetCents === null ? null : { cents: settings.budgetCents, currency: cost.currency };
+  const budget = chosenBudget(personal, snapshot.projections);
   const level = budgetLevel(cost.cents, budget?.cents ?? null, settings.alertPercent);
   await setBadge(badgeText(cost.cents, uiLocale()), BADGE_COLORS[level]);
   if (budget) {

@@ -10,6 +10,7 @@ import { identityEndpoints } from '../api/endpoints';
 import { hostFetch } from '../api/host-fetch';
 import { parseUserTenants } from '../host/normalize';
 import { activeTenantsItem, settingsItem } from '../settings';
+import { PerPerson } from './per-person';
 import type { StoredSession } from './session-store';
 
 interface Listed {
@@ -18,7 +19,7 @@ interface Listed {
 }
 
 /** Listings per origin and token, kept as promises so concurrent askers share one request. */
-const listed = new Map<string, Promise<Listed>>();
+const listed = new PerPerson<Promise<Listed>>();
 
 async function fetchListing(origin: string, session: StoredSession): Promise<{ value: Listed; ok: boolean }> {
   const result = await hostFetch(identityEndpoints.tenants(origin), { token: session.token });
@@ -29,15 +30,14 @@ async function fetchListing(origin: string, session: StoredSession): Promise<{ v
 }
 
 function listFromHost(origin: string, session: StoredSession): Promise<Listed> {
-  const key = `${origin}\n${session.token}`;
-  const cached = listed.get(key);
+  const cached = listed.get(origin, session.token);
   if (cached) return cached;
   const listing = fetchListing(origin, session).then(({ value, ok }) => {
     // A failed listing is not kept, so the next request asks again.
-    if (!ok && listed.get(key) === listing) listed.delete(key);
+    if (!ok) listed.deleteIf(origin, session.token, listing);
     return value;
   });
-  listed.set(key, listing);
+  listed.set(origin, session.token, listing);
   return listing;
 }
 
@@ -69,5 +69,5 @@ export async function selectTenant(origin: string, session: StoredSession, tenan
 }
 
 export function forgetTenants(origin: string): void {
-  for (const key of listed.keys()) if (key.startsWith(`${origin}\n`)) listed.delete(key);
+  listed.forget(origin);
 }
