@@ -27,6 +27,11 @@ export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`
   migrations: settingsMigrations,
 });
 
+/** Changes some settings, keeping the rest as stored. */
+export async function updateSettings(change: Partial<Settings>): Promise<void> {
+  await settingsItem.setValue({ ...(await settingsItem.getValue()), ...change });
+}
+
 /** Active tenant id per dashboard origin; absent means "the person's current tenant". */
 export const activeTenantsItem = storage.defineItem<Record<string, string>>(`local:${ACTIVE_TENANTS_KEY}`, {
   fallback: {},

@@ -31,5 +31,14 @@ function watchKey(key: string, onChange: (value: unknown) => void): () => void {
     onChange(change.newValue);
   };
   browser.storage.local.onChanged.addListener(listener);
-  return () => browser.storage.local.onChanged.removeListener(listener);
+  return () => {
+    // Stopping is also what a content script does when its extension is reloaded, and then every
+    // extension API throws "Extension context invalidated": the listener is gone with it anyway,
+    // and the host page must not see an error.
+    try {
+      browser.storage.local.onChanged.removeListener(listener);
+    } catch {
+      /* context already gone */
+    }
+  };
 }

@@ -25,15 +25,8 @@ export default defineContentScript({
     });
     const sidebar = await waitForSidebar(ctx.signal);
     if (!sidebar || ctx.isInvalid) return;
-    const unwatchLanguage = await followLanguageChoice(() => overlay?.relabel());
-    ctx.onInvalidated(() => {
-      try {
-        unwatchLanguage();
-      } catch {
-        /* the extension is gone (reload/update): so is the listener */
-      }
-    });
-    overlay = await startOverlay(ctx);
+    ctx.onInvalidated(await followLanguageChoice(() => overlay?.relabel()));
+    overlay = startOverlay(ctx);
     overlay.setAccess(access);
   },
 });

@@ -19,7 +19,7 @@ export interface Modal {
   close(): void;
 }
 
-export async function createModal(ctx: ContentScriptContext, state: BillingViewState, onClosed: () => void): Promise<Modal> {
+export function createModal(ctx: ContentScriptContext, state: BillingViewState, onClosed: () => void): Modal {
   const root = document.documentElement;
   let previousOverflow: string | null = null;
 

@@ -25,14 +25,14 @@ export interface Overlay {
   relabel(): void;
 }
 
-export async function startOverlay(ctx: ContentScriptContext): Promise<Overlay> {
+export function startOverlay(ctx: ContentScriptContext): Overlay {
   const signal = ctx.signal;
   const state = new BillingViewState();
   // A previous copy of this script that could not clean up (crashed, or killed mid-update).
   document.querySelectorAll(`${ENTRY_TAG}, ${MODAL_TAG}`).forEach((node) => node.remove());
 
   const focusEntry = () => entry.shadow.querySelector<HTMLElement>('[data-testid="billing-sidebar-entry"]')?.focus();
-  const modal = await createModal(ctx, state, focusEntry);
+  const modal = createModal(ctx, state, focusEntry);
   const entry = createShadowUi(ctx, {
     name: ENTRY_TAG,
     css: overlayCss,
@@ -77,15 +77,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<Overlay> 
     state.reset();
     void state.load('cached');
   });
-  signal.addEventListener('abort', () => {
-    // After an extension reload every extension API throws "Extension context invalidated";
-    // the listener is gone with the context anyway, and the host page must not see an error.
-    try {
-      unwatch();
-    } catch {
-      /* context already gone */
-    }
-  }, { once: true });
+  signal.addEventListener('abort', unwatch, { once: true });
 
   return {
     relabel() {
