@@ -3,7 +3,7 @@ import { parseRequest } from '@/lib/protocol-schema';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
 import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge';
-import { syncDashboardRegistration } from '@/lib/background/dashboard-registration';
+import { syncDashboardRegistration } from '@/lib/dashboard-registration';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/language';
 import { activeTenantsItem, settingsItem } from '@/lib/settings';
@@ -37,4 +37,11 @@ export default defineBackground(() => {
   });
   activeTenantsItem.watch(() => void refreshBadge('cached'));
   void scheduleBadge();
+
+  // The overlay's registration follows what is granted: at every start (a browser that lost it,
+  // a first install) and whenever permissions change (granted in the popup, removed by hand).
+  const syncRegistration = () => void settingsItem.getValue().then((s) => syncDashboardRegistration(s.dashboardOrigin));
+  syncRegistration();
+  browser.permissions.onAdded.addListener(syncRegistration);
+  browser.permissions.onRemoved.addListener(syncRegistration);
 });

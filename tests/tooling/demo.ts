@@ -4,17 +4,17 @@
  * display exists (stays open until Ctrl-C); headless otherwise, taking screenshots of what a
  * person sees into demo-screenshots/, then exiting 0.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureChromium } from './browser.mjs';
-import { configureDashboard, launchWithExtension, signIn } from './extension-browser';
+import { buildForTests, configureDashboard, launchWithExtension, signIn } from './extension-browser';
 import { startReplica } from '../replica/server';
 
 const OUT_DIR = resolve(process.env.DEMO_OUT_DIR ?? 'demo-screenshots');
 const headed = !!process.env.DISPLAY && process.env.DEMO_HEADLESS !== '1';
 
-execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+// The end-to-end build: its open shadow roots let the screenshots reach into the overlay.
+buildForTests();
 const chromium = await ensureChromium();
 const replica = await startReplica({ port: 0, state: 'seed' });
 console.log(`[demo] replica dashboard (state seed): ${replica.origin}  — sign in as belgo_admin / Belgo@Admin#2025`);

@@ -74,8 +74,8 @@ function seconds(ms: number): string {
 
 function main(): number {
   if (process.env.E2E_PREBUILT !== '1') {
-    console.error('[reliability] building the extension (npx wxt build)');
-    if (run('npx', ['wxt', 'build']) !== 0) {
+    console.error('[reliability] building the extension (npm run build:e2e)');
+    if (run('npx', ['wxt', 'build'], { ...process.env, WXT_E2E: '1' }) !== 0) {
       console.error('[reliability] build failed');
       return 1;
     }

@@ -24,6 +24,7 @@ step('Type check', 'npm', ['run', '--silent', 'check']);
 step('No HTML from data', 'node', ['tests/tooling/lint-no-html.mjs']);
 step('Unit tests', 'npx', ['vitest', 'run']);
 step('Build (Chromium, MV3)', 'npx', ['wxt', 'build']);
+step('Build (Chromium, end-to-end: open shadow roots)', 'npx', ['wxt', 'build'], { WXT_E2E: '1' });
 step('Build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 step('Firefox lint', 'npm', ['run', '--silent', 'lint:firefox']);
 step('End-to-end (Chromium)', 'npx', ['playwright', 'test'], { E2E_PREBUILT: '1' });

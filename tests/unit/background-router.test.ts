@@ -327,6 +327,8 @@ describe('billing.get and tenants', () => {
   it('tenant.select stores the choice in storage.local and the next billing.get uses it', async () => {
     host.route('/api/user/tenants', TWO_TENANTS);
     await report(mintJwt());
+    // The report starts loading the active tenant's figures: let that finish first.
+    await until(() => expect(host.count('/api/v1/admin/billing/usage/BELGO-001?')).toBe(1));
     const selected = (await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'TECH-001' })) as Reply<TenantList>;
     expect(selected).toEqual({
       ok: true,
@@ -419,6 +421,17 @@ describe('access fallbacks', () => {
   });
 });
 
+describe('a browser that refuses to store the session', () => {
+  it('is said as such, not as "signed out", until a session is stored', async () => {
+    const refusing = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('storage is gone'));
+    expect(await report(mintJwt())).toEqual({ ok: false, error: { kind: 'storage' } });
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'storage' } });
+    refusing.mockRestore();
+    expect((await report(mintJwt())).ok).toBe(true);
+    expect((await billing({ freshness: 'cached' })).ok).toBe(true);
+  });
+});
+
 describe('page.openFull', () => {
   it('opens the extension page in a new tab, with the tenant in the hash', async () => {
     const create = vi.spyOn(browser.tabs, 'create');
@@ -429,6 +442,10 @@ describe('page.openFull', () => {
 
 describe('the full path through runtime.onMessage', () => {
   async function startBackground(): Promise<void> {
+    // The fake browser has no permission events; the registration they drive is tested on its own.
+    for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) {
+      vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+    }
     const background = (await import('../../entrypoints/background')).default as unknown as { main: () => void };
     background.main();
   }
