@@ -23,6 +23,8 @@ export function errorText(e: BillingError, now = Date.now()): string {
       return t('errorNotAvailable');
     case 'otherTenant':
       return t('errorOtherTenant');
+    case 'tenantUnconfirmed':
+      return t('errorTenantUnconfirmed');
     case 'server':
       return e.retryAt === undefined ? t('errorServer', e.status) : t('errorServerBusy', e.status, secondsUntil(e.retryAt, now));
     case 'badResponse':

@@ -81,6 +81,8 @@ export type BillingError =
   | { kind: 'notAvailable' }
   /** The answer was about another tenant than the one asked for: nothing of it is shown. */
   | { kind: 'otherTenant' }
+  /** The host vouches for no tenant of this person: they must confirm one (`hint`: the page's guess). */
+  | { kind: 'tenantUnconfirmed'; hint: string | null }
   /** `retryAt`: epoch ms before which the host asked not to be called (429/503 Retry-After). */
   | { kind: 'server'; status: number; retryAt?: number }
   | { kind: 'badResponse'; detail: string }

@@ -23,8 +23,8 @@ export class BillingViewState {
   #generation = 0;
   #retry: ReturnType<typeof setTimeout> | undefined;
 
-  /** A fixed tenant (the full page's), or none to follow the person's active tenant. */
-  constructor(private readonly tenantId?: string) {}
+  /** A tenant asked for by name (the full page's), or none to follow the person's active tenant. */
+  constructor(public tenantId?: string) {}
 
   readonly modal: ModalState = $derived(
     this.view
@@ -60,6 +60,18 @@ export class BillingViewState {
     this.#retry = setTimeout(() => void this.load('fresh'), Math.max(0, at - Date.now()) + 250);
   }
 
+  /**
+   * The person confirms which tenant is theirs (the host could not say): remembered by the
+   * background, then that tenant's figures load. Resolves to the reason when it was refused.
+   */
+  async choose(tenantId: string): Promise<BillingError | null> {
+    const reply = await ask({ op: 'tenant.choose', tenantId });
+    if (!reply.ok) return reply.error;
+    this.reset();
+    await this.load('cached');
+    return null;
+  }
+
   async load(freshness: Freshness): Promise<void> {
     this.stop();
     const generation = ++this.#generation;
@@ -77,6 +89,7 @@ export class BillingViewState {
     }
     this.error = reply.error;
     if (reply.error.kind === 'server') this.#retryAt(reply.error.retryAt);
-    if (reply.error.kind === 'signedOut' || reply.error.kind === 'noAccess') this.view = null;
+    // Figures the person may no longer see (signed out, refused, or no tenant confirmed) go.
+    if (reply.error.kind === 'signedOut' || reply.error.kind === 'noAccess' || reply.error.kind === 'tenantUnconfirmed') this.view = null;
   }
 }

@@ -72,7 +72,7 @@ export function backoffMs(failures: number): number {
 /** Which failure says best why no family answered: the most specific one wins. */
 const RANK: Record<BillingError['kind'], number> = {
   signedOut: 9, storage: 8, badResponse: 7, tooLarge: 7, redirected: 7, server: 6, otherTenant: 5,
-  noAccess: 4, timeout: 3, offline: 3, notAvailable: 1,
+  noAccess: 4, timeout: 3, offline: 3, notAvailable: 1, tenantUnconfirmed: 0,
 };
 
 export function mostTelling(a: BillingError | null, b: BillingError): BillingError {
