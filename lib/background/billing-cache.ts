@@ -122,9 +122,10 @@ async function settle(
     if (error.kind === 'signedOut') await onSignedOut(origin, token);
     return result;
   }
-  const failures = (previous.entry?.failures ?? failuresWithoutEntry.get(key)?.failures ?? 0) + 1;
-  const hostSaid = error.kind === 'server' ? (error.retryAt ?? 0) : 0;
-  const retryAt = Math.max(Date.now() + backoffMs(failures), hostSaid);
+  // The host's own "not before" is the time to try again; otherwise each failure waits longer.
+  const hostSaid = error.kind === 'server' ? error.retryAt : undefined;
+  const failures = (previous.entry?.failures ?? failuresWithoutEntry.get(key)?.failures ?? 0) + (hostSaid ? 0 : 1);
+  const retryAt = hostSaid ?? Date.now() + backoffMs(failures);
   if (!previous.entry) {
     failuresWithoutEntry.set(key, { error, failures, retryAt });
     return result;

@@ -20,7 +20,9 @@ interface Suite { title: string; specs: Spec[]; suites?: Suite[] }
 interface Report { suites: Suite[]; errors: unknown[]; stats: { duration: number; expected: number; unexpected: number; skipped: number; flaky: number } }
 
 const SPEC = 'tests/e2e/faults.spec.ts';
-const KIND_ORDER: FaultKind[] = ['status', 'timeout', 'drop', 'down', 'html', 'malformed', 'empty', 'shape', 'volume', 'slow'];
+const KIND_ORDER: FaultKind[] = [
+  'status', 'once', 'wait', 'timeout', 'drop', 'down', 'redirect', 'html', 'malformed', 'empty', 'shape', 'tenant', 'volume', 'slow',
+];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   // The children's output goes to stderr: stdout carries only the report.
