@@ -26,6 +26,11 @@ export function formatCount(n: number, locale: string): string {
   );
 }
 
+/** A measured amount (MB, minutes, a multiple) with at most one decimal: 1250 → "1.250", 10.5 → "10,5". */
+export function formatAmount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Number.isFinite(n) ? n : 0);
+}
+
 function fixed(n: number, digits: number, locale: string): string {
   return new Intl.NumberFormat(locale, {
     minimumFractionDigits: digits,
@@ -87,6 +92,14 @@ const ISO_DATE =
 function validDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m && date.getUTCDate() === d;
+}
+
+/** The calendar day a host date names, as UTC midnight (epoch ms): "2026-10-26T12:03:15" → 26 Oct. */
+export function calendarDay(iso: string): number | null {
+  const full = ISO_DATE.exec(iso.trim());
+  if (!full) return null;
+  const [y, m, d] = [Number(full[1]), Number(full[2]) - 1, Number(full[3])];
+  return validDate(y, m, d) ? Date.UTC(y, m, d) : null;
 }
 
 function monthYear(year: number, month: number, locale: string): string {

@@ -28,14 +28,39 @@ export interface CostSplit {
   compute: Money;
 }
 
+/** How much of one of the plan's included amounts a month used, in the resource's own unit. */
+export interface Quota {
+  used: number;
+  /** Always above 0: a host that names 0 (or nothing) included names no quota (`null` below). */
+  included: number;
+}
+
+/** Calls, tokens, MB and minutes against the plan; `null` where the host names no quota. */
+export interface Quotas {
+  api: Quota | null;
+  llm: Quota | null;
+  storage: Quota | null;
+  compute: Quota | null;
+}
+
+export interface EndpointCalls {
+  endpoint: string;
+  calls: number;
+}
+
 export interface Usage {
-  /** Human period label from the host, e.g. "2026-11" or "month". */
+  /** Human period label from the host, e.g. "2026-11" or "month" (never shown raw). */
   period: string;
   periodStart: string | null;
   periodEnd: string | null;
+  /** The calendar month ("YYYY-MM") the figures are for; null for the panel's rolling period. */
+  month: string | null;
   total: Money;
   split: CostSplit;
   metrics: UsageMetrics;
+  quotas: Quotas;
+  /** API calls per endpoint, most called first, where the host counts them (the panel). */
+  callsByEndpoint: EndpointCalls[] | null;
 }
 
 export type InvoiceStatus = 'paid' | 'pending' | 'overdue' | 'draft' | 'void' | 'other';
@@ -98,6 +123,11 @@ export type BillingError =
 /** A part that loaded, or the reason it did not. `null` data with no error never happens. */
 export type Part<T> = { ok: true; data: T } | { ok: false; error: BillingError };
 
+/**
+ * What the host answered for one tenant. The current month's snapshot has every part; a past
+ * month's (a `billing.get` with `month`) has that month's usage only, from the family that gave
+ * the current one: its other parts are `notAvailable` (lists and projections are not per month).
+ */
 export interface BillingSnapshot {
   origin: string;
   tenantId: string;

@@ -5,9 +5,11 @@
  * refresh it asks again when the background says it will try (its backoff, or the host's
  * Retry-After): every open surface asks at that moment, and they share one request.
  */
-import type { BillingError } from './model';
+import type { BillingError, Part, Usage } from './model';
 import type { Access, BillingView, Freshness } from './protocol';
 import { ask } from './messaging';
+import { addMonths } from './month';
+import { MonthFigures } from './month-figures.svelte';
 
 export type ModalState =
   | { kind: 'loading' }
@@ -20,6 +22,10 @@ export class BillingViewState {
   error = $state<BillingError | null>(null);
   refreshing = $state(false);
   dark = $state(false);
+  /** Past months of the view's tenant, asked for by wantMonths(). */
+  readonly months = new MonthFigures();
+  /** Ask for the month before the view's whenever a view arrives (the modal's comparison). */
+  tracksLastMonth = false;
   #generation = 0;
   #retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -38,10 +44,31 @@ export class BillingViewState {
     return this.access?.canSeeBilling === true;
   }
 
+  /** The month before the view's ("YYYY-MM"), or null where the view is no calendar month. */
+  get lastMonth(): string | null {
+    const month = this.view?.snapshot.usage.month;
+    return month ? addMonths(month, -1) : null;
+  }
+
+  /** A month's usage: the view's own for its month, else as answered (undefined while loading). */
+  usageOf(month: string): Part<Usage> | undefined {
+    const usage = this.view?.snapshot.usage;
+    if (usage?.month === month) return { ok: true, data: usage };
+    return this.months.byMonth[month];
+  }
+
+  /** Asks for these months of the view's tenant (its own month is already in the view). */
+  wantMonths(months: readonly string[]): void {
+    const view = this.view;
+    if (!view) return;
+    this.months.want(view.tenant.id, months.filter((month) => month !== view.snapshot.usage.month));
+  }
+
   /** Forget the figures (new tenant, new person): the UI shows "loading", never stale numbers. */
   reset(): void {
     this.stop();
     this.#generation++;
+    this.months.reset();
     this.view = null;
     this.error = null;
     this.refreshing = false;
@@ -82,6 +109,7 @@ export class BillingViewState {
     if (reply.ok) {
       this.view = reply.value;
       this.error = null;
+      if (this.tracksLastMonth && this.lastMonth) this.wantMonths([this.lastMonth]);
       this.#retryAt(reply.value.retryAt);
       // Cached figures were painted at once; now fetch fresh ones quietly behind them.
       if (reply.value.stale && freshness === 'cached') void this.load('fresh');

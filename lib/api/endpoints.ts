@@ -1,17 +1,13 @@
 /**
  * The shape of a request the background makes, and the identity URLs. Every URL is built from
- * the configured origin (and, for billing, a tenant id that already matched TENANT_ID_PATTERN:
- * see lib/host/families/). Nothing that arrives in a message becomes a URL.
+ * the configured origin (and, for billing, a tenant id that already matched TENANT_ID_PATTERN and
+ * a month that matched MONTH_PATTERN: see lib/host/families/). Nothing that arrives in a message
+ * becomes a URL.
  */
 
 export interface Endpoint {
   url: string;
   headers?: Record<string, string>;
-}
-
-/** "YYYY-MM" of the given day, in UTC like the host. */
-export function monthOf(now: Date): string {
-  return now.toISOString().slice(0, 7);
 }
 
 export const identityEndpoints = {

@@ -85,6 +85,38 @@ async function fromFamily(family: HostFamily, ctx: Ctx, probing: boolean): Promi
   };
 }
 
+/**
+ * One past month of a tenant, from `family` (the one that gave the current month): every figure
+ * on screen comes from one family. A family without months says so instead of another family
+ * answering for it.
+ */
+export async function fetchMonth(
+  origin: string,
+  tenantId: string,
+  token: string,
+  current: { family: Family; simulated: boolean },
+  month: string,
+  signal: AbortSignal,
+): Promise<Part<BillingSnapshot>> {
+  const source = FAMILIES[current.family].monthUsage?.(origin, tenantId, month) ?? null;
+  const usage = await part(source, { origin, tenantId, token, signal, now: new Date() });
+  if (!usage.ok) return usage;
+  return {
+    ok: true,
+    data: {
+      origin,
+      tenantId,
+      family: current.family,
+      simulated: current.simulated,
+      fetchedAt: Date.now(),
+      usage: usage.data,
+      invoices: NOT_AVAILABLE,
+      projections: NOT_AVAILABLE,
+      timeline: NOT_AVAILABLE,
+    },
+  };
+}
+
 export async function fetchSnapshot(origin: string, tenantId: string, token: string, start: WalkStart): Promise<WalkResult> {
   const ctx: Ctx = { origin, tenantId, token, signal: start.signal, now: start.now ?? new Date() };
   const facts = tokenFacts(token);

@@ -3,11 +3,11 @@
  * about (inside the snapshot); UIs also drop any answer older than their latest request.
  */
 import { browser } from 'wxt/browser';
-import type { BillingError } from '../model';
-import type { Access, Reply, Request, ResponseMap } from '../protocol';
+import type { BillingError, Part } from '../model';
+import type { Access, BillingView, Reply, Request, ResponseMap } from '../protocol';
 import { settingsItem } from '../settings';
 import { accessFor, forgetAccess } from './access';
-import { forgetOrigin, getBilling } from './billing-cache';
+import { forgetOrigin, getBilling, getBillingMonth, type CachedAnswer } from './billing-cache';
 import type { Caller } from './sender';
 import { clearSession, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
 import { chooseTenant, forgetTenant, forgetTenants, selectTenant, tenantsFor } from './tenants';
@@ -77,7 +77,7 @@ async function reportSession(origin: string, request: Extract<Request, { op: 'se
   return access;
 }
 
-/** Billing for the tenant the request names, or the person's active one. */
+/** Billing for the tenant the request names, or the person's active one; for a month if it names one. */
 export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Answer<'billing.get'> {
   // Read alongside the session check: every storage read is a round trip on the way to the host.
   const settings = settingsItem.getValue();
@@ -90,9 +90,17 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
   const tenant = list.tenants.find((t) => t.id === tenantId);
   // Only tenants with evidence (lib/background/tenants.ts) ever reach a URL.
   if (!tenant) return fail({ kind: 'noAccess' });
-  const { refreshMinutes } = await settings;
-  const answer = await getBilling(origin, tenant.id, gate.session.token, request.freshness, refreshMinutes * 60_000, signOut);
-  return answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer;
+  const ttlMs = (await settings).refreshMinutes * 60_000;
+  const token = gate.session.token;
+  const viewOf = (answer: Part<CachedAnswer>): Reply<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer);
+  const { month, freshness } = request;
+  // A past month is read from the family that gave the current one, so that one comes first.
+  const current = await getBilling(origin, tenant.id, token, month ? 'cached' : freshness, ttlMs, signOut);
+  if (!current.ok || !month) return viewOf(current);
+  if (month === current.data.snapshot.usage.month) {
+    return viewOf(freshness === 'cached' ? current : await getBilling(origin, tenant.id, token, freshness, ttlMs, signOut));
+  }
+  return viewOf(await getBillingMonth(origin, tenant.id, token, current.data.snapshot, month, freshness, ttlMs, signOut));
 }
 
 export async function handleRequest(caller: Caller, request: Request): Promise<Reply<ResponseMap[keyof ResponseMap]>> {

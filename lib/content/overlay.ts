@@ -43,7 +43,9 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
           get view() { return state.view; },
           get dark() { return state.dark; },
           onopen: () => {
-            // Cached figures at once; a quiet refresh behind them when they are old.
+            // Cached figures at once; a quiet refresh behind them when they are old. The modal
+            // compares with last month, so from now on that month comes with every view.
+            state.tracksLastMonth = true;
             void state.load('cached');
             modal.open();
           },

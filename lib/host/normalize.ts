@@ -7,7 +7,7 @@ export type { BadResponse, Result } from './result';
 export { HOST_CURRENCY } from './currency';
 export { normalizeStatus } from './invoices';
 export { normalizePanelUsage, normalizePanelInvoices, normalizeProjections, normalizeTimeline } from './families/panel';
-export { normalizeTenantV1Usage, normalizeTenantV1Invoices } from './families/tenant-v1';
+export { normalizeTenantV1Usage, normalizeTenantV1Breakdown, normalizeTenantV1Invoices } from './families/tenant-v1';
 export { normalizeAdminV1Usage } from './families/admin-v1';
 export {
   parsePermissions,

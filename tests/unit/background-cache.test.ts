@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MAX_TENANTS_PER_ORIGIN, forgetOrigin, getBilling, type CacheEntry } from '../../lib/background/billing-cache';
+import { MAX_ENTRIES_PER_ORIGIN, forgetOrigin, getBilling, type CacheEntry } from '../../lib/background/billing-cache';
 import {
   AUTH_REQUIRED,
   FORBIDDEN,
@@ -360,13 +360,13 @@ describe('entries per origin and tenant', () => {
     expect(host.count('/api/v1/billing/')).toBe(1);
   });
 
-  it(`keeps at most ${MAX_TENANTS_PER_ORIGIN} tenants per origin, the least recently used going first`, async () => {
-    const ids = Array.from({ length: MAX_TENANTS_PER_ORIGIN + 2 }, (_, i) => `T-${i}`);
-    for (const id of ids.slice(0, MAX_TENANTS_PER_ORIGIN)) await primed(ORIGIN, id);
+  it(`keeps at most ${MAX_ENTRIES_PER_ORIGIN} entries per origin, the least recently used going first`, async () => {
+    const ids = Array.from({ length: MAX_ENTRIES_PER_ORIGIN + 2 }, (_, i) => `T-${i}`);
+    for (const id of ids.slice(0, MAX_ENTRIES_PER_ORIGIN)) await primed(ORIGIN, id);
     // T-0 read again: now T-1 and T-2 are the least recently used.
     await getBilling(ORIGIN, 'T-0', token, 'cached', TTL, onSignedOut);
-    for (const id of ids.slice(MAX_TENANTS_PER_ORIGIN)) await primed(ORIGIN, id);
-    await until(async () => expect(await billingKeys()).toHaveLength(MAX_TENANTS_PER_ORIGIN));
+    for (const id of ids.slice(MAX_ENTRIES_PER_ORIGIN)) await primed(ORIGIN, id);
+    await until(async () => expect(await billingKeys()).toHaveLength(MAX_ENTRIES_PER_ORIGIN));
     const kept = await billingKeys();
     expect(kept).toContain(`billing:${ORIGIN}|T-0`);
     expect(kept).not.toContain(`billing:${ORIGIN}|T-1`);

@@ -5,7 +5,7 @@ import { tick } from 'svelte';
 import BillingModal from '../../components/BillingModal.svelte';
 import InvoiceTable from '../../components/InvoiceTable.svelte';
 import FetchedAt from '../../components/FetchedAt.svelte';
-import type { BillingError, Invoice, InvoiceList, Part } from '../../lib/model';
+import type { BillingError, Invoice, InvoiceList, Part, Quotas } from '../../lib/model';
 import type { BillingView } from '../../lib/protocol';
 
 const NBSP = '\u00a0';
@@ -26,6 +26,12 @@ function invoice(n: number, over: Partial<Invoice> = {}): Invoice {
 }
 
 /** BELGO-001 as the admin v1 family reports it (samples/v1-admin-usage.admin-v1-token.json). */
+const BELGO_QUOTAS: Quotas = {
+  api: { used: 120, included: 10_000 },
+  llm: { used: 1_050_000, included: 100_000 },
+  storage: { used: 1250, included: 10_240 },
+  compute: { used: 120, included: 600 },
+};
 /** An invoice list that loaded, every row readable unless said. */
 const listed = (invoices: Invoice[], unreadable = 0): Part<InvoiceList> => ({ ok: true, data: { invoices, unreadable } });
 
@@ -57,6 +63,9 @@ function belgoView(
           storageMb: 850,
           computeMinutes: 120,
         },
+        month: '2026-11',
+        quotas: BELGO_QUOTAS,
+        callsByEndpoint: null,
       },
       invoices: over.invoices ?? listed([
           invoice(11, { status: 'pending', rawStatus: 'pending', period: 'November 2026', total: brl(20000) }),
@@ -160,14 +169,59 @@ describe('BillingModal', () => {
     expect(screen.getByTestId('billing-cost-storage').textContent?.trim()).toBe(`R$${NBSP}6,09`);
     expect(screen.getByTestId('billing-cost-compute').textContent?.trim()).toBe(`R$${NBSP}3,99`);
     expect(screen.getByTestId('billing-share-llm')).toHaveTextContent('58%');
-    const bars = screen.getAllByRole('progressbar');
+    // The cost split's bars (the quota meters have their own).
+    const bars = screen.getAllByRole('progressbar').filter((bar) => !bar.closest('[data-testid="billing-quotas"]'));
     expect(bars).toHaveLength(4);
     expect(bars[1]).toHaveAttribute('aria-valuenow', '58');
     expect((bars[1]!.firstElementChild as HTMLElement).style.width).toMatch(/^58\.2\d*%$/);
     for (const label of ['Custo Total do Periodo', 'Chamadas de API', 'Tokens Utilizados', 'Armazenamento',
       'Distribuicao de Custos', 'Faturas Recentes', 'API Calls', 'LLM Tokens', 'Storage', 'Compute']) {
-      expect(screen.getByText(label)).toBeInTheDocument();
+      expect(screen.getAllByText(label).length, label).toBeGreaterThan(0);
     }
+  });
+
+  it('meters each quota against the plan and marks the one over it', () => {
+    renderModal({ kind: 'ready', view: belgoView(), refreshing: false });
+    const quota = (key: string) => screen.getByTestId(`billing-quota-${key}`);
+    expect(quota('api')).toHaveAttribute('data-used', '120');
+    expect(quota('api')).toHaveAttribute('data-included', '10000');
+    expect(quota('api')).toHaveAttribute('data-over', 'false');
+    expect(screen.getByTestId('billing-quota-api-text')).toHaveTextContent('120 de 10.000 chamadas incluídas');
+    expect(screen.getByTestId('billing-quota-storage-text')).toHaveTextContent('1.250 de 10.240 MB incluídos');
+    expect(screen.getByTestId('billing-quota-compute-text')).toHaveTextContent('120 de 600 minutos incluídos');
+    expect(quota('llm')).toHaveAttribute('data-over', 'true');
+    expect(screen.getByTestId('billing-quota-llm-text')).toHaveTextContent('1.050.000 de 100.000 tokens incluídos');
+    expect(screen.getByTestId('billing-quota-llm-over')).toHaveTextContent(
+      'Acima do plano · 10,5× o incluído · custo deste recurso no mês: R$ 15,74',
+    );
+    for (const key of ['api', 'storage', 'compute']) expect(screen.queryByTestId(`billing-quota-${key}-over`)).toBeNull();
+    const llmBar = within(quota('llm')).getByRole('progressbar', { name: 'Tokens de LLM' });
+    expect(llmBar).toHaveAttribute('aria-valuenow', '100');
+    expect(llmBar.getAttribute('aria-valuetext')).toContain('10,5× o incluído');
+  });
+
+  it('says "not provided" for each quota the host does not name', () => {
+    const view = belgoView();
+    view.snapshot.usage.quotas = { ...view.snapshot.usage.quotas, storage: null, compute: null };
+    renderModal({ kind: 'ready', view, refreshing: false });
+    for (const key of ['storage', 'compute']) {
+      expect(screen.getByTestId(`billing-quota-${key}`)).not.toHaveAttribute('data-included');
+      expect(screen.getByTestId(`billing-quota-${key}-text`)).toHaveTextContent('não informado por este servidor');
+    }
+    expect(screen.getByTestId('billing-quota-api')).toHaveAttribute('data-included', '10000');
+  });
+
+  it('compares with last month once it is in, and says nothing before', async () => {
+    const { rerender } = renderModal({ kind: 'ready', view: belgoView(), refreshing: false }, {
+      lastMonth: { month: '2026-10', usage: undefined },
+    });
+    expect(screen.queryByTestId('billing-vs-last-month')).toBeNull();
+    const october = { ...belgoView().snapshot.usage, month: '2026-10', total: brl(2412) };
+    await rerender({ lastMonth: { month: '2026-10', usage: { ok: true, data: october } } });
+    expect(screen.getByTestId('billing-vs-last-month')).toHaveTextContent('+12% vs outubro (+R$ 2,90)');
+    expect(screen.getByTestId('billing-vs-last-month')).toHaveAttribute('data-change', 'up');
+    await rerender({ lastMonth: { month: '2026-10', usage: { ok: false, error: { kind: 'notAvailable' } } } });
+    expect(screen.queryByTestId('billing-vs-last-month')).toBeNull();
   });
 
   it('lists at most 5 invoices with translated, coloured status badges', () => {

@@ -198,11 +198,13 @@ export function mintJwt(claims: TestClaims = {}): string {
   return `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}.sig${tokenCounter}`;
 }
 
-/** Admin v1 usage as the host answers it: the sample's figures, under the tenant in the path. */
+/** Admin v1 usage as the host answers it: the sample's figures, under the tenant in the path, for the month asked. */
 export const adminUsageRoute: Route = (request) => {
   const tenantId = decodeURIComponent(/\/usage\/([^/?]+)/.exec(request.path)?.[1] ?? '');
   const recorded = sample('v1-admin-usage.admin-v1-token');
-  return { ...recorded, body: { ...(recorded.body as Record<string, unknown>), tenant_id: tenantId } };
+  const body = recorded.body as { month: string; summary: Record<string, unknown> };
+  const month = new URL(request.url).searchParams.get('month') ?? body.month;
+  return { ...recorded, body: { ...body, tenant_id: tenantId, month, summary: { ...body.summary, period: month } } };
 };
 
 /** The host as it is today (CONTRACT 4): panel 404, tenant v1 401 "Tenant nao identificado", admin v1 works. */

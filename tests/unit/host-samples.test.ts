@@ -10,6 +10,7 @@ import {
   normalizePanelInvoices,
   normalizePanelUsage,
   normalizeProjections,
+  normalizeTenantV1Breakdown,
   normalizeTenantV1Usage,
   normalizeTimeline,
   parseAuthMe,
@@ -39,6 +40,7 @@ const READERS: [RegExp, Reader][] = [
   [/^panel-timeline\./, normalizeTimeline],
   [/^v1-current-usage(-daily)?\./, normalizeTenantV1Usage],
   [/^v1-admin-usage\./, normalizeAdminV1Usage],
+  [/^v1-usage-breakdown\./, normalizeTenantV1Breakdown],
   [/^user-permissions\./, parsePermissions],
   [/^auth-me\./, parseAuthMe],
   [/^user-tenants\./, parseUserTenants],
@@ -53,7 +55,6 @@ const NOT_USED: RegExp[] = [
   /^tenant-current\./,
   /^user-current-tenant\./,
   /^v1-usage-events\./,
-  /^v1-usage-breakdown\./,
   /^v1-summary\./,
   /^v1-admin-generate-invoice\./,
 ];
@@ -121,6 +122,15 @@ describe('admin v1 usage', () => {
           storageMb: 1250,
           computeMinutes: 120,
         },
+        month: '2026-11',
+        // The breakdown's quotas: BELGO-001 is over its LLM tokens (10.5×), within the rest.
+        quotas: {
+          api: { used: 120, included: 10000 },
+          llm: { used: 1050000, included: 100000 },
+          storage: { used: 1250, included: 10240 },
+          compute: { used: 120, included: 600 },
+        },
+        callsByEndpoint: null,
       });
     },
   );
@@ -151,6 +161,15 @@ describe('panel usage', () => {
     expect(usage.period).toBe('month');
     expect(usage.periodStart).toMatch(/^2026-10-26T/);
     expect(usage.periodEnd).toMatch(/^2026-11-25T/);
+    // The last 30 days, not a calendar month; no quotas; calls per endpoint, most called first.
+    expect(usage.month).toBeNull();
+    expect(usage.quotas).toEqual({ api: null, llm: null, storage: null, compute: null });
+    expect(usage.callsByEndpoint).toEqual([
+      { endpoint: 'stories', calls: 5200 },
+      { endpoint: 'tasks', calls: 4100 },
+      { endpoint: 'jobs', calls: 3200 },
+      { endpoint: 'workers', calls: 2920 },
+    ]);
   });
 
   it('is not mistaken for a v1 body', () => {
@@ -195,6 +214,28 @@ describe('tenant v1 current usage (once the host resolves the tenant)', () => {
     expect(usage.split.llm.cents).toBe(1574);
     expect(usage.metrics.storageMb).toBe(1250);
     expect(usage.metrics.computeMinutes).toBe(120);
+  });
+
+  it('reads the quotas from `limits`, measured by the same answer', () => {
+    const { value: usage } = expectOk(normalizeTenantV1Usage(loadSample('v1-current-usage.if-tenant-resolved').body));
+    expect(usage.month).toBe('2026-11');
+    expect(usage.quotas).toEqual({
+      api: { used: 120, included: 10000 },
+      llm: { used: 1050000, included: 100000 },
+      storage: { used: 1250, included: 10240 },
+      compute: { used: 120, included: 600 },
+    });
+    const body = loadSample('v1-current-usage.if-tenant-resolved').body as Record<string, unknown>;
+    const noPlan = expectOk(normalizeTenantV1Usage({ ...body, limits: null })).value;
+    expect(noPlan.quotas).toEqual({ api: null, llm: null, storage: null, compute: null });
+    expect(noPlan.total.cents).toBe(2702);
+  });
+
+  it('usage-breakdown?month → the same month as admin v1 reads it', () => {
+    const { value: month, tenants } = expectOk(normalizeTenantV1Breakdown(loadSample('v1-usage-breakdown.if-tenant-resolved').body));
+    const { value: admin } = expectOk(normalizeAdminV1Usage(loadSample('v1-admin-usage.admin-v1-token').body));
+    expect(tenants).toEqual(['BELGO-001']);
+    expect(month).toEqual(admin);
   });
 });
 

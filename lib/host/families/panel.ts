@@ -2,16 +2,17 @@
  * A. Panel, `/api/billing/*` (CONTRACT 4A): mounted only with the seed's "Change 1"; float reais,
  * no currency named (HOST_CURRENCY). Its figures are simulated: the host's own code generates
  * them ("Simulacao de dados"), the same usage for every tenant, so they rank last and are shown
- * as such. The only family with projections and a timeline.
+ * as such. The only family with projections, a timeline and calls per endpoint; it names no
+ * quotas and has no calendar months (`period=month` is the last 30 days).
  */
 import { z } from 'zod/mini';
-import type { Invoice, Money, Projections, TimelinePoint, Usage } from '../../model';
+import type { EndpointCalls, Invoice, Money, Projections, TimelinePoint, Usage } from '../../model';
 import { reaisToCents } from '../../money';
 import { currencyOrDefault, HOST_CURRENCY } from '../currency';
 import { readInvoiceRows, statusFields } from '../invoices';
 import { clip, clipOrNull, MAX_ITEMS, oneDecimal, parseWith, type Result } from '../result';
 import { count, maybeText, quantity, reais, signedReais } from '../schemas';
-import { INVOICE_LIMIT, type HostFamily } from './family';
+import { INVOICE_LIMIT, NO_QUOTAS, type HostFamily } from './family';
 
 /** Days of timeline asked for: the full page's chart. */
 export const TIMELINE_DAYS = 30;
@@ -20,7 +21,7 @@ export const PanelUsageSchema = z.object({
   period: z.string(),
   period_start: maybeText,
   period_end: maybeText,
-  api_calls: z.object({ total: count }),
+  api_calls: z.object({ total: count, by_endpoint: z.optional(z.nullable(z.record(z.string(), count))) }),
   tokens_used: z.object({ total: count, input_tokens: count, output_tokens: count }),
   storage: z.object({ total_gb: quantity }),
   compute: z.object({ worker_hours: quantity }),
@@ -60,6 +61,8 @@ export function normalizePanelUsage(json: unknown): Result<Usage> {
     period: clip(body.period),
     periodStart: clipOrNull(body.period_start),
     periodEnd: clipOrNull(body.period_end),
+    // A rolling period (the last 30 days up to now), not a calendar month.
+    month: null,
     total: reaisToMoney(body.cost.total),
     split: {
       api: reaisToMoney(body.cost.api_calls),
@@ -75,7 +78,17 @@ export function normalizePanelUsage(json: unknown): Result<Usage> {
       storageMb: oneDecimal(body.storage.total_gb * 1024),
       computeMinutes: oneDecimal(body.compute.worker_hours * 60),
     },
+    quotas: NO_QUOTAS,
+    callsByEndpoint: body.api_calls.by_endpoint ? endpointCalls(body.api_calls.by_endpoint) : null,
   }));
+}
+
+/** `by_endpoint` as a list, most called first (a hostile answer cannot flood the page). */
+function endpointCalls(byEndpoint: Record<string, number>): EndpointCalls[] {
+  return Object.entries(byEndpoint)
+    .map(([endpoint, calls]) => ({ endpoint: clip(endpoint), calls }))
+    .sort((a, b) => b.calls - a.calls)
+    .slice(0, MAX_ITEMS);
 }
 
 /** `GET /api/billing/invoices`: `amount` in reais, currency per invoice, no number (the id stands in). */
@@ -134,4 +147,5 @@ export const panel: HostFamily = {
       timeline: { endpoint: { url: `${base}/timeline?tenant_id=${t}&days=${TIMELINE_DAYS}` }, read: normalizeTimeline },
     };
   },
+  monthUsage: null,
 };

@@ -2,22 +2,32 @@
  * B. Tenant v1, `/api/v1/billing/*` (CONTRACT 4B): the tenant comes from the token's claim first,
  * then X-Tenant-ID; on today's host every call answers 401 "Tenant nao identificado" (its tenant
  * dependency is not wired). Real figures. Bodies name their tenant: an answer about another
- * tenant than the one asked for is not this tenant's bill.
+ * tenant than the one asked for is not this tenant's bill. Quotas come from `limits`; other months
+ * from `usage-breakdown?month`.
  */
 import { z } from 'zod/mini';
 import type { Invoice, InvoiceList, Usage } from '../../model';
 import { currencyOrDefault } from '../currency';
 import { readInvoiceRows, statusFields } from '../invoices';
 import { clip, clipOrNull, parseWith, type Result } from '../result';
-import { maybeText, signedCents } from '../schemas';
-import { INVOICE_LIMIT, readFor, type HostFamily, type Named } from './family';
-import { V1CostsSchema, V1MetricsSchema, v1Usage } from './v1-usage';
+import { cents, maybeText, signedCents } from '../schemas';
+import { INVOICE_LIMIT, readFor, readMonth, type HostFamily, type Named } from './family';
+import { breakdownUsage, limitQuotas, V1BreakdownSchema, V1CostsSchema, V1LimitsSchema, V1MetricsSchema, v1Usage } from './v1-usage';
 
 const TenantV1UsageSchema = z.object({
   tenant_id: z.string(),
   period: z.string(),
   metrics: V1MetricsSchema,
   costs: V1CostsSchema,
+  limits: z.optional(V1LimitsSchema),
+});
+
+/** `usage-breakdown?month`: a month's figures as its breakdown gives them. */
+const TenantV1BreakdownSchema = z.object({
+  tenant_id: z.string(),
+  month: z.string(),
+  breakdown: V1BreakdownSchema,
+  total_cost_cents: cents,
 });
 
 /** No 200 sample exists: written from CONTRACT 4B. */
@@ -36,7 +46,15 @@ const TenantV1InvoiceSchema = z.object({
 /** `GET /api/v1/billing/current-usage`, with the tenant the body names. */
 export function normalizeTenantV1Usage(json: unknown): Result<Named<Usage>> {
   return parseWith('usage', TenantV1UsageSchema, json, (body) => ({
-    value: v1Usage(body.period, body.metrics, body.costs),
+    value: v1Usage(body.period, body.metrics, body.costs, limitQuotas(body.metrics, body.limits)),
+    tenants: [clip(body.tenant_id)],
+  }));
+}
+
+/** `GET /api/v1/billing/usage-breakdown?month=YYYY-MM`, with the tenant the body names. */
+export function normalizeTenantV1Breakdown(json: unknown): Result<Named<Usage>> {
+  return parseWith('usage', TenantV1BreakdownSchema, json, (body) => ({
+    value: breakdownUsage(body.month, body.breakdown, body.total_cost_cents),
     tenants: [clip(body.tenant_id)],
   }));
 }
@@ -59,12 +77,14 @@ export function normalizeTenantV1Invoices(json: unknown): Result<Named<InvoiceLi
   return list.ok ? { ok: true, data: { value: list.data, tenants } } : list;
 }
 
+/** The tenant goes in this header, never in the path; the host prefers the token's claim. */
+const tenantHeaders = (tenantId: string) => ({ 'X-Tenant-ID': tenantId });
+
 export const tenantV1: HostFamily = {
   id: 'tenantV1',
   simulated: false,
   parts(origin, tenantId) {
-    // The tenant goes in this header, never in the path; the host prefers the token's claim.
-    const headers = { 'X-Tenant-ID': tenantId };
+    const headers = tenantHeaders(tenantId);
     return {
       usage: {
         endpoint: { url: `${origin}/api/v1/billing/current-usage?period_type=monthly`, headers },
@@ -76,6 +96,12 @@ export const tenantV1: HostFamily = {
       },
       projections: null,
       timeline: null,
+    };
+  },
+  monthUsage(origin, tenantId, month) {
+    return {
+      endpoint: { url: `${origin}/api/v1/billing/usage-breakdown?month=${month}`, headers: tenantHeaders(tenantId) },
+      read: readMonth(month, readFor(tenantId, normalizeTenantV1Breakdown)),
     };
   },
 };
