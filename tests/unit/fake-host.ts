@@ -199,7 +199,7 @@ export function mintJwt(claims: TestClaims = {}): string {
 }
 
 /** Admin v1 usage as the host answers it: the sample's figures, under the tenant in the path, for the month asked. */
-export const adminUsageRoute: Route = (request) => {
+export const adminUsageRoute = (request: RecordedRequest): Reply => {
   const tenantId = decodeURIComponent(/\/usage\/([^/?]+)/.exec(request.path)?.[1] ?? '');
   const recorded = sample('v1-admin-usage.admin-v1-token');
   const body = recorded.body as { month: string; summary: Record<string, unknown> };
