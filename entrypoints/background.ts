@@ -32,7 +32,7 @@ export default defineBackground(() => {
       .then(scheduleBadge)
       .then(() => refreshBadge('cached'));
     if (settings.dashboardOrigin !== previous?.dashboardOrigin) {
-      void syncDashboardRegistration(settings.dashboardOrigin, previous?.dashboardOrigin);
+      void syncDashboardRegistration(previous?.dashboardOrigin);
     }
   });
   tenantChoicesItem.watch(() => void refreshBadge('cached'));
@@ -42,7 +42,7 @@ export default defineBackground(() => {
 
   // The overlay's registration follows what is granted: at every start (a browser that lost it,
   // a first install) and whenever permissions change (granted in the popup, removed by hand).
-  const syncRegistration = () => void settingsItem.getValue().then((s) => syncDashboardRegistration(s.dashboardOrigin));
+  const syncRegistration = () => void syncDashboardRegistration();
   syncRegistration();
   browser.permissions.onAdded.addListener(syncRegistration);
   browser.permissions.onRemoved.addListener(syncRegistration);

@@ -90,14 +90,15 @@ export async function workerOf(context: BrowserContext, extensionId: string): Pr
  * Points the extension at a dashboard origin, as the options page would, and waits until the
  * background has registered the overlay there (it runs on the configured origin only).
  */
-export async function configureDashboard(background: Worker, origin: string): Promise<void> {
+export async function configureDashboard(background: Worker, origin: string, options: { waitForOverlay?: boolean } = {}): Promise<void> {
   await background.evaluate(async (dashboardOrigin) => {
     const storage = (globalThis as any).chrome.storage.local;
     const current = (await storage.get('settings')).settings ?? {};
     const defaults = { refreshMinutes: 5, budgetCents: null, alertPercent: 80, language: 'auto' };
     await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 4 } });
   }, origin);
-  await overlayRegisteredFor(background, origin);
+  // An address the extension may not reach gets no overlay to wait for.
+  if (options.waitForOverlay !== false) await overlayRegisteredFor(background, origin);
 }
 
 /** Waits until the overlay's content script is registered for exactly `origin`. */
