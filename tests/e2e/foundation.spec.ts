@@ -23,7 +23,7 @@ test('the content script starts on the dashboard only after Vue has mounted', as
   void replica;
 });
 
-test('on another localhost page the content script does nothing at all', async ({ context, background }) => {
+test('on another localhost page the content script does not even start', async ({ context, background }) => {
   // A page on another port with the same DOM as the dashboard: not the configured origin.
   const other = createServer((_req, res) => {
     res.setHeader('content-type', 'text/html');
@@ -36,10 +36,16 @@ test('on another localhost page the content script does nothing at all', async (
     const page = await context.newPage();
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
+    // WXT's content scripts announce themselves with a window message when they start.
+    await page.addInitScript(() => {
+      (window as any).__posted = [];
+      window.addEventListener('message', (event) => (window as any).__posted.push(JSON.stringify(event.data)));
+    });
     await page.goto(`http://localhost:${port}/`);
     await page.waitForTimeout(1500);
     expect(await page.locator('billing-overlay-entry').count()).toBe(0);
     expect(messages).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__posted)).toEqual([]);
   } finally {
     other.close();
   }
