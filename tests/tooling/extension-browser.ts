@@ -9,12 +9,12 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from './browser.mjs';
-import { findAccount } from '../replica/accounts';
+import { legacySession, passwordOf, storeDashboardOrigin, storePageSession, type AccountName } from './page-steps';
+
+export { passwordOf, type AccountName } from './page-steps';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
-export type AccountName =
-  | 'belgo_admin' | 'tech_admin' | 'tech_dev' | 'consultor' | 'startup_dev' | 'platform_admin' | 'admin';
 export type TokenKind = 'v1' | 'legacy';
 
 export interface ExtensionBrowser {
@@ -72,18 +72,7 @@ export async function workerOf(context: BrowserContext, extensionId: string): Pr
 
 /** Points the extension at a dashboard origin, as the options page would. */
 export async function configureDashboard(background: Worker, origin: string): Promise<void> {
-  await background.evaluate(async (dashboardOrigin) => {
-    const storage = (globalThis as any).chrome.storage.local;
-    const current = (await storage.get('settings')).settings ?? {};
-    const defaults = { refreshMinutes: 5, extraTenantIds: [], budgetCents: null, alertPercent: 80, language: 'auto' };
-    await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 3 } });
-  }, origin);
-}
-
-export function passwordOf(account: AccountName): string {
-  const found = findAccount(account);
-  if (!found) throw new Error(`no such replica account: ${account}`);
-  return found.password;
+  await background.evaluate(storeDashboardOrigin, origin);
 }
 
 /**
@@ -100,18 +89,8 @@ export async function signIn(page: Page, origin: string, account: AccountName, t
     await page.waitForURL(origin + '/');
     return;
   }
-  const response = await fetch(origin + '/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account, password: passwordOf(account) }),
-  });
-  if (!response.ok) throw new Error(`login ${account} failed: ${response.status}`);
-  const body = (await response.json()) as { access_token: string; username: string; role: string; tenant_id?: string };
+  const session = await legacySession(origin, account);
   await page.goto(origin + '/login');
-  await page.evaluate((b) => {
-    localStorage.setItem('auth_token', b.access_token);
-    localStorage.setItem('user_data', JSON.stringify({ username: b.username, role: b.role }));
-    localStorage.setItem('current_tenant', b.tenant_id ?? 'BELGO-001');
-  }, body);
+  await page.evaluate(storePageSession, session);
   await page.goto(origin + '/');
 }

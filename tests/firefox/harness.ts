@@ -1,0 +1,139 @@
+/**
+ * The Firefox suite's harness: one Firefox per test file (launching one costs seconds on our
+ * 2-core machines), and for each test a replica of its own on a new port, so a test's origin,
+ * session, caches and active tenant are its alone; its settings start clean, and its tabs and
+ * replica go when it ends. Reads poll from Node until a condition holds, within a deadline.
+ */
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import type { Page, Target } from 'puppeteer-core';
+import { FIREFOX_INSTALL_HINT, findFirefox } from '../tooling/browser.mjs';
+import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../tooling/firefox-browser';
+import { legacySession, storeDashboardOrigin, storePageSession, type AccountName } from '../tooling/page-steps';
+import { startReplica, type HostState, type Replica } from '../replica/server';
+
+const DEADLINE_MS = 10_000;
+const POLL_MS = 100;
+
+/** Polls `read` until its value deep-equals `expected`; fails with the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = DEADLINE_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const actual = await read().catch((error: unknown) => error);
+    try {
+      assert.deepStrictEqual(actual, expected);
+      return;
+    } catch (failure) {
+      if (Date.now() > deadline) throw failure;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Selects by data-testid through open shadow roots (the overlay lives in two). */
+export const byTestId = (id: string): string => `>>> [data-testid="${id}"]`;
+
+/** The text of the first element with that test id, white space collapsed (Intl's are no-break), or null when there is none. */
+export async function textOf(page: Page, testId: string): Promise<string | null> {
+  const element = await page.$(byTestId(testId));
+  return element ? element.evaluate((node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim()) : null;
+}
+
+export async function attributeOf(page: Page, testId: string, name: string): Promise<string | null> {
+  const element = await page.$(byTestId(testId));
+  return element ? element.evaluate((node, attribute) => node.getAttribute(attribute), name) : null;
+}
+
+export async function countOf(page: Page, testId: string): Promise<number> {
+  return (await page.$$(byTestId(testId))).length;
+}
+
+/** Clicks an element by test id once it is there, in its tab brought to the front. */
+export async function clickTestId(page: Page, testId: string): Promise<void> {
+  await page.bringToFront();
+  await eventually(async () => (await countOf(page, testId)) > 0, true);
+  await page.click(byTestId(testId));
+}
+
+/** Replaces what a field holds by typing, then leaves it (Tab), as a person does. */
+export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.bringToFront();
+  await eventually(async () => (await page.$(selector)) !== null, true);
+  await page.click(selector, { count: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type(selector, text);
+  await page.keyboard.press('Tab');
+}
+
+export interface Dashboard {
+  replica: Replica;
+  /** The dashboard address the extension is pointed at. */
+  origin: string;
+  /** A new tab, closed when the test ends. */
+  newPage(): Promise<Page>;
+  /** One of the extension's pages in a new tab, closed when the test ends. */
+  extensionPage(path: string): Promise<Page>;
+  /** The tab the extension opens while `action` runs (e.g. a click on "Abrir Painel Completo"), once its page has loaded. */
+  tabOpenedBy(action: () => Promise<void>, path: string): Promise<Page>;
+  /** Runs `fn` in one of our extension pages, where the extension's APIs are (badge, alarms, permissions). */
+  inExtension<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Promise<Awaited<R>>;
+  /** The suite's one sign-in step: `account` signed in on the dashboard, the page at "/". */
+  signIn(page: Page, account: AccountName): Promise<void>;
+}
+
+export interface FirefoxSuite {
+  firefox: FirefoxWithExtension;
+  dashboard(t: TestContext, options?: { state?: HostState; origin?: (replica: Replica) => string }): Promise<Dashboard>;
+  close(): Promise<void>;
+}
+
+export async function startFirefoxSuite(prefs?: Record<string, unknown>): Promise<FirefoxSuite> {
+  const found = findFirefox();
+  if (!found) throw new Error(FIREFOX_INSTALL_HINT);
+  const firefox = await launchFirefoxWithExtension({ executablePath: found.path, prefs });
+
+  async function dashboard(t: TestContext, options: { state?: HostState; origin?: (replica: Replica) => string } = {}): Promise<Dashboard> {
+    const replica = await startReplica({ port: 0, state: options.state ?? 'seed', loginRateLimit: false });
+    const origin = options.origin?.(replica) ?? replica.origin;
+    const pages: Page[] = [];
+    t.after(async () => {
+      await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
+      await replica.close();
+    });
+    const track = (page: Page) => (pages.push(page), page);
+    let control: Page | null = null;
+
+    const self: Dashboard = {
+      replica,
+      origin,
+      newPage: async () => track(await firefox.browser.newPage()),
+      extensionPage: async (path) => track(await firefox.openExtensionPage(path)),
+      async tabOpenedBy(action, path) {
+        const created = new Promise<Target>((resolve) => firefox.browser.once('targetcreated', resolve));
+        await action();
+        const page = await (await created).page();
+        if (!page) throw new Error('the new tab has no page');
+        track(page);
+        // BiDi reports nothing of the extension's own loads: wait for the document itself.
+        const url = `${firefox.extensionOrigin}/${path}`;
+        await eventually(() => page.evaluate(() => `${location.href}|${document.readyState}`), `${url}|complete`);
+        return page;
+      },
+      async inExtension(fn, ...args) {
+        control ??= await self.extensionPage('options.html');
+        // puppeteer types `evaluate` over its element handles; ours take and return plain data.
+        return control.evaluate(fn as (...plain: unknown[]) => unknown, ...args) as Promise<never>;
+      },
+      async signIn(page, account) {
+        const session = await legacySession(replica.origin, account);
+        await page.goto(origin + '/login');
+        await page.evaluate(storePageSession, session);
+        await page.goto(origin + '/');
+      },
+    };
+    await self.inExtension(storeDashboardOrigin, origin, false);
+    return self;
+  }
+
+  return { firefox, dashboard, close: () => firefox.close() };
+}
