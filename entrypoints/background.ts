@@ -35,6 +35,10 @@ export default defineBackground(() => {
       void syncDashboardRegistration(settings.dashboardOrigin, previous?.dashboardOrigin);
     }
   });
+  // Access granted or withdrawn without an address change: the registration follows it.
+  const followAccess = () => void settingsItem.getValue().then((settings) => syncDashboardRegistration(settings.dashboardOrigin));
+  browser.permissions.onAdded.addListener(followAccess);
+  browser.permissions.onRemoved.addListener(followAccess);
   activeTenantsItem.watch(() => void refreshBadge('cached'));
   void scheduleBadge();
 });

@@ -1,8 +1,9 @@
 /**
  * The Firefox suite's harness: one Firefox per test file (launching one costs seconds on our
  * 2-core machines), and for each test a replica of its own on a new port, so a test's origin,
- * session, caches and active tenant are its alone; its settings start clean, and its tabs and
- * replica go when it ends. Reads poll from Node until a condition holds, within a deadline.
+ * session, caches and active tenant are its alone; its settings and host permissions start as
+ * just installed, and its tabs and replica go when it ends. Reads poll from Node until a
+ * condition holds, within a deadline.
  */
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
@@ -77,8 +78,8 @@ export interface Dashboard {
   tabOpenedBy(action: () => Promise<void>, path: string): Promise<Page>;
   /** Runs `fn` in one of our extension pages, where the extension's APIs are (badge, alarms, permissions). */
   inExtension<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Promise<Awaited<R>>;
-  /** The suite's one sign-in step: `account` signed in on the dashboard, the page at "/". */
-  signIn(page: Page, account: AccountName): Promise<void>;
+  /** The suite's one sign-in step: `account` signed in on the dashboard (or at `at`, the same host by another name), the page at "/". */
+  signIn(page: Page, account: AccountName, at?: string): Promise<void>;
 }
 
 export interface FirefoxSuite {
@@ -87,10 +88,26 @@ export interface FirefoxSuite {
   close(): Promise<void>;
 }
 
+/** In an extension page: the host permissions granted now. */
+async function grantedOrigins(): Promise<string[]> {
+  return (await (globalThis as any).browser.permissions.getAll()).origins;
+}
+
+/** In an extension page: withdraws the host permissions granted since install, as Firefox's Permissions tab would. */
+async function withdrawOriginsBeyond(atInstall: string[]): Promise<void> {
+  const permissions = (globalThis as any).browser.permissions;
+  const { origins } = await permissions.getAll();
+  const since = origins.filter((origin: string) => !atInstall.includes(origin));
+  if (since.length) await permissions.remove({ origins: since });
+}
+
 export async function startFirefoxSuite(prefs?: Record<string, unknown>): Promise<FirefoxSuite> {
   const found = findFirefox();
   if (!found) throw new Error(FIREFOX_INSTALL_HINT);
   const firefox = await launchFirefoxWithExtension({ executablePath: found.path, prefs });
+  const first = await firefox.openExtensionPage('options.html');
+  const originsAtInstall = await first.evaluate(grantedOrigins);
+  await first.close();
 
   async function dashboard(t: TestContext, options: { state?: HostState; origin?: (replica: Replica) => string } = {}): Promise<Dashboard> {
     const replica = await startReplica({ port: 0, state: options.state ?? 'seed', loginRateLimit: false });
@@ -124,14 +141,15 @@ export async function startFirefoxSuite(prefs?: Record<string, unknown>): Promis
         // puppeteer types `evaluate` over its element handles; ours take and return plain data.
         return control.evaluate(fn as (...plain: unknown[]) => unknown, ...args) as Promise<never>;
       },
-      async signIn(page, account) {
+      async signIn(page, account, at = origin) {
         const session = await legacySession(replica.origin, account);
-        await page.goto(origin + '/login');
+        await page.goto(at + '/login');
         await page.evaluate(storePageSession, session);
-        await page.goto(origin + '/');
+        await page.goto(at + '/');
       },
     };
     await self.inExtension(storeDashboardOrigin, origin, false);
+    await self.inExtension(withdrawOriginsBeyond, originsAtInstall);
     return self;
   }
 
