@@ -53,6 +53,14 @@ test('"Abrir Painel Completo" opens the full page: timeline, budget, every invoi
   await eventually(() => textOf(full, 'billing-total-cost'), 'R$ 245,80');
   await eventually(() => attributeOf(full, 'full-timeline', 'data-points'), '31');
   assert.equal(await countOf(full, 'full-timeline-bar'), 31);
+  // The timeline's table is for screen readers only: none of it, its caption included, is on screen.
+  const captionOnScreen = await full.evaluate(() => {
+    const caption = document.querySelector('[data-testid="full-timeline-table"] caption')!;
+    caption.scrollIntoView({ block: 'center' });
+    const box = caption.getBoundingClientRect();
+    return caption.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  });
+  assert.equal(captionOnScreen, false);
   await eventually(() => textOf(full, 'full-budget-text'), '49% de R$ 500,00 usados · R$ 245,80');
   await eventually(() => textOf(full, 'full-invoices-page'), 'Página 1 de 5');
   const rows = () => full.$$eval(`${byTestId('full-invoices-screen')} [data-testid="billing-invoice-row"]`, (found) => found.length);
