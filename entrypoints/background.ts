@@ -8,6 +8,8 @@ import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/language';
 import { activeTenantsItem, settingsItem } from '@/lib/settings';
 
+// A service worker in Chromium, an event page in Firefox (docs/firefox.md): either may be put to
+// sleep when idle and woken by the events below, so every listener is added here at start-up.
 export default defineBackground(() => {
   // No onMessageExternal and no externally_connectable: other extensions and web pages have
   // no way in. Our own contexts are still checked (sender id, tab origin, request shape).
