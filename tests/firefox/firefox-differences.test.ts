@@ -27,7 +27,7 @@ test('host access withheld at install: the popup and options say so, and one cli
     await popup.bringToFront();
     await popup.click('button.btn-primary');
   }, 'options.html');
-  await eventually(() => textOf(options, 'options-access-missing'), `Esta extensão não tem acesso a ${dashboard.origin}, então nada aparece no dashboard nem no popup. O navegador só dá esse acesso com a sua autorização (no Firefox, ela pode ser retirada em Extensões e temas). Autorizar acesso`);
+  await eventually(() => textOf(options, 'options-access-missing'), `Esta extensão não tem acesso a ${dashboard.replica.origin}, então nada aparece no dashboard nem no popup. O navegador só dá esse acesso com a sua autorização (no Firefox, ela pode ser retirada em Extensões e temas). Autorizar acesso`);
 
   await clickTestId(options, 'options-access-grant');
   await eventually(() => countOf(options, 'options-access-missing'), 0);

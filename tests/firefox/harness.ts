@@ -67,9 +67,8 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
 }
 
 export interface Dashboard {
+  /** The test's own dashboard; the extension is pointed at its origin. */
   replica: Replica;
-  /** The dashboard address the extension is pointed at. */
-  origin: string;
   /** A new tab, closed when the test ends. */
   newPage(): Promise<Page>;
   /** One of the extension's pages in a new tab, closed when the test ends. */
@@ -84,7 +83,7 @@ export interface Dashboard {
 
 export interface FirefoxSuite {
   firefox: FirefoxWithExtension;
-  dashboard(t: TestContext, options?: { state?: HostState; origin?: (replica: Replica) => string }): Promise<Dashboard>;
+  dashboard(t: TestContext, options?: { state?: HostState }): Promise<Dashboard>;
   close(): Promise<void>;
 }
 
@@ -109,9 +108,8 @@ export async function startFirefoxSuite(prefs?: Record<string, unknown>): Promis
   const originsAtInstall = await first.evaluate(grantedOrigins);
   await first.close();
 
-  async function dashboard(t: TestContext, options: { state?: HostState; origin?: (replica: Replica) => string } = {}): Promise<Dashboard> {
+  async function dashboard(t: TestContext, options: { state?: HostState } = {}): Promise<Dashboard> {
     const replica = await startReplica({ port: 0, state: options.state ?? 'seed', loginRateLimit: false });
-    const origin = options.origin?.(replica) ?? replica.origin;
     const pages: Page[] = [];
     t.after(async () => {
       await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
@@ -122,7 +120,6 @@ export async function startFirefoxSuite(prefs?: Record<string, unknown>): Promis
 
     const self: Dashboard = {
       replica,
-      origin,
       newPage: async () => track(await firefox.browser.newPage()),
       extensionPage: async (path) => track(await firefox.openExtensionPage(path)),
       async tabOpenedBy(action, path) {
@@ -141,14 +138,14 @@ export async function startFirefoxSuite(prefs?: Record<string, unknown>): Promis
         // puppeteer types `evaluate` over its element handles; ours take and return plain data.
         return control.evaluate(fn as (...plain: unknown[]) => unknown, ...args) as Promise<never>;
       },
-      async signIn(page, account, at = origin) {
+      async signIn(page, account, at = replica.origin) {
         const session = await legacySession(replica.origin, account);
         await page.goto(at + '/login');
         await page.evaluate(storePageSession, session);
         await page.goto(at + '/');
       },
     };
-    await self.inExtension(storeDashboardOrigin, origin, false);
+    await self.inExtension(storeDashboardOrigin, replica.origin, false);
     await self.inExtension(withdrawOriginsBeyond, originsAtInstall);
     return self;
   }

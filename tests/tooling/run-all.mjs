@@ -34,5 +34,5 @@ step('Build (Chromium, MV3)', 'npx', ['wxt', 'build']);
 step('Build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 step('Firefox lint', 'npm', ['run', '--silent', 'lint:firefox']);
 step('End-to-end (Chromium)', 'npx', ['playwright', 'test'], { E2E_PREBUILT: '1' });
-step('End-to-end (Firefox)', 'node', ['--import', 'tsx', '--test', ...firefoxSuite], { FIREFOX_PATH: firefox.path });
+step('End-to-end (Firefox)', 'node', ['--import', 'tsx', '--test', '--test-timeout=120000', ...firefoxSuite], { FIREFOX_PATH: firefox.path });
 console.log('\n✓ all checks passed');
