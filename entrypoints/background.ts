@@ -6,7 +6,7 @@ import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge
 import { syncDashboardRegistration } from '@/lib/background/dashboard-registration';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/language';
-import { activeTenantsItem, settingsItem } from '@/lib/settings';
+import { settingsItem, tenantChoicesItem } from '@/lib/settings';
 
 // A service worker in Chromium, an event page in Firefox (docs/firefox.md): either may be put to
 // sleep when idle and woken by the events below, so every listener is added here at start-up.
@@ -41,6 +41,8 @@ export default defineBackground(() => {
   const followAccess = () => void settingsItem.getValue().then((settings) => syncDashboardRegistration(settings.dashboardOrigin));
   browser.permissions.onAdded.addListener(followAccess);
   browser.permissions.onRemoved.addListener(followAccess);
-  activeTenantsItem.watch(() => void refreshBadge('cached'));
+  tenantChoicesItem.watch(() => void refreshBadge('cached'));
+  // Versions before per-person tenants kept one active tenant per origin for the whole profile.
+  void browser.storage.local.remove(['activeTenants', 'activeTenants$']);
   void scheduleBadge();
 });

@@ -1,5 +1,10 @@
-import type { Page } from '@playwright/test';
-import { entryPlacementInPage, meanLuminanceOfPng, recordOverlaySightings } from '../tooling/page-steps';
+import type { Page, Worker } from '@playwright/test';
+import { badgeInExtension, entryPlacementInPage, meanLuminanceOfPng, recordOverlaySightings } from '../tooling/page-steps';
+
+/** The toolbar badge's text and colour (#rrggbb), as the background worker set them. */
+export function badge(background: Worker): Promise<{ text: string; color: string }> {
+  return background.evaluate(badgeInExtension);
+}
 
 /** Where our entry stands: the title of the sidebar section right before it, and how many there are. */
 export function entryPlacement(page: Page): Promise<{ count: number; after: string | null }> {

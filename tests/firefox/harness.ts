@@ -10,7 +10,10 @@ import type { TestContext } from 'node:test';
 import type { Page, Target } from 'puppeteer-core';
 import { FIREFOX_INSTALL_HINT, findFirefox } from '../tooling/browser.mjs';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../tooling/firefox-browser';
-import { legacySession, storeDashboardOrigin, storePageSession, type AccountName } from '../tooling/page-steps';
+import {
+  confirmTenantInExtension, legacySession, ownTenant, passwordOf, storeDashboardOrigin, storePageSession, tenantConfirmed,
+  type AccountName,
+} from '../tooling/page-steps';
 import { startReplica, type HostState, type Replica } from '../replica/server';
 
 const DEADLINE_MS = 10_000;
@@ -77,8 +80,23 @@ export interface Dashboard {
   tabOpenedBy(action: () => Promise<void>, path: string): Promise<Page>;
   /** Runs `fn` in one of our extension pages, where the extension's APIs are (badge, alarms, permissions). */
   inExtension<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Promise<Awaited<R>>;
-  /** The suite's one sign-in step: `account` signed in on the dashboard (or at `at`, the same host by another name), the page at "/". */
-  signIn(page: Page, account: AccountName, at?: string): Promise<void>;
+  /** The suite's one sign-in step: `account` signed in on the dashboard, the page at "/". */
+  signIn(page: Page, account: AccountName, options?: SignIn): Promise<void>;
+}
+
+export interface SignIn {
+  /**
+   * 'v1' (default): the host's login page, as a person uses it; 'legacy': the token with tenant
+   * claims, with which the host loads projects (so shows Analytics) and its billing panel answers.
+   */
+  token?: 'v1' | 'legacy';
+  /**
+   * Where the host vouches for no tenant of the person (every v1 sign-in), the tenant they then
+   * confirm once in the extension's chooser: by default their own; false leaves the chooser waiting.
+   */
+  confirmTenant?: string | false;
+  /** The dashboard's address, when not the replica's own (the same host by another name). */
+  at?: string;
 }
 
 export interface FirefoxSuite {
@@ -138,11 +156,18 @@ export async function startFirefoxSuite(prefs?: Record<string, unknown>): Promis
         // puppeteer types `evaluate` over its element handles; ours take and return plain data.
         return control.evaluate(fn as (...plain: unknown[]) => unknown, ...args) as Promise<never>;
       },
-      async signIn(page, account, at = replica.origin) {
-        const session = await legacySession(replica.origin, account);
+      async signIn(page, account, { token = 'v1', confirmTenant = ownTenant(account), at = replica.origin } = {}) {
         await page.goto(at + '/login');
-        await page.evaluate(storePageSession, session);
-        await page.goto(at + '/');
+        if (token === 'v1') {
+          await page.type('#username', account);
+          await page.type('#password', passwordOf(account));
+          await Promise.all([page.waitForNavigation(), page.click('#login-btn')]);
+          assert.equal(page.url(), at + '/');
+        } else {
+          await page.evaluate(storePageSession, await legacySession(replica.origin, account));
+          await page.goto(at + '/');
+        }
+        if (confirmTenant) tenantConfirmed(confirmTenant, await self.inExtension(confirmTenantInExtension, confirmTenant));
       },
     };
     await self.inExtension(storeDashboardOrigin, replica.origin, false);

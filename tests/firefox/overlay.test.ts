@@ -1,7 +1,7 @@
 /** The in-page entry and modal in a real Firefox: placement, the host's figures, dark mode, Esc, and who sees nothing. */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { attributeOf, byTestId, clickTestId, countOf, eventually, startFirefoxSuite, textOf } from './harness';
+import { attributeOf, byTestId, clickTestId, countOf, eventually, startFirefoxSuite, textOf, typeInto } from './harness';
 import { entryPlacementInPage, meanLuminanceOfPng, recordOverlaySightings } from '../tooling/page-steps';
 
 const suite = await startFirefoxSuite();
@@ -10,7 +10,7 @@ after(() => suite.close());
 test('an ADMIN sees the entry right after Analytics, and the modal shows the host\'s figures', async (t) => {
   const dashboard = await suite.dashboard(t);
   const page = await dashboard.newPage();
-  await dashboard.signIn(page, 'belgo_admin');
+  await dashboard.signIn(page, 'belgo_admin', { token: 'legacy' });
   await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 245,80');
   await eventually(() => page.evaluate(entryPlacementInPage), { count: 1, after: 'Analytics' });
   assert.equal(await textOf(page, 'billing-sidebar-entry'), 'Billing e Usage');
@@ -37,7 +37,7 @@ test('an ADMIN sees the entry right after Analytics, and the modal shows the hos
 test('dark mode follows the host live and renders dark', async (t) => {
   const dashboard = await suite.dashboard(t);
   const page = await dashboard.newPage();
-  await dashboard.signIn(page, 'belgo_admin');
+  await dashboard.signIn(page, 'belgo_admin', { token: 'legacy' });
   const luminanceOfModal = async () => {
     await clickTestId(page, 'billing-sidebar-entry');
     await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 245,80');
@@ -66,4 +66,24 @@ test('a DEVELOPER never sees the entry, not even for one frame', async (t) => {
   await eventually(access, { ok: true, value: { signedIn: true, canSeeBilling: false, role: 'DEVELOPER' } });
   assert.equal(await page.evaluate(() => (window as any).__overlaySeen), false);
   assert.equal(await page.evaluate(() => document.querySelectorAll('billing-overlay-entry').length), 0);
+});
+
+test('signed in through the login page, the host vouches for no tenant: the modal asks first, then shows the one confirmed', async (t) => {
+  const dashboard = await suite.dashboard(t, { state: 'today' });
+  const page = await dashboard.newPage();
+  await dashboard.signIn(page, 'tech_admin', { confirmTenant: false });
+  // The login page's guess for everyone, never fetched on.
+  assert.equal(await page.evaluate(() => localStorage.getItem('current_tenant')), 'BELGO-001');
+  await clickTestId(page, 'billing-sidebar-entry');
+  await eventually(() => countOf(page, 'tenant-choice'), 1);
+  assert.equal(await (await page.$(byTestId('tenant-choice-input')))!.evaluate((input) => (input as HTMLInputElement).value), 'BELGO-001');
+  assert.match((await textOf(page, 'billing-modal')) ?? '', /O servidor não confirmou a qual tenant você pertence/);
+  assert.doesNotMatch((await textOf(page, 'billing-modal')) ?? '', /R\$|Belgo Arames/);
+  assert.equal(await countOf(page, 'billing-sidebar-cost'), 0);
+
+  await typeInto(page, byTestId('tenant-choice-input'), 'tech-001');
+  await clickTestId(page, 'tenant-choice-confirm');
+  await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 41,50');
+  assert.match((await textOf(page, 'billing-modal')) ?? '', /TECH-001/);
+  await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 41,50');
 });

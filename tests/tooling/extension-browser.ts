@@ -9,7 +9,10 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from './browser.mjs';
-import { legacySession, passwordOf, storeDashboardOrigin, storePageSession, type AccountName } from './page-steps';
+import {
+  confirmTenantInExtension, legacySession, ownTenant, passwordOf, storeDashboardOrigin, storePageSession, tenantConfirmed,
+  type AccountName,
+} from './page-steps';
 
 export { passwordOf, type AccountName } from './page-steps';
 
@@ -75,22 +78,43 @@ export async function configureDashboard(background: Worker, origin: string): Pr
   await background.evaluate(storeDashboardOrigin, origin);
 }
 
-/**
- * Signs `account` in on the dashboard at `origin`. 'v1' is exactly what a person does on the
- * host's login page; 'legacy' stores the token with tenant claims, with which the host loads
- * projects (and so shows its Analytics section).
- */
-export async function signIn(page: Page, origin: string, account: AccountName, token: TokenKind = 'legacy'): Promise<void> {
+export interface SignInOptions {
+  /** 'v1' (default) is exactly what a person does on the host's login page; 'legacy' stores the
+   * token with tenant claims, with which the host loads projects (and shows its Analytics). */
+  token?: TokenKind;
+  /**
+   * Where the host vouches for no tenant of the person (every v1 sign-in), the tenant they then
+   * confirm in the extension, as a person does once with the chooser: by default their own
+   * tenant; `false` leaves the chooser waiting.
+   */
+  confirmTenant?: string | false;
+}
+
+/** Signs `account` in on the dashboard at `origin` (a TokenKind alone is `{ token }`). */
+export async function signIn(page: Page, origin: string, account: AccountName, options: TokenKind | SignInOptions = {}): Promise<void> {
+  const { token = 'v1', confirmTenant = ownTenant(account) } = typeof options === 'string' ? { token: options } : options;
   if (token === 'v1') {
     await page.goto(origin + '/login');
     await page.fill('#username', account);
     await page.fill('#password', passwordOf(account));
     await page.click('#login-btn');
     await page.waitForURL(origin + '/');
-    return;
+  } else {
+    const session = await legacySession(origin, account);
+    await page.goto(origin + '/login');
+    await page.evaluate(storePageSession, session);
+    await page.goto(origin + '/');
   }
-  const session = await legacySession(origin, account);
-  await page.goto(origin + '/login');
-  await page.evaluate(storePageSession, session);
-  await page.goto(origin + '/');
+  if (confirmTenant) await confirmTenantOnce(page.context(), confirmTenant);
+}
+
+/** The person's one-time confirmation of their tenant, from one of the extension's own pages. */
+async function confirmTenantOnce(context: BrowserContext, tenantId: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}/options.html`);
+    tenantConfirmed(tenantId, await page.evaluate(confirmTenantInExtension, tenantId));
+  } finally {
+    await page.close();
+  }
 }

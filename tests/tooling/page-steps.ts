@@ -2,7 +2,8 @@
  * The steps every browser driver takes the same way (Playwright in Chromium, puppeteer over
  * WebDriver BiDi in Firefox): what a sign-in leaves in the dashboard's page, the settings the
  * options page would write, and what the tests read from a page. The in-page functions are
- * serialised into the browser by `evaluate`, so each one stands alone: no imports, no closures.
+ * serialised into the browser by `evaluate`, so each one stands alone: no imports, no closures,
+ * and no named inner functions (tsx wraps those in a `__name` helper the browser lacks).
  */
 import { findAccount } from '../replica/accounts';
 
@@ -13,6 +14,11 @@ export function passwordOf(account: AccountName): string {
   const found = findAccount(account);
   if (!found) throw new Error(`no such replica account: ${account}`);
   return found.password;
+}
+
+/** The tenant the person belongs to, the one they confirm in the chooser; false for none. */
+export function ownTenant(account: AccountName): string | false {
+  return findAccount(account)?.tenants[0] ?? false;
 }
 
 /** What the host's session keys in the page's localStorage hold after a sign-in. */
@@ -51,8 +57,41 @@ export async function storeDashboardOrigin(dashboardOrigin: string, keepOtherSet
   const storage = (globalThis as any).chrome.storage.local;
   if (!keepOtherSettings) await storage.clear();
   const current = (await storage.get('settings')).settings ?? {};
-  const defaults = { refreshMinutes: 5, extraTenantIds: [], budgetCents: null, alertPercent: 80, language: 'auto' };
-  await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 3 } });
+  const defaults = { refreshMinutes: 5, budgetCents: null, alertPercent: 80, language: 'auto' };
+  await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 4 } });
+}
+
+/**
+ * In an extension page: the person's one-time confirmation of their tenant, through the same
+ * request the chooser's button sends. Waits for the dashboard tab to have reported the session;
+ * does nothing where the host vouches for a tenant or billing is refused. Says what happened.
+ */
+export async function confirmTenantInExtension(tenantId: string): Promise<string> {
+  const runtime = (globalThis as any).chrome.runtime;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const list = await runtime.sendMessage({ op: 'tenants.get' });
+    if (list.ok && list.value.tenants.length > 0) return 'vouched';
+    if (list.ok) return (await runtime.sendMessage({ op: 'tenant.choose', tenantId })).ok ? 'chosen' : 'refused';
+    if (list.error.kind !== 'signedOut') return list.error.kind;
+    if (Date.now() > deadline) return 'the dashboard never reported a session';
+    // Not a fixed sleep standing in for a condition: the condition is polled, this paces it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Fails a sign-in whose tenant confirmation (`confirmTenantInExtension`) went wrong. */
+export function tenantConfirmed(tenantId: string, outcome: string): void {
+  if (outcome === 'refused' || outcome === 'the dashboard never reported a session') {
+    throw new Error(`confirming ${tenantId}: ${outcome}`);
+  }
+}
+
+/** In an extension context: the toolbar badge's text and colour (#rrggbb), from the extension's own API. */
+export async function badgeInExtension(): Promise<{ text: string; color: string }> {
+  const action = (globalThis as any).chrome.action;
+  const [text, color] = await Promise.all([action.getBadgeText({}), action.getBadgeBackgroundColor({})]);
+  return { text, color: `#${color.slice(0, 3).map((c: number) => c.toString(16).padStart(2, '0')).join('')}` };
 }
 
 /** In the dashboard's page: how many entries there are, and the title of the sidebar section right before the first. */
