@@ -2,7 +2,7 @@
 import { clip, parseWith, type Result } from './result';
 import { AuthMeSchema, PermissionsSchema, UserTenantsSchema } from './schemas';
 
-/** Roles the host lets read billing (CONTRACT 3: ADMIN has billing:read, SUPER_ADMIN manage). */
+/** Roles the host lets read billing (docs/host.md §3: ADMIN has billing:read, SUPER_ADMIN manage). */
 const BILLING_ROLES = new Set(['ADMIN', 'SUPER_ADMIN']);
 
 export function roleCanSeeBilling(role: string): boolean {

@@ -1,6 +1,6 @@
 /**
  * zod/mini schemas for the host's JSON, written from the recorded samples
- * (/work/shared/host/samples) and CONTRACT.md section 4. They list only the fields the
+ * (tests/fixtures/host) and docs/host.md section 4. They list only the fields the
  * extension reads plus what is needed to recognise each shape; extra keys are allowed and
  * dropped. Loose where the host is loose (nullable dates, optional extras), strict on what we
  * display: amounts and counts are finite and non-negative, counts and cents are safe integers.
@@ -101,7 +101,7 @@ export const AdminV1UsageSchema = z.object({
 });
 export type AdminV1UsageBody = z.infer<typeof AdminV1UsageSchema>;
 
-/** B: `GET /api/v1/billing/invoices` (no 200 sample exists: written from CONTRACT 4B). */
+/** B: `GET /api/v1/billing/invoices` (no 200 sample exists: written from docs/host.md §4B). */
 export const TenantV1InvoiceSchema = z.object({
   invoice_id: z.string(),
   invoice_number: maybeText,

@@ -1,4 +1,4 @@
-// The replica host: a local copy of "Dashboard Agile v6" reproducing /work/shared/host/CONTRACT.md.
+// The replica host: a local copy of "Dashboard Agile v6" reproducing the host described in docs/host.md.
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
