@@ -1,5 +1,5 @@
 // `npm test`: every check a change must pass, in the order that fails fastest.
-// Type checks, unit tests, both builds, Firefox lint, then end-to-end in real Chromium.
+// Type checks, lint, unit tests, both builds, Firefox lint, then end-to-end in real Chromium.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './browser.mjs';
 
@@ -21,7 +21,7 @@ try {
 }
 
 step('Type check', 'npm', ['run', '--silent', 'check']);
-step('No HTML from data', 'node', ['tests/tooling/lint-no-html.mjs']);
+step('Lint', 'npm', ['run', '--silent', 'lint']);
 step('Unit tests', 'npx', ['vitest', 'run']);
 step('Build (Chromium, MV3)', 'npx', ['wxt', 'build']);
 step('Build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
