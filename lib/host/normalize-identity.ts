@@ -26,18 +26,16 @@ export function parseAuthMe(json: unknown): Result<{ role: string }> {
   return parseWith('authMe', AuthMeSchema, json, (body) => ({ role: clip(body.role) }));
 }
 
-export interface UserTenant {
+interface UserTenant {
   id: string;
   name: string;
   /** The tenant's brand colour as `#rgb`/`#rrggbb`(aa), or null when absent or not a colour. */
   color: string | null;
-  isCurrent: boolean;
 }
 
-export interface UserTenants {
+interface UserTenants {
   tenants: UserTenant[];
   current: string | null;
-  canSwitch: boolean;
 }
 
 /** The SUPER_ADMIN's pseudo-tenant: a view of the platform, not a billable tenant. */
@@ -60,19 +58,17 @@ export function parseUserTenants(json: unknown): Result<UserTenants> {
           id: clip(t.tenant_id),
           name: clip(t.name ?? t.branding?.display_name ?? t.tenant_id),
           color: color !== null && HEX_COLOR.test(color) ? color : null,
-          isCurrent: t.is_current ?? (current !== null && t.tenant_id === body.current),
         };
       });
-    return { tenants, current, canSwitch: body.can_switch ?? false };
+    return { tenants, current };
   });
 }
 
-export interface JwtClaims {
+interface JwtClaims {
   role?: string;
   exp?: number;
   tenantId?: string;
   tenantIds?: string[];
-  sub?: string;
 }
 
 /** Longest token decoded; real ones are a few hundred characters. */
@@ -112,7 +108,6 @@ export function decodeJwtClaims(token: string): JwtClaims | null {
         .slice(0, 500)
         .map((id) => clip(id));
     }
-    if (typeof raw.sub === 'string') claims.sub = clip(raw.sub);
     return claims;
   } catch {
     return null;
