@@ -1,5 +1,6 @@
 /** The in-page entry and modal, as admins use them on the dashboard (replica, real Chromium). */
 import { test, expect } from './fixtures';
+import { askFromContentScript, contentScriptWorld } from './extension-probes';
 import { entryPlacement, meanLuminance, watchForOverlay } from './overlay-helpers';
 
 const hostStates = ['today', 'seed', 'fixed'] as const;
@@ -43,12 +44,18 @@ for (const state of hostStates) {
       }
     });
 
-    test('a DEVELOPER never sees the entry, not even for one frame', async ({ context, signIn }) => {
+    test('a DEVELOPER never sees the entry, not even for one frame', async ({ context, signIn, extensionId }) => {
       const page = await context.newPage();
       const seen = await watchForOverlay(page);
+      const inContentScript = await contentScriptWorld(page, extensionId);
       await signIn(page, 'tech_dev');
       await expect(page.locator('.sidebar-desktop')).toBeVisible();
-      await page.waitForTimeout(1500);
+      // The page's content script has the background's verdict on this person, which is what
+      // would have placed the entry.
+      expect(await inContentScript(askFromContentScript({ op: 'access.get' }))).toEqual({
+        ok: true,
+        value: { signedIn: true, role: 'DEVELOPER', canSeeBilling: false },
+      });
       expect(await seen()).toBe(false);
     });
   });
@@ -62,12 +69,16 @@ test('a SUPER_ADMIN sees the entry and the panel\'s figures', async ({ context, 
   await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
 });
 
-test('a signed-out visitor never sees the entry, and signing out removes it live', async ({ context, replica, signIn }) => {
+test('a signed-out visitor never sees the entry, and signing out removes it live', async ({ context, replica, signIn, extensionId }) => {
   const anonymous = await context.newPage();
   const seen = await watchForOverlay(anonymous);
+  const inContentScript = await contentScriptWorld(anonymous, extensionId);
   await anonymous.goto(replica.origin + '/');
   await expect(anonymous.locator('.sidebar-desktop')).toBeAttached();
-  await anonymous.waitForTimeout(1500);
+  expect(await inContentScript(askFromContentScript({ op: 'access.get' }))).toEqual({
+    ok: true,
+    value: { signedIn: false, role: null, canSeeBilling: false },
+  });
   expect(await seen()).toBe(false);
 
   const page = await context.newPage();
