@@ -35,7 +35,8 @@ export async function contentScriptWorld(page: Page, extensionId: string): Promi
   const cdp: CDPSession = await page.context().newCDPSession(page);
   let world: number | null = null;
   cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.origin === `chrome-extension://${extensionId}` && context.auxData?.isDefault === false) world = context.id;
+    // An extension-origin world inside a web page is a content script's isolated world.
+    if (context.origin === `chrome-extension://${extensionId}`) world = context.id;
   });
   cdp.on('Runtime.executionContextsCleared', () => (world = null));
   await cdp.send('Runtime.enable');
