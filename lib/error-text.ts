@@ -14,6 +14,8 @@ export function errorText(e: BillingError): string {
       return t('errorNoAccess');
     case 'notAvailable':
       return t('errorNotAvailable');
+    case 'tenantUnconfirmed':
+      return t('errorTenantUnconfirmed');
     case 'server':
       return e.retryAfter === undefined ? t('errorServer', e.status) : t('errorServerBusy', e.status, e.retryAfter);
     case 'badResponse':

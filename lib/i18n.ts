@@ -113,6 +113,21 @@ export const MESSAGE_KEYS = [
   'fullInvoicesNext',
   'fullExportCsv',
   'fullPrint',
+  // Tenant evidence: the chooser (components/TenantChoice.svelte) and the options page's list.
+  'errorTenantUnconfirmed',
+  'tenantChoiceTitle',
+  'tenantChoiceExplain',
+  'tenantChoiceLabel',
+  'tenantChoicePageHint',
+  'tenantChoiceConfirm',
+  'tenantChoiceInvalid',
+  'tenantChoiceFailed',
+  'tenantSourceHost',
+  'tenantSourceToken',
+  'tenantSourceChosen',
+  'optionsTenantsPerson',
+  'optionsTenantsNone',
+  'optionsTenantRemove',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

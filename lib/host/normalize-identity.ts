@@ -69,6 +69,7 @@ interface JwtClaims {
   exp?: number;
   tenantId?: string;
   tenantIds?: string[];
+  sub?: string;
 }
 
 /** Longest token decoded; real ones are a few hundred characters. */
@@ -108,6 +109,7 @@ export function decodeJwtClaims(token: string): JwtClaims | null {
         .slice(0, 500)
         .map((id) => clip(id));
     }
+    if (typeof raw.sub === 'string') claims.sub = clip(raw.sub);
     return claims;
   } catch {
     return null;

@@ -273,6 +273,7 @@ describe('identity', () => {
   it('legacy login token carries the tenant claims', () => {
     const body = loadSample('login-legacy.belgo_admin').body as { access_token: string };
     expect(decodeJwtClaims(body.access_token)).toEqual({
+      sub: 'belgo_admin',
       role: 'ADMIN',
       tenantId: 'BELGO-001',
       tenantIds: ['BELGO-001'],
@@ -283,6 +284,7 @@ describe('identity', () => {
   it('v1 login token has no tenant claim', () => {
     const body = loadSample('login-v1.belgo_admin').body as { access_token: string };
     expect(decodeJwtClaims(body.access_token)).toEqual({
+      sub: 'belgo_admin',
       role: 'ADMIN',
       exp: 1795694545,
     });

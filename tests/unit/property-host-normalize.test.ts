@@ -329,7 +329,7 @@ function payloadOf(token: string): unknown {
 
 function checkClaims(claims: ReturnType<typeof decodeJwtClaims>): void {
   if (claims === null) return;
-  for (const key of ['role', 'tenantId'] as const) {
+  for (const key of ['role', 'tenantId', 'sub'] as const) {
     const v = claims[key];
     if (v !== undefined) {
       expect(typeof v).toBe('string');
@@ -344,7 +344,7 @@ function checkClaims(claims: ReturnType<typeof decodeJwtClaims>): void {
       expect(id.length).toBeLessThanOrEqual(MAX_TEXT);
     }
   }
-  expect(Object.keys(claims).every((k) => ['role', 'exp', 'tenantId', 'tenantIds'].includes(k))).toBe(
+  expect(Object.keys(claims).every((k) => ['role', 'exp', 'tenantId', 'tenantIds', 'sub'].includes(k))).toBe(
     true,
   );
 }
