@@ -2,7 +2,7 @@
 /** The repository's ESLint config (eslint.config.js) rejects every HTML sink in product code. */
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: path.resolve(__dirname, '../..') });
 
@@ -35,6 +35,9 @@ const TS_SINKS = [
 ];
 
 describe('eslint.config.js: no HTML from data', () => {
+  // The first run loads the config, parsers and plugins: slow on a busy machine, once.
+  beforeAll(() => rulesFired('export {};\n', 'lib/content/fixture.ts'), 120_000);
+
   it.each(TS_SINKS)('flags `%s` in lib/', async (line) => {
     const code = `export function render(el: HTMLElement, data: string, html: string, row: string, body: string, name: string, node: Element, list: Element) {\n  ${line}\n  return [el, data, html, row, body, name, node, list];\n}\n`;
     const fired = await rulesFired(code, 'lib/content/fixture.ts');
