@@ -1,5 +1,5 @@
 // `npm test`: every check a change must pass, in the order that fails fastest.
-// Type checks, unit tests, both builds, Firefox lint, then end-to-end in real Chromium and in
+// Type checks, lint, unit tests, both builds, Firefox lint, then end-to-end in real Chromium and in
 // real Firefox (ESR).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -28,7 +28,7 @@ try {
 const firefoxSuite = readdirSync('tests/firefox').filter((f) => f.endsWith('.test.ts')).sort().map((f) => `tests/firefox/${f}`);
 
 step('Type check', 'npm', ['run', '--silent', 'check']);
-step('No HTML from data', 'node', ['tests/tooling/lint-no-html.mjs']);
+step('Lint', 'npm', ['run', '--silent', 'lint']);
 step('Unit tests', 'npx', ['vitest', 'run']);
 step('Build (Chromium, MV3)', 'npx', ['wxt', 'build']);
 step('Build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
