@@ -42,7 +42,8 @@ async function chromiumDemo(replica: Replica): Promise<() => Promise<void>> {
   const browser = await launchWithExtension({ executablePath: chromium.path, headless: !headed });
   await configureDashboard(browser.background, replica.origin);
   const page = await browser.context.newPage();
-  await signIn(page, replica.origin, 'belgo_admin');
+  // The token with tenant claims: the seed's billing panel answers it, so every figure shows.
+  await signIn(page, replica.origin, 'belgo_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-cost').waitFor();
   if (headed) return () => browser.close();
 
@@ -75,6 +76,7 @@ async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {
   await options.close();
   const page = await firefox.browser.newPage();
   await page.goto(replica.origin + '/login');
+  // As in Chromium: the token with tenant claims, which the seed's billing panel answers.
   await page.evaluate(storePageSession, await legacySession(replica.origin, 'belgo_admin'));
   await page.goto(replica.origin + '/');
   const shown = async (testId: string) => (await countOf(page, testId)) > 0;
