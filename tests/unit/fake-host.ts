@@ -205,7 +205,7 @@ export const adminUsageRoute: Route = (request) => {
   return { ...recorded, body: { ...(recorded.body as Record<string, unknown>), tenant_id: tenantId } };
 };
 
-/** The host as it is today (CONTRACT 4): panel 404, tenant v1 401 "Tenant nao identificado", admin v1 works. */
+/** The host as it is today (docs/host.md §4): panel 404, tenant v1 401 "Tenant nao identificado", admin v1 works. */
 export function todayRoutes(): Record<string, Route> {
   return {
     '/api/billing/': NOT_FOUND,

@@ -1,5 +1,5 @@
 /**
- * C. Admin v1, `/api/v1/admin/billing/*` (CONTRACT 4C): the family that works on today's host,
+ * C. Admin v1, `/api/v1/admin/billing/*` (docs/host.md §4C): the family that works on today's host,
  * for role ADMIN only (SUPER_ADMIN gets 403). Real figures; no invoice list, projections or
  * timeline exist for admins (its invoice actions are POSTs the extension never calls).
  */

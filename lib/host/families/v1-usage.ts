@@ -1,5 +1,5 @@
 /**
- * The usage shape both v1 families share (CONTRACT 4B/4C): the billing service's real aggregates
+ * The usage shape both v1 families share (docs/host.md §4B/4C): the billing service's real aggregates
  * in integer cents (BRL: the bodies name no currency), metrics as the service counts them.
  */
 import { z } from 'zod/mini';
