@@ -8,6 +8,8 @@ import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/language';
 import { settingsItem, tenantChoicesItem } from '@/lib/settings';
 
+// A service worker in Chromium, an event page in Firefox (docs/firefox.md): either may be put to
+// sleep when idle and woken by the events below, so every listener is added here at start-up.
 export default defineBackground(() => {
   // No onMessageExternal and no externally_connectable: other extensions and web pages have
   // no way in. Our own contexts are still checked (sender id, tab origin, request shape).
@@ -32,7 +34,7 @@ export default defineBackground(() => {
       .then(scheduleBadge)
       .then(() => refreshBadge('cached'));
     if (settings.dashboardOrigin !== previous?.dashboardOrigin) {
-      void syncDashboardRegistration(settings.dashboardOrigin, previous?.dashboardOrigin);
+      void syncDashboardRegistration(previous?.dashboardOrigin);
     }
   });
   tenantChoicesItem.watch(() => void refreshBadge('cached'));
@@ -41,8 +43,9 @@ export default defineBackground(() => {
   void scheduleBadge();
 
   // The overlay's registration follows what is granted: at every start (a browser that lost it,
-  // a first install) and whenever permissions change (granted in the popup, removed by hand).
-  const syncRegistration = () => void settingsItem.getValue().then((s) => syncDashboardRegistration(s.dashboardOrigin));
+  // a first install) and whenever access is granted or withdrawn without an address change (the
+  // popup's or the options page's "Allow access", Firefox's Permissions tab: docs/firefox.md).
+  const syncRegistration = () => void syncDashboardRegistration();
   syncRegistration();
   browser.permissions.onAdded.addListener(syncRegistration);
   browser.permissions.onRemoved.addListener(syncRegistration);

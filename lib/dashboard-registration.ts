@@ -7,15 +7,22 @@
  */
 import { browser } from 'wxt/browser';
 import { contentScriptMatch, hasOriginPermission, isBuiltInOrigin, originPattern } from './origin-permission';
+import { settingsItem } from './settings';
 
 export const SCRIPT_ID = 'dashboard-configured-origin';
 const SCRIPT_FILE = 'content-scripts/dashboard.js';
 
-/** Syncs in one context run one after another (the background's watches may fire together). */
+/**
+ * Syncs in one context run one after another (the background's start and its watches may fire
+ * together), each for the address stored when it runs: a sync that read an older address
+ * could otherwise land last. `previousOrigin`: the address just left, whose grant may go.
+ */
 let queue: Promise<void> = Promise.resolve();
 
-export function syncDashboardRegistration(origin: string, previousOrigin?: string): Promise<void> {
-  queue = queue.then(() => sync(origin, previousOrigin)).catch(() => undefined);
+export function syncDashboardRegistration(previousOrigin?: string): Promise<void> {
+  queue = queue
+    .then(async () => sync((await settingsItem.getValue()).dashboardOrigin, previousOrigin))
+    .catch(() => undefined);
   return queue;
 }
 

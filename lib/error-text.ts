@@ -1,11 +1,10 @@
 /** People's wording for the closed set of billing failures (lib/model.ts BillingError). */
 import type { BillingError } from './model';
 import { t } from './i18n';
+import { clip } from './host/result';
 
 /** Server-provided detail can be long; keep messages readable. */
-function clip(s: string, max = 120): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
+const MAX_DETAIL = 120;
 
 /** Whole seconds left until `at`, never below 1 while the wait runs. */
 export function secondsUntil(at: number, now: number): number {
@@ -28,7 +27,7 @@ export function errorText(e: BillingError, now = Date.now()): string {
     case 'server':
       return e.retryAt === undefined ? t('errorServer', e.status) : t('errorServerBusy', e.status, secondsUntil(e.retryAt, now));
     case 'badResponse':
-      return t('errorBadResponse', clip(e.detail));
+      return t('errorBadResponse', clip(e.detail, MAX_DETAIL));
     case 'tooLarge':
       return t('errorTooLarge', Math.round(e.limitBytes / (1024 * 1024)));
     case 'redirected':

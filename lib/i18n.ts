@@ -88,6 +88,8 @@ export const MESSAGE_KEYS = [
   'optionsSaved',
   'optionsOriginInvalid',
   'optionsOriginDenied',
+  'optionsAccessMissing',
+  'optionsAccessGrant',
   'optionsTenantsTitle',
   'optionsTenantSearch',
   'optionsTenantAdd',

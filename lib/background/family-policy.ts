@@ -1,12 +1,12 @@
 /**
- * Which of the host's billing families gives the bill (CONTRACT 4), all rules in one place:
+ * Which of the host's billing families gives the bill (docs/host.md §4), all rules in one place:
  *
  * 1. Truest first: tenant v1, then admin v1 (both read the billing service's real aggregates),
  *    then the panel (figures its own code generates: shown, marked simulated, only when nothing
  *    truer answers — e.g. for a SUPER_ADMIN, whom admin v1 refuses).
  * 2. A family is dropped only when the host says it is not there for this person: 404/405, 403,
  *    tenant v1's 401 "Tenant nao identificado", or the panel's 500 to a token without tenant
- *    claims (the host crashes on every such request: CONTRACT 3, "Which token works where").
+ *    claims (the host crashes on every such request: docs/host.md §3, "Which token works where").
  *    Dropped families stay dropped for the browser session and this sign-in.
  * 3. An answer about another tenant is skipped: it is not this tenant's bill, and it is asked
  *    again next time.

@@ -3,7 +3,7 @@
  * Each validates with its zod/mini schema and returns a `Result`; none throws. The billing
  * families' parsers live with their endpoints in ./families/.
  */
-export type { BadResponse, Result } from './result';
+export type { Result } from './result';
 export { HOST_CURRENCY } from './currency';
 export { normalizeStatus } from './invoices';
 export { normalizePanelUsage, normalizePanelInvoices, normalizeProjections, normalizeTimeline } from './families/panel';
@@ -15,8 +15,4 @@ export {
   parseUserTenants,
   roleCanSeeBilling,
   decodeJwtClaims,
-  type JwtClaims,
-  type UserTenant,
-  type UserTenants,
 } from './normalize-identity';
-export { parseErrorDetail } from './normalize-error';

@@ -1,10 +1,10 @@
 /**
- * zod/mini building blocks for the host's JSON, and the schemas of its identity and error
- * answers; each billing family's own schemas live beside its parsers (lib/host/families/).
- * Written from the recorded samples and CONTRACT.md: only the fields the extension reads plus
- * what recognises each shape; extra keys are allowed and dropped. Loose where the host is loose
- * (nullable dates, optional extras), strict on what we display: amounts and counts finite,
- * counts and cents safe integers, usage never negative (an invoice may be: a credit note).
+ * zod/mini building blocks for the host's JSON, and the schemas of its identity answers; each
+ * billing family's own schemas live beside its parsers (lib/host/families/). Written from the
+ * recorded samples (tests/fixtures/host) and docs/host.md: only the fields the extension reads
+ * plus what recognises each shape; extra keys are allowed and dropped. Loose where the host is
+ * loose (nullable dates, optional extras), strict on what we display: amounts and counts
+ * finite, counts and cents safe integers, usage never negative (an invoice may be: a credit note).
  */
 import { z } from 'zod/mini';
 
@@ -37,14 +37,12 @@ export const PermissionsSchema = z.object({
     z.nullable(z.object({ billing: z.optional(z.nullable(z.array(z.string()))) })),
   ),
 });
-export type PermissionsBody = z.infer<typeof PermissionsSchema>;
 
 /** `GET /api/v1/auth/me` (`email` is null on the reference host). */
 export const AuthMeSchema = z.object({
   username: maybeText,
   role: z.string(),
 });
-export type AuthMeBody = z.infer<typeof AuthMeSchema>;
 
 /** `GET /api/user/tenants`. */
 export const UserTenantsSchema = z.object({
@@ -52,7 +50,6 @@ export const UserTenantsSchema = z.object({
     z.object({
       tenant_id: z.string(),
       name: maybeText,
-      is_current: z.optional(z.nullable(z.boolean())),
       is_platform: z.optional(z.nullable(z.boolean())),
       branding: z.optional(
         z.nullable(z.object({ primary_color: maybeText, display_name: maybeText })),
@@ -60,15 +57,4 @@ export const UserTenantsSchema = z.object({
     }),
   ),
   current: maybeText,
-  can_switch: z.optional(z.nullable(z.boolean())),
 });
-export type UserTenantsBody = z.infer<typeof UserTenantsSchema>;
-
-// ------------------------------------------------------------------------------- errors
-
-/** FastAPI error bodies: `{detail: "..."}` or a 422 `{detail: [{loc, msg, type}]}`. */
-export const ErrorBodySchema = z.object({
-  detail: z.union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
-  code: z.optional(z.unknown()),
-});
-export const ValidationItemSchema = z.object({ msg: z.string() });

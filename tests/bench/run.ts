@@ -28,7 +28,8 @@ const figures: Figure[] = measureBundles(EXTENSION_DIR);
 
 const chromium = await ensureChromium();
 const replica = await startReplica({ port: 0, state: 'seed', loginRateLimit: false });
-replica.faults.set('/api/billing/', { delayMs: SERVER_MS });
+// Every billing family answers like a real server: ours (admin v1 here) and the seed's (panel).
+for (const prefix of ['/api/billing/', '/api/v1/billing/', '/api/v1/admin/billing/']) replica.faults.set(prefix, { delayMs: SERVER_MS });
 const browser = await launchWithExtension({ executablePath: chromium.path });
 // tsx compiles with esbuild's keepNames, which wraps functions sent to page.evaluate in a
 // `__name(...)` helper the page does not have.

@@ -38,6 +38,7 @@ interface OtherOrigin {
 }
 
 const test = base.extend<{ otherOrigin: OtherOrigin }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
   otherOrigin: async ({}, use) => {
     const other = { origin: '', requests: 0 };
     const server = createServer((_req, res) => {

@@ -1,9 +1,11 @@
 /** The in-page entry and modal, as admins use them on the dashboard (replica, real Chromium). */
 import { test, expect } from './fixtures';
+import { askFromContentScript, contentScriptWorld } from './extension-probes';
 import { entryPlacement, meanLuminance, watchForOverlay } from './overlay-helpers';
 
 const hostStates = ['today', 'seed', 'fixed'] as const;
-const expectedCost = { today: 'R$ 27,02', seed: 'R$ 245,80', fixed: 'R$ 27,02' } as const;
+// The truest family on each host: admin v1 today and with the seed's panel, tenant v1 once fixed.
+const expectedCost = { today: 'R$ 27,02', seed: 'R$ 27,02', fixed: 'R$ 27,02' } as const;
 
 for (const state of hostStates) {
   test.describe(`host state "${state}"`, () => {
@@ -24,52 +26,72 @@ for (const state of hostStates) {
       await expect(modal).toContainText('Consumo, custos e faturas');
       await expect(page.getByTestId('billing-open-full')).toHaveText('Abrir Painel Completo');
       await expect(page.getByTestId('billing-total-cost')).toHaveText(expectedCost[state]);
-      if (state === 'seed') {
-        await expect(page.getByTestId('billing-api-calls')).toHaveText('15.420');
-        await expect(page.getByTestId('billing-tokens')).toHaveText('2,45M');
-        await expect(page.getByTestId('billing-cost-api')).toHaveText('R$ 45,60');
-        await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 122,50');
-        await expect(page.getByTestId('billing-cost-storage')).toHaveText('R$ 25,00');
-        await expect(page.getByTestId('billing-cost-compute')).toHaveText('R$ 52,70');
-        await expect(page.getByTestId('billing-invoice-row')).toHaveCount(5);
-        await expect(page.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
+      await expect(page.getByTestId('billing-api-calls')).toHaveText('120');
+      await expect(page.getByTestId('billing-tokens')).toHaveText('1,05M');
+      await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 15,74');
+      // Real figures: no simulation note.
+      await expect(page.getByTestId('billing-simulated')).toHaveCount(0);
+      if (state === 'fixed') {
+        await expect(page.getByTestId('billing-invoice-row')).toHaveCount(3);
+        // Status badges are coloured by meaning, in the shadow root's own stylesheet.
+        const statuses = page.getByTestId('billing-invoice-status');
+        await expect(statuses.filter({ hasText: 'Pendente' }).first()).toHaveCSS('background-color', 'rgb(254, 249, 195)');
+        await expect(statuses.filter({ hasText: 'Pago' }).first()).toHaveCSS('background-color', 'rgb(220, 252, 231)');
       } else {
-        await expect(page.getByTestId('billing-api-calls')).toHaveText('120');
-        await expect(page.getByTestId('billing-tokens')).toHaveText('1,05M');
-        await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 15,74');
-      }
-      if (state === 'today') {
-        // The host has no invoice list today: say so, never "no invoices".
+        // Admin v1 has no invoice list: say so, never "no invoices" (the panel's are simulated).
         await expect(page.getByTestId('billing-invoices-unavailable')).toHaveText('Faturas não disponíveis neste servidor');
         await expect(modal).not.toContainText('Nenhuma fatura encontrada');
       }
     });
 
-    test('a DEVELOPER never sees the entry, not even for one frame', async ({ context, signIn }) => {
+    test('a DEVELOPER never sees the entry, not even for one frame', async ({ context, signIn, extensionId }) => {
       const page = await context.newPage();
       const seen = await watchForOverlay(page);
+      const inContentScript = await contentScriptWorld(page, extensionId);
       await signIn(page, 'tech_dev');
       await expect(page.locator('.sidebar-desktop')).toBeVisible();
-      await page.waitForTimeout(1500);
+      // The page's content script has the background's verdict on this person, which is what
+      // would have placed the entry.
+      expect(await inContentScript(askFromContentScript({ op: 'access.get' }))).toEqual({
+        ok: true,
+        value: { signedIn: true, role: 'DEVELOPER', canSeeBilling: false },
+      });
       expect(await seen()).toBe(false);
     });
   });
 }
 
-test('a SUPER_ADMIN sees the entry and the panel\'s figures', async ({ context, signIn }) => {
+test('a SUPER_ADMIN (whom admin v1 refuses) sees the panel\'s figures, marked simulated', async ({ context, signIn }) => {
   const page = await context.newPage();
   await signIn(page, 'platform_admin', { token: 'legacy' });
   await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
   await page.getByTestId('billing-sidebar-entry').click();
   await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
+  await expect(page.getByTestId('billing-api-calls')).toHaveText('15.420');
+  await expect(page.getByTestId('billing-tokens')).toHaveText('2,45M');
+  await expect(page.getByTestId('billing-cost-api')).toHaveText('R$ 45,60');
+  await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 122,50');
+  await expect(page.getByTestId('billing-cost-storage')).toHaveText('R$ 25,00');
+  await expect(page.getByTestId('billing-cost-compute')).toHaveText('R$ 52,70');
+  await expect(page.getByTestId('billing-simulated')).toHaveText(
+    'Valores simulados: o próprio servidor marca estes números como simulação, não como cobrança real',
+  );
+  // Its invoices likewise: listed, never passed off as real ones.
+  await expect(page.getByTestId('billing-invoice-row')).toHaveCount(5);
+  await expect(page.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
+  await expect(page.getByTestId('billing-invoices-simulated')).toHaveText('Faturas simuladas pelo servidor, não faturas reais');
 });
 
-test('a signed-out visitor never sees the entry, and signing out removes it live', async ({ context, replica, signIn }) => {
+test('a signed-out visitor never sees the entry, and signing out removes it live', async ({ context, replica, signIn, extensionId }) => {
   const anonymous = await context.newPage();
   const seen = await watchForOverlay(anonymous);
+  const inContentScript = await contentScriptWorld(anonymous, extensionId);
   await anonymous.goto(replica.origin + '/');
   await expect(anonymous.locator('.sidebar-desktop')).toBeAttached();
-  await anonymous.waitForTimeout(1500);
+  expect(await inContentScript(askFromContentScript({ op: 'access.get' }))).toEqual({
+    ok: true,
+    value: { signedIn: false, role: null, canSeeBilling: false },
+  });
   expect(await seen()).toBe(false);
 
   const page = await context.newPage();
@@ -163,6 +185,39 @@ test('dark mode follows the host live and renders dark', async ({ context, signI
   expect(dark).toBeLessThan(110);
 });
 
+test('the entry looks like the host\'s own Analytics section, in light and dark mode', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
+  const entry = page.getByTestId('billing-sidebar-entry');
+  const host = page.locator('aside.sidebar-desktop').getByRole('button', { name: 'Produtividade do Time' });
+  // The computed look of a section (title, one button with its icon), colours of the button aside:
+  // the host's Analytics entry is blue, the seed's billing entry green.
+  const look = (button: Element) => {
+    const pick = (el: Element | null, keys: string[]) => {
+      const style = getComputedStyle(el!);
+      return Object.fromEntries(keys.map((k) => [k, style.getPropertyValue(k)]));
+    };
+    const section = button.parentElement!;
+    return {
+      section: pick(section, ['margin-top', 'padding-top', 'border-top-width', 'border-top-style', 'border-top-color']),
+      title: pick(section.querySelector('h3'), ['font-size', 'font-weight', 'line-height', 'text-transform', 'letter-spacing', 'color', 'margin-bottom']),
+      button: {
+        ...pick(button, ['display', 'align-items', 'column-gap', 'font-size', 'line-height', 'padding', 'text-align', 'border-radius']),
+        width: (button as HTMLElement).offsetWidth,
+      },
+      icon: pick(button.querySelector('svg'), ['width', 'height']),
+    };
+  };
+  expect(await entry.evaluate(look)).toEqual(await host.evaluate(look));
+  await expect(entry).toHaveCSS('color', 'rgb(22, 163, 74)'); // green-600, as the seed's entry
+
+  await page.locator('.dark-mode-toggle').click();
+  await expect(page.locator(':root')).toHaveClass(/dark/);
+  await expect(entry).toHaveCSS('color', 'rgb(74, 222, 128)'); // green-400 on the dark sidebar
+  expect(await entry.evaluate(look)).toEqual(await host.evaluate(look));
+});
+
 test('a hostile invoice field shows as text', async ({ context, signIn, replica }) => {
   const payload = '<img src=x onerror=alert(1)>';
   replica.faults.set('/api/billing/invoices', {
@@ -178,8 +233,9 @@ test('a hostile invoice field shows as text', async ({ context, signIn, replica 
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  // Invoices come only with the token that has tenant claims (the panel refuses the v1 token).
-  await signIn(page, 'belgo_admin', { token: 'legacy' });
+  // The panel's invoices: a SUPER_ADMIN's family on the seed host, with the token that has
+  // tenant claims (the panel refuses the v1 token).
+  await signIn(page, 'platform_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-entry').click();
   const row = page.getByTestId('billing-invoice-row');
   await expect(row).toHaveCount(1);
@@ -222,8 +278,9 @@ test('"Abrir Painel Completo" opens the full billing page for the tenant', async
   const [full] = await Promise.all([context.waitForEvent('page'), page.getByTestId('billing-open-full').click()]);
   await expect(full).toHaveURL(/billing\.html#tenant=BELGO-001$/);
   await expect(full.getByTestId('full-tenant')).toHaveText('Belgo Arames');
-  await expect(full.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
-  await expect(full.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
+  // The same family as the modal's: admin v1's real figures, and its missing invoice list said.
+  await expect(full.getByTestId('billing-total-cost')).toHaveText('R$ 27,02');
+  await expect(full.getByTestId('billing-invoices-unavailable')).toHaveText('Faturas não disponíveis neste servidor');
 });
 
 test('the overlay adds no styles to the host page itself', async ({ context, signIn }) => {

@@ -80,7 +80,7 @@ const V1: Record<string, V1Figures> = {
 
 /**
  * The panel's usage: simulated by the host's own code ("Simulacao de dados"), the same for every
- * tenant (CONTRACT 4A: BELGO-001 and TECH-001 both R$ 245,80 and 15 420 calls).
+ * tenant (docs/host.md §4A: BELGO-001 and TECH-001 both R$ 245,80 and 15 420 calls).
  */
 const PANEL_USAGE = {
   api_calls: { total: 15420, by_endpoint: { stories: 5200, tasks: 4100, jobs: 3200, workers: 2920 } },

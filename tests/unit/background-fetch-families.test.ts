@@ -1,5 +1,5 @@
 /**
- * fetchSnapshot: the walk down the families on each host state (CONTRACT 4) under the rules of
+ * fetchSnapshot: the walk down the families on each host state (docs/host.md §4) under the rules of
  * lib/background/family-policy.ts, and exactly what is requested.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -39,7 +39,7 @@ const URLS = {
 };
 
 let host: FakeHost;
-/** The login page's token: no tenant claim (CONTRACT 3, "Which token works where"). */
+/** The login page's token: no tenant claim (docs/host.md §3, "Which token works where"). */
 let v1Token: string;
 /** The legacy login's token: with the tenant claim. */
 let legacyToken: string;

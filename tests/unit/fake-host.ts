@@ -207,7 +207,7 @@ export const adminUsageRoute = (request: RecordedRequest): Reply => {
   return { ...recorded, body: { ...body, tenant_id: tenantId, month, summary: { ...body.summary, period: month } } };
 };
 
-/** The host as it is today (CONTRACT 4): panel 404, tenant v1 401 "Tenant nao identificado", admin v1 works. */
+/** The host as it is today (docs/host.md §4): panel 404, tenant v1 401 "Tenant nao identificado", admin v1 works. */
 export function todayRoutes(): Record<string, Route> {
   return {
     '/api/billing/': NOT_FOUND,

@@ -1,7 +1,7 @@
 /**
- * C. Admin v1, `/api/v1/admin/billing/*` (CONTRACT 4C): the family that works on today's host,
- * for role ADMIN only (SUPER_ADMIN gets 403). Real figures for any month (a month without usage
- * is a real aggregate of zeros), with the plan's included quotas in `breakdown`; no invoice
+ * C. Admin v1, `/api/v1/admin/billing/*` (docs/host.md §4C): the family that works on today's
+ * host, for role ADMIN only (SUPER_ADMIN gets 403). Real figures for any month (a month without
+ * usage is a real aggregate of zeros), with the plan's included quotas in `breakdown`; no invoice
  * list, projections or timeline exist for admins (its invoice actions are POSTs the extension
  * never calls).
  */

@@ -1,5 +1,5 @@
 /**
- * A. Panel, `/api/billing/*` (CONTRACT 4A): mounted only with the seed's "Change 1"; float reais,
+ * A. Panel, `/api/billing/*` (docs/host.md §4A): mounted only with the seed's "Change 1"; float reais,
  * no currency named (HOST_CURRENCY). Its figures are simulated: the host's own code generates
  * them ("Simulacao de dados"), the same usage for every tenant, so they rank last and are shown
  * as such. The only family with projections, a timeline and calls per endpoint; it names no

@@ -1,5 +1,5 @@
 /**
- * B. Tenant v1, `/api/v1/billing/*` (CONTRACT 4B): the tenant comes from the token's claim first,
+ * B. Tenant v1, `/api/v1/billing/*` (docs/host.md §4B): the tenant comes from the token's claim first,
  * then X-Tenant-ID; on today's host every call answers 401 "Tenant nao identificado" (its tenant
  * dependency is not wired). Real figures. Bodies name their tenant: an answer about another
  * tenant than the one asked for is not this tenant's bill. Quotas come from `limits`; other months
@@ -30,7 +30,7 @@ const TenantV1BreakdownSchema = z.object({
   total_cost_cents: cents,
 });
 
-/** No 200 sample exists: written from CONTRACT 4B. */
+/** No 200 sample exists: written from docs/host.md §4B. */
 const TenantV1InvoiceSchema = z.object({
   invoice_id: z.string(),
   invoice_number: maybeText,

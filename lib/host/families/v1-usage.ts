@@ -1,7 +1,7 @@
 /**
- * The usage shape both v1 families share (CONTRACT 4B/4C): the billing service's real aggregates
- * in integer cents (BRL: the bodies name no currency), metrics as the service counts them, and
- * its breakdown against the plan's included amounts.
+ * The usage shape both v1 families share (docs/host.md §4B/4C): the billing service's real
+ * aggregates in integer cents (BRL: the bodies name no currency), metrics as the service counts
+ * them, and its breakdown against the plan's included amounts.
  */
 import { z } from 'zod/mini';
 import type { Money, Quota, Quotas, Usage } from '../../model';
