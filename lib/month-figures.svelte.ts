@@ -11,6 +11,8 @@ import { ask } from './messaging';
 export class MonthFigures {
   /** What each month asked for answered: its usage, or why not. Absent while it loads. */
   byMonth = $state<Record<string, Part<Usage>>>({});
+  // Bookkeeping, never rendered: nothing needs to react to it.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #asked = new Set<string>();
   #generation = 0;
 
