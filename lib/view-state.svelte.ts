@@ -1,7 +1,9 @@
 /**
  * What a billing UI shows (the in-page entry and modal, the popup, the full page): figures,
  * error, refresh. Replies are applied only if they answer the latest request: a tenant switch
- * that races a fetch never shows the old tenant's figures under the new name.
+ * that races a fetch never shows the old tenant's figures under the new name. After a failed
+ * refresh it asks again when the background says it will try (its backoff, or the host's
+ * Retry-After): every open surface asks at that moment, and they share one request.
  */
 import type { BillingError } from './model';
 import type { Access, BillingView, Freshness } from './protocol';
@@ -19,6 +21,7 @@ export class BillingViewState {
   refreshing = $state(false);
   dark = $state(false);
   #generation = 0;
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   /** A tenant asked for by name (the full page's), or none to follow the person's active tenant. */
   constructor(public tenantId?: string) {}
@@ -37,10 +40,24 @@ export class BillingViewState {
 
   /** Forget the figures (new tenant, new person): the UI shows "loading", never stale numbers. */
   reset(): void {
+    this.stop();
     this.#generation++;
     this.view = null;
     this.error = null;
     this.refreshing = false;
+  }
+
+  /** No more automatic retries (the UI is going away, or starting over). */
+  stop(): void {
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
+  }
+
+  #retryAt(at: number | null | undefined): void {
+    this.stop();
+    if (typeof at !== 'number') return;
+    // A little after the time, so the background's own clock has passed it too.
+    this.#retry = setTimeout(() => void this.load('fresh'), Math.max(0, at - Date.now()) + 250);
   }
 
   /**
@@ -56,6 +73,7 @@ export class BillingViewState {
   }
 
   async load(freshness: Freshness): Promise<void> {
+    this.stop();
     const generation = ++this.#generation;
     this.refreshing = this.view !== null;
     const reply = await ask({ op: 'billing.get', freshness, ...(this.tenantId && { tenantId: this.tenantId }) });
@@ -64,11 +82,13 @@ export class BillingViewState {
     if (reply.ok) {
       this.view = reply.value;
       this.error = null;
+      this.#retryAt(reply.value.retryAt);
       // Cached figures were painted at once; now fetch fresh ones quietly behind them.
       if (reply.value.stale && freshness === 'cached') void this.load('fresh');
       return;
     }
     this.error = reply.error;
+    if (reply.error.kind === 'server') this.#retryAt(reply.error.retryAt);
     // Figures the person may no longer see (signed out, refused, or no tenant confirmed) go.
     if (reply.error.kind === 'signedOut' || reply.error.kind === 'noAccess' || reply.error.kind === 'tenantUnconfirmed') this.view = null;
   }
