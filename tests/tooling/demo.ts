@@ -3,9 +3,10 @@
  * (state `seed`) on a free local port, opens Chromium (default) or Firefox with the extension
  * loaded and an admin signed in. Headed where a display exists (stays open until Ctrl-C);
  * headless otherwise, taking screenshots of what a person sees into demo-screenshots/ (Firefox's
- * into demo-screenshots/firefox/), then exiting 0.
+ * into demo-screenshots/firefox/; Chromium's also as an ADMIN: quotas and months), then exiting 0.
  */
 import { execFileSync } from 'node:child_process';
+import type { BrowserContext } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureChromium, ensureFirefox } from './browser.mjs';
@@ -65,7 +66,28 @@ async function chromiumDemo(replica: Replica): Promise<() => Promise<void>> {
     await extensionPage.getByTestId(ready).first().waitFor();
     await shot(name, extensionPage);
   }
+  await adminV1Shots(browser.context, browser.extensionId, replica);
   return () => browser.close();
+}
+
+/**
+ * What an ADMIN sees through the login page (admin v1, real figures): the quotas against the
+ * plan and the change since last month in the modal, and the full page one month back.
+ */
+async function adminV1Shots(context: BrowserContext, extensionId: string, replica: Replica): Promise<void> {
+  const page = await context.newPage();
+  await signIn(page, replica.origin, 'belgo_admin');
+  await page.getByTestId('billing-sidebar-entry').click();
+  await page.getByTestId('billing-vs-last-month').waitFor();
+  await shot('7-modal-quotas', page);
+  const full = await context.newPage();
+  await full.setViewportSize({ width: 1200, height: 1500 });
+  await full.goto(`chrome-extension://${extensionId}/billing.html#tenant=BELGO-001`);
+  await full.getByTestId('full-trend-bar').nth(5).waitFor();
+  await full.getByTestId('full-month-prev').click();
+  await full.getByTestId('billing-vs-last-month').waitFor();
+  await full.getByTestId('full-trend-bar').nth(5).waitFor();
+  await shot('8-full-page-last-month', full);
 }
 
 async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {

@@ -30,7 +30,8 @@ async function adminUsage(tenant: string, query = '', account = 'belgo_admin') {
 
 describe('admin v1 ?month=', () => {
   it('answers past months with their own figures, in the month asked for', async () => {
-    const [current, last, before] = await Promise.all([0, -1, -2].map(async (d) => (await (await adminUsage('BELGO-001', `?month=${month(d)}`)).json()) as AdminUsage));
+    const read = async (d: number) => (await (await adminUsage('BELGO-001', `?month=${month(d)}`)).json()) as AdminUsage;
+    const [current, last, before] = await Promise.all([read(0), read(-1), read(-2)]);
     expect([current, last, before].map((u) => [u.month, u.summary.period])).toEqual([0, -1, -2].map((d) => [month(d), month(d)]));
     expect(current.total_cost_cents).toBe(2702);
     const totals = new Set([current, last, before].map((u) => u.total_cost_cents));
