@@ -2,9 +2,9 @@
  * What the toolbar says on hover (browser.action.setTitle) and the popup's highlights: the
  * month's cost, the quota most used ("LLM: 1.050% do incluído") and how much of the budget is
  * gone. A badge is four characters; its title can say the rest, in the person's language.
+ * Without figures it is the extension's name alone: the popup says why (the worker stays small).
  */
-import type { BillingError, Money, Quotas, Usage } from './model';
-import { errorText } from './error-text';
+import type { Money, Quotas, Usage } from './model';
 import { formatMoney, formatPercent } from './format';
 import { t, type MessageKey } from './i18n';
 import { formatPeriod } from './period-text';
@@ -45,9 +45,4 @@ export function badgeTitle(
   ]
     .filter((line): line is string => line !== null)
     .join('\n');
-}
-
-/** Why there is nothing to show, under the extension's name. */
-export function badgeErrorTitle(error: BillingError): string {
-  return `${t('entryLabel')}\n${errorText(error)}`;
 }

@@ -1,13 +1,13 @@
 /**
  * The toolbar badge: the active tenant's current cost, coloured by budget use, "!" when the
  * host failed, empty when nothing applies (not set up, signed out, no access); its title says
- * the month's cost, the quota most used and the budget used, or why there is nothing. It is refreshed
+ * the month's cost, the quota most used and the budget used. It is refreshed
  * by an alarm at the person's refresh interval, not by pages, so open tabs add no requests.
  */
 import { browser } from 'wxt/browser';
 import { BADGE_COLORS, badgeText, budgetLevel, chosenBudget } from '../badge-text';
-import { badgeErrorTitle, badgeTitle } from '../badge-title';
-import { uiLocale } from '../i18n';
+import { badgeTitle } from '../badge-title';
+import { t, uiLocale } from '../i18n';
 import type { Freshness } from '../protocol';
 import { settingsItem } from '../settings';
 import { alertIfOverThreshold } from './budget-alert';
@@ -32,7 +32,7 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   const reply = await billing(origin, { op: 'billing.get', freshness });
   if (mine !== generation) return;
   if (!reply.ok) {
-    await setBadge(QUIET.has(reply.error.kind) ? '' : '!', BADGE_COLORS.error, badgeErrorTitle(reply.error));
+    await setBadge(QUIET.has(reply.error.kind) ? '' : '!', BADGE_COLORS.error, t('entryLabel'));
     return;
   }
   const { snapshot, tenant } = reply.value;

@@ -9,7 +9,7 @@ import { compareMonths, monthChangeText } from '../../lib/month-change';
 import { monthEndEstimate, projectionContradicts } from '../../lib/month-end-estimate';
 import { formatMonth, formatPeriod } from '../../lib/period-text';
 import { isOverQuota, mostUsedQuota, quotaPercent } from '../../lib/quota';
-import { badgeErrorTitle, badgeTitle, budgetPercent, quotaHighlight } from '../../lib/badge-title';
+import { badgeTitle, budgetPercent, quotaHighlight } from '../../lib/badge-title';
 import { topEndpoints } from '../../lib/endpoint-calls';
 import type { Money, Quotas, Usage } from '../../lib/model';
 
@@ -182,6 +182,5 @@ describe('the toolbar title and the popup highlights', () => {
     expect(badgeTitle({ tenantName: 'Belgo Arames', usage: panel, simulated: true }, null, 'pt-BR')).toBe(
       ['Billing e Usage — Belgo Arames', `Custo Atual: R$${NBSP}27,02`, 'Valores simulados pelo servidor'].join('\n'),
     );
-    expect(badgeErrorTitle({ kind: 'signedOut' })).toBe('Billing e Usage\nSessão expirada: entre novamente no dashboard');
   });
 });
