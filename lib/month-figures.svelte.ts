@@ -32,6 +32,15 @@ export class MonthFigures {
     }
   }
 
+  /** Asks again, from the host, for every month whose answer was a failure. */
+  retryFailed(tenantId: string): void {
+    for (const [month, answer] of Object.entries(this.byMonth)) {
+      if (answer.ok) continue;
+      delete this.byMonth[month];
+      void this.#load(tenantId, month, 'force');
+    }
+  }
+
   async #load(tenantId: string, month: string, freshness: Freshness): Promise<void> {
     const generation = this.#generation;
     const reply = await ask({ op: 'billing.get', tenantId, month, freshness });

@@ -57,6 +57,11 @@ export class BillingViewState {
     return this.months.byMonth[month];
   }
 
+  /** Asks the host again for the months that failed (a person's own refresh). */
+  retryFailedMonths(): void {
+    if (this.view) this.months.retryFailed(this.view.tenant.id);
+  }
+
   /** Asks for these months of the view's tenant (its own month is already in the view). */
   wantMonths(months: readonly string[]): void {
     const view = this.view;

@@ -136,6 +136,32 @@ test.describe('the host as it is (admin v1, the login page\'s token)', () => {
   });
 });
 
+test.describe('a month the host fails to give', () => {
+  test.use({ hostState: 'today' });
+
+  test('says which month and why, keeps the rest, and Retry brings it', async ({ context, signIn, extensionPage, replica }) => {
+    await signIn(await context.newPage(), 'belgo_admin');
+    const page = await extensionPage('billing.html#tenant=BELGO-001');
+    await expect(page.getByTestId('full-trend-bar')).toHaveCount(6);
+    // From now on every month the page asks for fails; the six it has stay.
+    replica.faults.set('/api/v1/admin/billing/usage/', { status: 500, body: 'Internal Server Error', contentType: 'text/plain' });
+    const target = month(-6);
+    for (let k = 0; k < 6; k++) await page.getByTestId('full-month-prev').click();
+    await expect(page.getByTestId('full-month-label')).toHaveText(monthName(target, 'pt-BR'));
+    await expect(page.getByTestId('full-month-error')).toHaveText(
+      `Não foi possível carregar ${monthName(target, 'pt-BR')}: O servidor respondeu com erro 500`,
+    );
+    // The trend says which months it has no figures for, rather than drawing them as zeros.
+    await expect(page.getByTestId('full-trend-row').filter({ hasText: 'sem dados' }).first()).toBeVisible();
+
+    replica.faults.clear();
+    await page.getByTestId('full-month-retry').click();
+    await expect(page.getByTestId('billing-total-cost')).toHaveText(reais(belgo(target).total_cost_cents, 'pt-BR'));
+    await expect(page.getByTestId('full-month-error')).toHaveCount(0);
+    await expect(page.getByTestId('full-trend-row').filter({ hasText: 'sem dados' })).toHaveCount(0);
+  });
+});
+
 test.describe('an English browser', () => {
   test.use({ hostState: 'today', uiLanguage: 'en-US' });
 
