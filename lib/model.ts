@@ -81,6 +81,9 @@ export type BillingError =
   | { kind: 'timeout' }
   | { kind: 'offline' };
 
+/** Errors after which figures already shown must go: the host refused the person, or no tenant of theirs is confirmed. */
+export const WITHDRAWS_FIGURES: ReadonlySet<BillingError['kind']> = new Set(['signedOut', 'noAccess', 'tenantUnconfirmed']);
+
 /** A part that loaded, or the reason it did not. `null` data with no error never happens. */
 export type Part<T> = { ok: true; data: T } | { ok: false; error: BillingError };
 

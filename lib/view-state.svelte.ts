@@ -3,7 +3,7 @@
  * error, refresh. Replies are applied only if they answer the latest request: a tenant switch
  * that races a fetch never shows the old tenant's figures under the new name.
  */
-import type { BillingError } from './model';
+import { WITHDRAWS_FIGURES, type BillingError } from './model';
 import type { Access, BillingView, Freshness } from './protocol';
 import { ask } from './messaging';
 
@@ -19,6 +19,8 @@ export class BillingViewState {
   refreshing = $state(false);
   dark = $state(false);
   #generation = 0;
+  /** The cached read on its way, if any: a second one (the click on an entry whose figures are still coming) joins it. */
+  #cachedRead: Promise<void> | null = null;
 
   /** A tenant asked for by name (the full page's), or none to follow the person's active tenant. */
   constructor(public tenantId?: string) {}
@@ -38,6 +40,7 @@ export class BillingViewState {
   /** Forget the figures (new tenant, new person): the UI shows "loading", never stale numbers. */
   reset(): void {
     this.#generation++;
+    this.#cachedRead = null;
     this.view = null;
     this.error = null;
     this.refreshing = false;
@@ -55,9 +58,20 @@ export class BillingViewState {
     return null;
   }
 
-  async load(freshness: Freshness): Promise<void> {
+  load(freshness: Freshness): Promise<void> {
+    if (freshness !== 'cached') return this.#ask(freshness);
+    if (this.#cachedRead) return this.#cachedRead;
+    const read = this.#ask(freshness).finally(() => {
+      if (this.#cachedRead === read) this.#cachedRead = null;
+    });
+    this.#cachedRead = read;
+    return read;
+  }
+
+  async #ask(freshness: Freshness): Promise<void> {
     const generation = ++this.#generation;
-    this.refreshing = this.view !== null;
+    // Cached figures answer at once: that is no refresh (a stale answer starts one below).
+    this.refreshing = this.view !== null && freshness !== 'cached';
     const reply = await ask({ op: 'billing.get', freshness, ...(this.tenantId && { tenantId: this.tenantId }) });
     if (generation !== this.#generation) return;
     this.refreshing = false;
@@ -70,6 +84,6 @@ export class BillingViewState {
     }
     this.error = reply.error;
     // Figures the person may no longer see (signed out, refused, or no tenant confirmed) go.
-    if (reply.error.kind === 'signedOut' || reply.error.kind === 'noAccess' || reply.error.kind === 'tenantUnconfirmed') this.view = null;
+    if (WITHDRAWS_FIGURES.has(reply.error.kind)) this.view = null;
   }
 }

@@ -7,10 +7,13 @@ import { followLanguageChoice } from '@/lib/ui-language';
 
 // Registered for every localhost page (dashboards in development) and, by the background, for
 // the dashboard origin the person granted in the options page. On any page that is not the
-// configured dashboard this does nothing at all; the overlay waits for the dashboard's sidebar.
+// configured dashboard this does nothing at all.
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
-  runAt: 'document_idle',
+  // The session is in the page's localStorage from the first byte: reported before the host's
+  // own scripts run, the background checks access and fetches the figures while the page is
+  // still building. Only the overlay waits, for the sidebar Vue mounts.
+  runAt: 'document_start',
   // The overlay's CSS is inlined into each shadow root (lib/content/overlay-css.ts), so no
   // extension file has to be web-accessible to the dashboard, whatever its origin.
   cssInjectionMode: 'manual',
@@ -23,9 +26,13 @@ export default defineContentScript({
       access = latest;
       overlay?.setAccess(latest);
     });
+    // The language (and its catalog) loads while the page builds, not after the sidebar.
+    const language = followLanguageChoice(() => overlay?.relabel());
+    void language.then((stop) => (ctx.isInvalid ? stop() : ctx.onInvalidated(stop)));
     const sidebar = await waitForSidebar(ctx.signal);
     if (!sidebar || ctx.isInvalid) return;
-    ctx.onInvalidated(await followLanguageChoice(() => overlay?.relabel()));
+    await language;
+    if (ctx.isInvalid) return;
     overlay = startOverlay(ctx);
     overlay.setAccess(access);
   },

@@ -7,6 +7,7 @@
 import { storage } from '#imports';
 import type { BillingError, BillingSnapshot, Family, Part } from '../model';
 import type { Freshness } from '../protocol';
+import { isFresh } from '../freshness';
 import { fetchSnapshot } from './billing-fetch';
 
 export interface CacheEntry {
@@ -21,7 +22,11 @@ export interface CachedAnswer extends CacheEntry {
 type EntryKey = `session:billing:${string}`;
 
 const PREFIX = 'session:billing:';
-const familiesItem = storage.defineItem<Record<string, Family>>('session:families', { fallback: {} });
+/**
+ * Kept in storage.local, across browser restarts: which family a dashboard answers from is no
+ * secret, and without it the first open of each day probes the others before the one that works.
+ */
+const familiesItem = storage.defineItem<Record<string, Family>>('local:families', { fallback: {} });
 /** Read once per worker life: only this module writes the families. */
 let knownFamilies: Promise<Record<string, Family>> | null = null;
 const inFlight = new Map<string, Promise<Part<BillingSnapshot>>>();
@@ -91,10 +96,10 @@ export async function getBilling(
   onSignedOut: OnSignedOut,
 ): Promise<Part<CachedAnswer>> {
   const entry = await storage.getItem<CacheEntry>(keyOf(origin, tenantId));
-  const isFresh = !!entry && !entry.refreshError && Date.now() - entry.snapshot.fetchedAt < ttlMs;
-  if (entry && (freshness === 'cached' || (freshness === 'fresh' && isFresh))) {
-    if (!isFresh) void refresh(origin, tenantId, token, onSignedOut).catch(() => undefined);
-    return { ok: true, data: { ...entry, stale: !isFresh } };
+  const fresh = !!entry && isFresh(entry, ttlMs);
+  if (entry && (freshness === 'cached' || (freshness === 'fresh' && fresh))) {
+    if (!fresh) void refresh(origin, tenantId, token, onSignedOut).catch(() => undefined);
+    return { ok: true, data: { ...entry, stale: !fresh } };
   }
   let result: Part<BillingSnapshot>;
   try {

@@ -16,6 +16,6 @@ export async function syncDashboardRegistration(origin: string, previousOrigin?:
   }
   if (isBuiltInOrigin(origin) || !(await hasOriginPermission(origin))) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches: [originPattern(origin)], js: ['content-scripts/dashboard.js'], runAt: 'document_idle' },
+    { id: SCRIPT_ID, matches: [originPattern(origin)], js: ['content-scripts/dashboard.js'], runAt: 'document_start' },
   ]);
 }

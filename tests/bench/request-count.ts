@@ -1,29 +1,50 @@
 /**
  * Server requests caused by ordinary use: 10 modal opens across 3 dashboard tabs and 5 popup
- * opens, from an empty cache; then the seed's approach for the same 10 opens.
+ * opens, from an empty cache; then the seed's approach for the same 10 opens. Only requests
+ * that carry a token count: the host page's own never send one (a host bug), ours always do.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Replica } from '../replica/server';
 import { closeOverlay, timeOverlayOpen } from './overlay-open';
-import { timePopupPaint } from './popup-paint';
+import { POPUP_FIGURES, timePaint } from './page-paint';
 import { timeSeedOpen } from './seed-approach';
 
-const BILLING = /^\/api\/(billing|v1\/billing|v1\/admin\/billing)\//;
+const FAMILIES = { panel: /^\/api\/billing\//, tenantV1: /^\/api\/v1\/billing\//, adminV1: /^\/api\/v1\/admin\/billing\// };
+export type FamilyName = keyof typeof FAMILIES;
 
-function billingRequestsByEndpoint(replica: Replica): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const request of replica.requests.list()) {
-    if (BILLING.test(request.path)) counts[request.path] = (counts[request.path] ?? 0) + 1;
-  }
-  return counts;
+export interface RequestTally {
+  /** Requests per endpoint path. */
+  byEndpoint: Record<string, number>;
+  /** Billing requests per family. */
+  byFamily: Record<FamilyName, number>;
+  /** Identity requests (permissions, /me, tenants). */
+  identity: number;
 }
+
+export function tallyRequests(replica: Replica): RequestTally {
+  const tally: RequestTally = { byEndpoint: {}, byFamily: { panel: 0, tenantV1: 0, adminV1: 0 }, identity: 0 };
+  for (const request of replica.requests.list()) {
+    if (!request.authorization) continue;
+    const family = (Object.keys(FAMILIES) as FamilyName[]).find((name) => FAMILIES[name].test(request.path));
+    if (family) {
+      tally.byFamily[family]++;
+      tally.byEndpoint[request.path] = (tally.byEndpoint[request.path] ?? 0) + 1;
+    } else if (/^\/api\/(user\/(permissions|tenants)|v1\/auth\/me)$/.test(request.path)) {
+      tally.identity++;
+    }
+  }
+  return tally;
+}
+
+export const billingTotal = (tally: RequestTally): number => Object.values(tally.byFamily).reduce((a, b) => a + b, 0);
 
 export async function countRequests(
   context: BrowserContext,
   extensionId: string,
   replica: Replica,
   openTab: () => Promise<Page>,
-): Promise<{ ours: Record<string, number>; seed: Record<string, number> }> {
+  tenantId: string,
+): Promise<{ ours: RequestTally; seed: RequestTally }> {
   replica.requests.clear();
   const tabs = [await openTab(), await openTab(), await openTab()];
   for (let i = 0; i < 10; i++) {
@@ -31,12 +52,12 @@ export async function countRequests(
     await timeOverlayOpen(tab);
     await closeOverlay(tab);
   }
-  for (let i = 0; i < 5; i++) await timePopupPaint(context, extensionId);
-  const ours = billingRequestsByEndpoint(replica);
+  for (let i = 0; i < 5; i++) await timePaint(context, `chrome-extension://${extensionId}/popup.html`, POPUP_FIGURES);
+  const ours = tallyRequests(replica);
 
   replica.requests.clear();
-  for (let i = 0; i < 10; i++) await timeSeedOpen(tabs[i % tabs.length]!, 'BELGO-001');
-  const seed = billingRequestsByEndpoint(replica);
+  for (let i = 0; i < 10; i++) await timeSeedOpen(tabs[i % tabs.length]!, tenantId);
+  const seed = tallyRequests(replica);
   await Promise.all(tabs.map((tab) => tab.close()));
   return { ours, seed };
 }

@@ -24,13 +24,20 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** Which of the loaded extensions is ours, per browser (signIn confirms the tenant through it). */
+const extensionIds = new WeakMap<BrowserContext, string>();
+
 export async function launchWithExtension(options: {
   executablePath?: string;
   headless?: boolean;
   uiLanguage?: string;
   /** More unpacked extensions to load beside ours (security tests load a hostile one). */
   otherExtensions?: string[];
+  /** Our build, from elsewhere than .output (the benchmark loads a copy with its floor page). */
+  extensionDir?: string;
 }): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const extensionId = unpackedExtensionId(extensionDir);
   const uiLanguage = options.uiLanguage ?? 'pt-BR';
   const profile = await mkdtemp(join(tmpdir(), 'billing-ext-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -38,16 +45,17 @@ export async function launchWithExtension(options: {
     headless: options.headless ?? true,
     // The product speaks pt-BR first: the browser's UI language decides the extension's.
     // The UI language (and so chrome.i18n's): --lang where Chromium honours it, LANGUAGE on Linux.
-    args: [...chromiumArgs([EXTENSION_DIR, ...(options.otherExtensions ?? [])].join(',')), `--lang=${uiLanguage}`],
+    args: [...chromiumArgs([extensionDir, ...(options.otherExtensions ?? [])].join(',')), `--lang=${uiLanguage}`],
     env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_'), LANG: `${uiLanguage.replace('-', '_')}.UTF-8` },
     locale: uiLanguage,
     viewport: { width: 1400, height: 900 },
   });
-  const background = await workerOf(context, unpackedExtensionId(EXTENSION_DIR));
+  extensionIds.set(context, extensionId);
+  const background = await workerOf(context, extensionId);
   return {
     context,
     background,
-    extensionId: unpackedExtensionId(EXTENSION_DIR),
+    extensionId,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
@@ -70,9 +78,9 @@ export async function workerOf(context: BrowserContext, extensionId: string): Pr
   }
 }
 
-/** Points the extension at a dashboard origin, as the options page would. */
-export async function configureDashboard(background: Worker, origin: string): Promise<void> {
-  await background.evaluate(async (dashboardOrigin) => {
+/** Points the extension at a dashboard origin, as the options page would (from the worker or one of our pages). */
+export async function configureDashboard(ours: Pick<Worker, 'evaluate'>, origin: string): Promise<void> {
+  await ours.evaluate(async (dashboardOrigin) => {
     const storage = (globalThis as any).chrome.storage.local;
     const current = (await storage.get('settings')).settings ?? {};
     const defaults = { refreshMinutes: 5, budgetCents: null, alertPercent: 80, language: 'auto' };
@@ -135,7 +143,7 @@ export async function signIn(page: Page, origin: string, account: AccountName, o
 async function confirmTenantOnce(context: BrowserContext, tenantId: string): Promise<void> {
   const page = await context.newPage();
   try {
-    await page.goto(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}/options.html`);
+    await page.goto(`chrome-extension://${extensionIds.get(context) ?? unpackedExtensionId(EXTENSION_DIR)}/options.html`);
     const outcome = await page.evaluate(async (id) => {
       const send = (message: unknown) => (globalThis as any).chrome.runtime.sendMessage(message);
       const deadline = Date.now() + 15_000;
