@@ -88,7 +88,8 @@ export async function getSession(origin: string, now = Date.now()): Promise<Stor
 /** Stores the page's session; returns true when the person or token changed. */
 export function putSession(origin: string, session: StoredSession | null): Promise<boolean> {
   return oneAtATime(async () => {
-    const all = await sessionsItem.getValue();
+    // A copy: with nothing stored, WXT hands out the item's own fallback object.
+    const all = { ...(await sessionsItem.getValue()) };
     const before = all[origin]?.token ?? null;
     if (session) all[origin] = session;
     else delete all[origin];
@@ -100,7 +101,7 @@ export function putSession(origin: string, session: StoredSession | null): Promi
 /** Forgets the origin's session; with `token`, only if that is still the stored one. */
 export function clearSession(origin: string, token?: string): Promise<void> {
   return oneAtATime(async () => {
-    const all = await sessionsItem.getValue();
+    const all = { ...(await sessionsItem.getValue()) };
     if (!all[origin] || (token !== undefined && all[origin].token !== token)) return;
     delete all[origin];
     await sessionsItem.setValue(all);

@@ -28,6 +28,12 @@ describe('syncDashboardRegistration', () => {
     expect(registered).toEqual([expect.objectContaining({ id: SCRIPT_ID, matches: ['https://dash.example.com/*'] })]);
   });
 
+  it('runs it from the first byte of the page there too, as on localhost: the session is reported before the page builds', async () => {
+    granted.add('https://dash.example.com/*');
+    await syncDashboardRegistration('https://dash.example.com');
+    expect(registered).toEqual([expect.objectContaining({ runAt: 'document_start', js: ['content-scripts/dashboard.js'] })]);
+  });
+
   it('registers nothing for localhost (the manifest covers it) or an origin not granted', async () => {
     await syncDashboardRegistration('http://localhost:9001');
     await syncDashboardRegistration('https://not-granted.example.com');
