@@ -1,11 +1,10 @@
 /** People's wording for the closed set of billing failures (lib/model.ts BillingError). */
 import type { BillingError } from './model';
 import { t } from './i18n';
+import { clip } from './host/result';
 
 /** Server-provided detail can be long; keep messages readable. */
-function clip(s: string, max = 120): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
+const MAX_DETAIL = 120;
 
 export function errorText(e: BillingError): string {
   switch (e.kind) {
@@ -20,7 +19,7 @@ export function errorText(e: BillingError): string {
     case 'server':
       return e.retryAfter === undefined ? t('errorServer', e.status) : t('errorServerBusy', e.status, e.retryAfter);
     case 'badResponse':
-      return t('errorBadResponse', clip(e.detail));
+      return t('errorBadResponse', clip(e.detail, MAX_DETAIL));
     case 'timeout':
       return t('errorTimeout');
     case 'offline':

@@ -77,6 +77,8 @@ export const MESSAGE_KEYS = [
   'optionsSaved',
   'optionsOriginInvalid',
   'optionsOriginDenied',
+  'optionsAccessMissing',
+  'optionsAccessGrant',
   'optionsTenantsTitle',
   'optionsTenantSearch',
   'optionsTenantAdd',
