@@ -65,11 +65,22 @@ export const MESSAGE_KEYS = [
   'errorBadResponse',
   'errorTimeout',
   'errorOffline',
+  'errorOtherTenant',
+  'errorTooLarge',
+  'errorRedirected',
+  'errorStorage',
+  // What the figures are (family-policy.ts): the panel's are simulated.
+  'simulatedNote',
+  'simulatedShort',
+  'invoicesSimulated',
+  'invoicesUnreadableOne',
+  'invoicesUnreadableMany',
   // Toolbar popup (components/PopupPanel.svelte).
-  'popupNotSetUp',
   'popupOpenOptions',
   'popupSwitchTenant',
   'popupOpenDashboard',
+  'popupNoPermission',
+  'popupGrantPermission',
   // Options page (components/OptionsForm.svelte).
   'optionsTitle',
   'optionsOriginLabel',

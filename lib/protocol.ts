@@ -62,6 +62,8 @@ export interface BillingView {
   /** Older than the refresh interval, or the last refresh failed (then `refreshError` says why). */
   stale: boolean;
   refreshError: BillingError | null;
+  /** After a failed refresh: when the background will ask the host again (epoch ms), else null. */
+  retryAt: number | null;
 }
 
 export type Request =

@@ -1,7 +1,9 @@
 /**
  * What a billing UI shows (the in-page entry and modal, the popup, the full page): figures,
  * error, refresh. Replies are applied only if they answer the latest request: a tenant switch
- * that races a fetch never shows the old tenant's figures under the new name.
+ * that races a fetch never shows the old tenant's figures under the new name. After a failed
+ * refresh it asks again when the background says it will try (its backoff, or the host's
+ * Retry-After): every open surface asks at that moment, and they share one request.
  */
 import { WITHDRAWS_FIGURES, type BillingError } from './model';
 import type { Access, BillingView, Freshness } from './protocol';
@@ -19,6 +21,7 @@ export class BillingViewState {
   refreshing = $state(false);
   dark = $state(false);
   #generation = 0;
+  #retry: ReturnType<typeof setTimeout> | undefined;
   /** The cached read on its way, if any: a second one (the click on an entry whose figures are still coming) joins it. */
   #cachedRead: Promise<void> | null = null;
 
@@ -39,11 +42,25 @@ export class BillingViewState {
 
   /** Forget the figures (new tenant, new person): the UI shows "loading", never stale numbers. */
   reset(): void {
+    this.stop();
     this.#generation++;
     this.#cachedRead = null;
     this.view = null;
     this.error = null;
     this.refreshing = false;
+  }
+
+  /** No more automatic retries (the UI is going away, or starting over). */
+  stop(): void {
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
+  }
+
+  #retryAt(at: number | null | undefined): void {
+    this.stop();
+    if (typeof at !== 'number') return;
+    // A little after the time, so the background's own clock has passed it too.
+    this.#retry = setTimeout(() => void this.load('fresh'), Math.max(0, at - Date.now()) + 250);
   }
 
   /**
@@ -69,6 +86,7 @@ export class BillingViewState {
   }
 
   async #ask(freshness: Freshness): Promise<void> {
+    this.stop();
     const generation = ++this.#generation;
     // Cached figures answer at once: that is no refresh (a stale answer starts one below).
     this.refreshing = this.view !== null && freshness !== 'cached';
@@ -78,11 +96,13 @@ export class BillingViewState {
     if (reply.ok) {
       this.view = reply.value;
       this.error = null;
+      this.#retryAt(reply.value.retryAt);
       // Cached figures were painted at once; now fetch fresh ones quietly behind them.
       if (reply.value.stale && freshness === 'cached') void this.load('fresh');
       return;
     }
     this.error = reply.error;
+    if (reply.error.kind === 'server') this.#retryAt(reply.error.retryAt);
     // Figures the person may no longer see (signed out, refused, or no tenant confirmed) go.
     if (WITHDRAWS_FIGURES.has(reply.error.kind)) this.view = null;
   }

@@ -5,11 +5,12 @@ import type { Access } from '@/lib/protocol';
 import { readSettings } from '@/lib/stored-settings';
 import { followLanguageChoice } from '@/lib/ui-language';
 
-// Registered for every localhost page (dashboards in development) and, by the background, for
-// the dashboard origin the person granted in the options page. On any page that is not the
-// configured dashboard this does nothing at all.
+// Registered at run time for the configured dashboard origin only (lib/dashboard-registration.ts);
+// `matches` here only names the development hosts the manifest may reach from install. Where
+// match patterns have no port (Firefox) the origin check below keeps it idle on other ports.
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
+  registration: 'runtime',
   // The session is in the page's localStorage from the first byte: reported before the host's
   // own scripts run, the background checks access and fetches the figures while the page is
   // still building. Only the overlay waits, for the sidebar Vue mounts.

@@ -19,6 +19,9 @@ type Answer<K extends keyof ResponseMap> = Promise<Reply<ResponseMap[K]>>;
 
 const fail = (error: BillingError): { ok: false; error: BillingError } => ({ ok: false, error });
 
+/** Origins whose last session could not be stored: "the browser refused", not "signed out". */
+const unsavedSessions = new Set<string>();
+
 /** Everything known about the last person on an origin goes together. */
 async function forgetPerson(origin: string): Promise<void> {
   forgetAccess(origin);
@@ -45,7 +48,7 @@ async function withAccess(origin: string, session: StoredSession | null): Promis
 /** The session of an origin whose person may see billing, or why not. */
 async function billingSession(origin: string): Promise<{ ok: true; session: StoredSession } | { ok: false; error: BillingError }> {
   const session = await getSession(origin);
-  if (!session) return fail({ kind: 'signedOut' });
+  if (!session) return fail({ kind: unsavedSessions.has(origin) ? 'storage' : 'signedOut' });
   const access = await withAccess(origin, session);
   if (!access.ok) return access;
   if (!access.value.signedIn) return fail({ kind: 'signedOut' });
@@ -55,8 +58,16 @@ async function billingSession(origin: string): Promise<{ ok: true; session: Stor
 
 async function reportSession(origin: string, request: Extract<Request, { op: 'session.report' }>): Answer<'session.report'> {
   const session = toStoredSession(request.session);
+  let changed: boolean;
+  try {
+    changed = await putSession(origin, session);
+    unsavedSessions.delete(origin);
+  } catch {
+    unsavedSessions.add(origin);
+    return fail({ kind: 'storage' });
+  }
   // A different token may be a different person: nothing cached for the last one survives.
-  if (await putSession(origin, session)) await forgetPerson(origin);
+  if (changed) await forgetPerson(origin);
   const stored = await getSession(origin);
   if (stored) {
     // The tenant list is needed by the first billing request that follows: ask for it while the

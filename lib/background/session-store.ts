@@ -88,7 +88,7 @@ export async function getSession(origin: string, now = Date.now()): Promise<Stor
 /** Stores the page's session; returns true when the person or token changed. */
 export function putSession(origin: string, session: StoredSession | null): Promise<boolean> {
   return oneAtATime(async () => {
-    // A copy: with nothing stored, WXT hands out the item's own fallback object.
+    // A copy: the stored value may be the item's shared fallback object.
     const all = { ...(await sessionsItem.getValue()) };
     const before = all[origin]?.token ?? null;
     if (session) all[origin] = session;

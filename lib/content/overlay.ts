@@ -68,7 +68,10 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
       entry.remove();
     }
   };
-  signal.addEventListener('abort', () => show(false), { once: true });
+  signal.addEventListener('abort', () => {
+    show(false);
+    state.stop();
+  }, { once: true });
   watchDarkMode((dark) => (state.dark = dark), signal);
 
   // A tenant switch from the popup or the options page: drop the old figures, load the new.

@@ -1,10 +1,9 @@
 /**
- * The build the benchmark loads: a copy of .output/chrome-mv3 with two pages added that never
+ * The build the benchmark loads: a copy of the end-to-end build with two pages added that never
  * ship — the floor (a bare page that reads one value from storage.session and paints it, the
  * least any popup can cost) and a blank control page the benchmark drives storage from — so
- * the popup measured beside the floor is byte for byte the shipped one.
- * Also what the control page does: put the extension in the state of a browser just started
- * (nothing in storage.session, the worker not running), the cold in "cold open".
+ * the popup measured beside the floor is byte for byte the shipped one (run.ts checks it).
+ * Also what the control page does: put the extension in the state of "cold open" (coldStart).
  */
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,12 +49,17 @@ export async function clearBillingCache(control: Page): Promise<void> {
 }
 
 /**
- * As after a browser restart: storage.session empty (sessions, figures, what the popup shows)
- * and the worker stopped, so its in-memory answers (access, tenant listings) are gone too.
- * storage.local (settings, tenant choices, known families) stays, as it does across restarts.
+ * As when the worker has slept (Chromium stops it after 30 s idle) and no figures are cached:
+ * the worker stopped, so its in-memory answers (access, tenant listings) are gone, and every
+ * figure gone from storage.session (what the popup shows too). The rest of the browser session
+ * stays: the session token, and the families the host refused this session (family-policy.ts).
  */
 export async function coldStart(control: Page, extensionId: string): Promise<void> {
-  await control.evaluate(() => (globalThis as any).chrome.storage.session.clear());
+  await control.evaluate(async () => {
+    const session = (globalThis as any).chrome.storage.session;
+    const figures = Object.keys(await session.get(null)).filter((key) => key.startsWith('billing') || key === 'shownView');
+    await session.remove(figures);
+  });
   const cdp = await control.context().newCDPSession(control);
   const workerUrl = `chrome-extension://${extensionId}/background.js`;
   const running = async () => {
@@ -65,6 +69,9 @@ export async function coldStart(control: Page, extensionId: string): Promise<voi
   const worker = await running();
   if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
   // Polled, not slept: the worker is gone once the browser lists it no more.
-  while (await running()) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let waited = 0; await running(); waited += 10) {
+    if (waited > 10_000) throw new Error('the worker did not stop');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   await cdp.detach();
 }

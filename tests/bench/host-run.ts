@@ -100,10 +100,12 @@ export async function benchHost(
       seedCold.push(await freshSeed.evaluate(() => (window as any).__coldSeed as SeedOpen));
       await freshSeed.close();
     }
-    const family = await control.evaluate(
-      async (origin) => ((await (globalThis as any).chrome.storage.local.get('families')).families ?? {})[origin] ?? null,
-      replica.origin,
-    ) as FamilyName | null;
+    // The family that gave the figures, as the cache names it.
+    const family = (await control.evaluate(async (origin) => {
+      const all: Record<string, any> = await (globalThis as any).chrome.storage.session.get(null);
+      const entry = Object.entries(all).find(([key]) => key.startsWith(`billing:${origin}|`))?.[1];
+      return entry?.snapshot?.family ?? null;
+    }, replica.origin)) as FamilyName | null;
 
     await clearBillingCache(control);
     const requests = await countRequests(context, extensionId, replica, async () => {

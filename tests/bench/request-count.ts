@@ -1,7 +1,8 @@
 /**
  * Server requests caused by ordinary use: 10 modal opens across 3 dashboard tabs and 5 popup
- * opens, from an empty cache; then the seed's approach for the same 10 opens. Only requests
- * that carry a token count: the host page's own never send one (a host bug), ours always do.
+ * opens, from an empty cache; then the seed's approach for the same 10 opens. Requests are told
+ * apart by the browser's Sec-Fetch-Site: the page's own (and the seed's, a page script) are
+ * same-origin, the extension's come from no site at all.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Replica } from '../replica/server';
@@ -21,10 +22,10 @@ export interface RequestTally {
   identity: number;
 }
 
-export function tallyRequests(replica: Replica): RequestTally {
+export function tallyRequests(replica: Replica, from: 'extension' | 'page' = 'extension'): RequestTally {
   const tally: RequestTally = { byEndpoint: {}, byFamily: { panel: 0, tenantV1: 0, adminV1: 0 }, identity: 0 };
   for (const request of replica.requests.list()) {
-    if (!request.authorization) continue;
+    if (!request.authorization || (request.fetchSite === 'same-origin') !== (from === 'page')) continue;
     const family = (Object.keys(FAMILIES) as FamilyName[]).find((name) => FAMILIES[name].test(request.path));
     if (family) {
       tally.byFamily[family]++;
@@ -57,7 +58,7 @@ export async function countRequests(
 
   replica.requests.clear();
   for (let i = 0; i < 10; i++) await timeSeedOpen(tabs[i % tabs.length]!, tenantId);
-  const seed = tallyRequests(replica);
+  const seed = tallyRequests(replica, 'page');
   await Promise.all(tabs.map((tab) => tab.close()));
   return { ours, seed };
 }

@@ -14,12 +14,11 @@ interface V1Figures {
   events: number;
 }
 
-interface PanelFigures {
-  api_calls: { total: number; by_endpoint: Record<string, number> };
-  tokens_used: { total: number; input_tokens: number; output_tokens: number };
-  storage: { total_gb: number; projects_gb: number; attachments_gb: number; backups_gb: number };
-  compute: { worker_hours: number; job_executions: number; avg_job_duration_min: number };
-  cost: { total: number; api_calls: number; tokens: number; storage: number; compute: number };
+/**
+ * The panel's generated numbers per tenant: only how its generated invoices and timeline scale,
+ * and the budget it names. Its usage is one simulation for everyone (PANEL_USAGE).
+ */
+interface PanelScale {
   /** scale of invoice items / timeline against BELGO's */
   scale: number;
   monthlyLimit: number;
@@ -46,31 +45,22 @@ const V1: Record<string, V1Figures> = {
   },
 };
 
-const PANEL: Record<string, PanelFigures> = {
-  'BELGO-001': {
-    api_calls: { total: 15420, by_endpoint: { stories: 5200, tasks: 4100, jobs: 3200, workers: 2920 } },
-    tokens_used: { total: 2450000, input_tokens: 1200000, output_tokens: 1250000 },
-    storage: { total_gb: 12.5, projects_gb: 8.2, attachments_gb: 3.1, backups_gb: 1.2 },
-    compute: { worker_hours: 156.5, job_executions: 342, avg_job_duration_min: 4.2 },
-    cost: { total: 245.8, api_calls: 45.6, tokens: 122.5, storage: 25.0, compute: 52.7 },
-    scale: 1, monthlyLimit: 500,
-  },
-  'TECH-001': {
-    api_calls: { total: 19980, by_endpoint: { stories: 6800, tasks: 5300, jobs: 4100, workers: 3780 } },
-    tokens_used: { total: 3180000, input_tokens: 1560000, output_tokens: 1620000 },
-    storage: { total_gb: 16.2, projects_gb: 10.6, attachments_gb: 4.0, backups_gb: 1.6 },
-    compute: { worker_hours: 202.8, job_executions: 441, avg_job_duration_min: 4.5 },
-    cost: { total: 318.4, api_calls: 59.1, tokens: 158.7, storage: 32.4, compute: 68.2 },
-    scale: 1.3, monthlyLimit: 500,
-  },
-  'STARTUP-001': {
-    api_calls: { total: 1520, by_endpoint: { stories: 610, tasks: 420, jobs: 300, workers: 190 } },
-    tokens_used: { total: 246000, input_tokens: 120000, output_tokens: 126000 },
-    storage: { total_gb: 1.25, projects_gb: 0.8, attachments_gb: 0.3, backups_gb: 0.15 },
-    compute: { worker_hours: 15.6, job_executions: 34, avg_job_duration_min: 4.1 },
-    cost: { total: 24.6, api_calls: 4.5, tokens: 12.3, storage: 2.5, compute: 5.3 },
-    scale: 0.1, monthlyLimit: 100,
-  },
+/**
+ * The panel's usage: simulated by the host's own code ("Simulacao de dados"), the same for every
+ * tenant (docs/host.md §4A: BELGO-001 and TECH-001 both R$ 245,80 and 15 420 calls).
+ */
+const PANEL_USAGE = {
+  api_calls: { total: 15420, by_endpoint: { stories: 5200, tasks: 4100, jobs: 3200, workers: 2920 } },
+  tokens_used: { total: 2450000, input_tokens: 1200000, output_tokens: 1250000 },
+  storage: { total_gb: 12.5, projects_gb: 8.2, attachments_gb: 3.1, backups_gb: 1.2 },
+  compute: { worker_hours: 156.5, job_executions: 342, avg_job_duration_min: 4.2 },
+  cost: { total: 245.8, api_calls: 45.6, tokens: 122.5, storage: 25.0, compute: 52.7 },
+};
+
+const PANEL: Record<string, PanelScale> = {
+  'BELGO-001': { scale: 1, monthlyLimit: 500 },
+  'TECH-001': { scale: 1.3, monthlyLimit: 500 },
+  'STARTUP-001': { scale: 0.1, monthlyLimit: 100 },
 };
 
 export const BILLING_TENANTS = Object.keys(V1);
@@ -278,24 +268,25 @@ export function v1Summary(tenantId: string, now = new Date()) {
 
 // ---------------------------------------------------------------- panel (/api/billing, float reais)
 
-function panel(tenantId: string): PanelFigures {
+function panel(tenantId: string): PanelScale {
   return PANEL[tenantId] ?? PANEL['BELGO-001']!;
 }
 
 const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
-export function panelUsage(tenantId: string, period: string, now = new Date()) {
-  const p = panel(tenantId);
+/** `tenant_id` is required by the route but changes nothing: the simulation ignores it. */
+export function panelUsage(_tenantId: string, period: string, now = new Date()) {
+  const u = PANEL_USAGE;
   const days = PERIOD_DAYS[period] ?? 30;
   return {
     period,
     period_start: pyIso(new Date(now.getTime() - days * DAY)),
     period_end: pyIso(now),
-    api_calls: { total: p.api_calls.total, by_endpoint: { ...p.api_calls.by_endpoint } },
-    tokens_used: { ...p.tokens_used },
-    storage: { ...p.storage },
-    compute: { ...p.compute },
-    cost: { ...p.cost },
+    api_calls: { total: u.api_calls.total, by_endpoint: { ...u.api_calls.by_endpoint } },
+    tokens_used: { ...u.tokens_used },
+    storage: { ...u.storage },
+    compute: { ...u.compute },
+    cost: { ...u.cost },
   };
 }
 
@@ -335,7 +326,7 @@ export function panelInvoices(tenantId: string, limit: number, now = new Date())
 
 export function panelProjections(tenantId: string, now = new Date()) {
   const p = panel(tenantId);
-  const spent = p.cost.total;
+  const spent = PANEL_USAGE.cost.total;
   const daysInMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
   const daysRemaining = daysInMonth - now.getUTCDate();
   const next = r2(spent * 1.1);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureChromium, ensureFirefox } from './browser.mjs';
-import { configureDashboard, launchWithExtension, signIn } from './extension-browser';
+import { buildForTests, configureDashboard, launchWithExtension, signIn } from './extension-browser';
 import { launchFirefoxWithExtension } from './firefox-browser';
 import { legacySession, storeDashboardOrigin, storePageSession } from './page-steps';
 import { startReplica, type Replica } from '../replica/server';
@@ -42,8 +42,9 @@ async function chromiumDemo(replica: Replica): Promise<() => Promise<void>> {
   const browser = await launchWithExtension({ executablePath: chromium.path, headless: !headed });
   await configureDashboard(browser.background, replica.origin);
   const page = await browser.context.newPage();
-  // The token with tenant claims: the seed's billing panel answers it, so every figure shows.
-  await signIn(page, replica.origin, 'belgo_admin', { token: 'legacy' });
+  // A SUPER_ADMIN with the token that has tenant claims: admin v1 refuses them, so the seed's
+  // billing panel gives every part (timeline, projections, invoices), marked simulated.
+  await signIn(page, replica.origin, 'platform_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-cost').waitFor();
   if (headed) return () => browser.close();
 
@@ -68,7 +69,8 @@ async function chromiumDemo(replica: Replica): Promise<() => Promise<void>> {
 }
 
 async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'inherit' });
+  // The end-to-end build: its open shadow roots let the screenshots reach into the overlay.
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'inherit', env: { ...process.env, WXT_E2E: '1' } });
   const found = await ensureFirefox();
   const firefox = await launchFirefoxWithExtension({ executablePath: found.path, headless: !headed });
   const options = await firefox.openExtensionPage('options.html');
@@ -76,8 +78,8 @@ async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {
   await options.close();
   const page = await firefox.browser.newPage();
   await page.goto(replica.origin + '/login');
-  // As in Chromium: the token with tenant claims, which the seed's billing panel answers.
-  await page.evaluate(storePageSession, await legacySession(replica.origin, 'belgo_admin'));
+  // As in Chromium: a SUPER_ADMIN with the token with tenant claims, which the panel answers.
+  await page.evaluate(storePageSession, await legacySession(replica.origin, 'platform_admin'));
   await page.goto(replica.origin + '/');
   const shown = async (testId: string) => (await countOf(page, testId)) > 0;
   await eventually(() => shown('billing-sidebar-cost'), true);
@@ -101,10 +103,14 @@ async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {
   return () => firefox.close();
 }
 
-if (browserName === 'chromium') execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+// The end-to-end build: its open shadow roots let the screenshots reach into the overlay.
+if (browserName === 'chromium') buildForTests();
 if (!headed) await mkdir(OUT_DIR, { recursive: true });
 const replica = await startReplica({ port: 0, state: 'seed' });
-console.log(`[demo] replica dashboard (state seed): ${replica.origin}  — sign in as belgo_admin / Belgo@Admin#2025`);
+console.log(
+  `[demo] replica dashboard (state seed): ${replica.origin}  — signed in as platform_admin / Platform@2025!Adm ` +
+    "(the panel's simulated figures); belgo_admin / Belgo@Admin#2025 sees admin v1's real ones",
+);
 const close = await (browserName === 'firefox' ? firefoxDemo(replica) : chromiumDemo(replica));
 
 if (headed) {

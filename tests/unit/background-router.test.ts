@@ -192,18 +192,18 @@ describe('session.report', () => {
   });
 
   it('starts the figures before the host has answered the access check', async () => {
-    const token = withTenantClaim();
-    // Only this test's requests: work a previous test left running may still reach the host.
+    // TECH-001: another tenant than the other tests', whose leftover work may still be running.
+    const token = mintJwt({ tenant_id: 'TECH-001' });
     const usageRequests = () =>
-      host.requests.filter((r) => r.path.startsWith('/api/v1/admin/billing/usage/BELGO-001') && r.headers.authorization === `Bearer ${token}`).length;
+      host.requests.filter((r) => r.path.startsWith('/api/v1/admin/billing/usage/TECH-001') && r.headers.authorization === `Bearer ${token}`).length;
     const permissions = deferred();
     host.route('/api/user/permissions', { gate: permissions.promise, then: sample('user-permissions.admin-v1-token') });
-    const reported = report(token);
+    const reported = report(token, 'TECH-001');
     await until(() => expect(usageRequests()).toBe(1));
     permissions.resolve();
     expect((await reported).ok).toBe(true);
     const reply = await billing({ freshness: 'cached' });
-    expect(reply.ok && reply.value.snapshot.tenantId).toBe('BELGO-001');
+    expect(reply.ok && reply.value.snapshot.tenantId).toBe('TECH-001');
     // The figures fetched early are the ones answered: no second request.
     expect(usageRequests()).toBe(1);
   });
@@ -404,6 +404,8 @@ describe('tenant evidence', () => {
   it('tenant.select switches among tenants with evidence, for this person, and the next billing.get uses it', async () => {
     host.route('/api/user/tenants', TWO_TENANTS);
     await report(mintJwt());
+    // The report starts loading the active tenant's figures: let that finish first.
+    await until(() => expect(host.count('/api/v1/admin/billing/usage/BELGO-001?')).toBe(1));
     const selected = (await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'TECH-001' })) as Reply<TenantList>;
     expect(selected).toEqual({
       ok: true,
@@ -586,6 +588,17 @@ describe('what the popup paints first (readShownView)', () => {
     await until(async () => expect((await readShownView())?.tenant.id).toBe('BELGO-001'));
     await billing({ tenantId: 'TECH-001', freshness: 'force' });
     expect((await readShownView())?.tenant.id).toBe('BELGO-001');
+  });
+});
+
+describe('a browser that refuses to store the session', () => {
+  it('is said as such, not as "signed out", until a session is stored', async () => {
+    const refusing = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('storage is gone'));
+    expect(await report(mintJwt())).toEqual({ ok: false, error: { kind: 'storage' } });
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'storage' } });
+    refusing.mockRestore();
+    expect((await report(mintJwt({ tenant_id: 'BELGO-001' }))).ok).toBe(true);
+    expect((await billing({ freshness: 'cached' })).ok).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { fakeBrowser } from 'wxt/testing';
 import PopupPanel from '../../components/PopupPanel.svelte';
-import { normalizeAdminV1Usage } from '../../lib/host/normalize';
+import { normalizeAdminV1Usage } from '../../lib/host/families/admin-v1';
 import type { BillingView, Reply } from '../../lib/protocol';
 import { loadSample } from './samples';
 import { deferred } from './fake-host';
@@ -22,9 +22,10 @@ function shownView(): BillingView {
     tenant: { id: 'BELGO-001', name: 'BELGO-001', color: null, source: 'chosen' },
     stale: false,
     refreshError: null,
+    retryAt: null,
     snapshot: {
-      origin: 'http://localhost:9001', tenantId: 'BELGO-001', family: 'adminV1', fetchedAt: Date.now(),
-      usage: usage.data, invoices: notAvailable, projections: notAvailable, timeline: notAvailable,
+      origin: 'http://localhost:9001', tenantId: 'BELGO-001', family: 'adminV1', simulated: false, fetchedAt: Date.now(),
+      usage: usage.data.value, invoices: notAvailable, projections: notAvailable, timeline: notAvailable,
     },
   };
 }

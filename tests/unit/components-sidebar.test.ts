@@ -12,10 +12,12 @@ function view(stale = false): BillingView {
     tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null, source: 'host' },
     stale,
     refreshError: null,
+    retryAt: null,
     snapshot: {
       origin: 'http://localhost:9001',
       tenantId: 'BELGO-001',
       family: 'adminV1',
+      simulated: false,
       fetchedAt: Date.now() - 30 * 60_000,
       usage: {
         period: '2026-11',

@@ -98,7 +98,8 @@ describe('admin v1 usage', () => {
   it.each(['v1-admin-usage.admin-legacy-token', 'v1-admin-usage.admin-v1-token'])(
     '%s → BELGO-001 figures in cents',
     (name) => {
-      const usage = expectOk(normalizeAdminV1Usage(loadSample(name).body));
+      const { value: usage, tenants } = expectOk(normalizeAdminV1Usage(loadSample(name).body));
+      expect(tenants).toEqual(['BELGO-001']);
       expect(usage).toEqual({
         period: '2026-11',
         periodStart: null,
@@ -159,7 +160,8 @@ describe('panel usage', () => {
 
 describe('panel invoices', () => {
   it('→ three invoices with exact totals', () => {
-    const invoices = expectOk(normalizePanelInvoices(loadSample('panel-invoices.admin').body));
+    const { invoices, unreadable } = expectOk(normalizePanelInvoices(loadSample('panel-invoices.admin').body));
+    expect(unreadable).toBe(0);
     expect(invoices.map((i) => i.total.cents)).toEqual([20000, 23650, 27600]);
     expect(invoices.map((i) => i.total.currency)).toEqual(['BRL', 'BRL', 'BRL']);
     expect(invoices.map((i) => i.status)).toEqual(['pending', 'paid', 'paid']);
@@ -184,7 +186,8 @@ describe('tenant v1 current usage (once the host resolves the tenant)', () => {
     ['v1-current-usage.if-tenant-resolved', '2026-11'],
     ['v1-current-usage-daily.if-tenant-resolved', '2026-11-25'],
   ])('%s → 2702 cents', (name, period) => {
-    const usage = expectOk(normalizeTenantV1Usage(loadSample(name).body));
+    const { value: usage, tenants } = expectOk(normalizeTenantV1Usage(loadSample(name).body));
+    expect(tenants).toEqual(['BELGO-001']);
     expect(usage.total).toEqual({ cents: 2702, currency: 'BRL' });
     expect(usage.period).toBe(period);
     expect(usage.split.llm.cents).toBe(1574);
