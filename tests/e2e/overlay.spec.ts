@@ -187,7 +187,8 @@ test('dark mode follows the host live and renders dark', async ({ context, signI
 
 test('the entry looks like the host\'s own Analytics section, in light and dark mode', async ({ context, signIn }) => {
   const page = await context.newPage();
-  await signIn(page, 'belgo_admin');
+  // The token with tenant claims: with it the host loads projects, so Analytics is there.
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
   await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
   const entry = page.getByTestId('billing-sidebar-entry');
   const host = page.locator('aside.sidebar-desktop').getByRole('button', { name: 'Produtividade do Time' });
