@@ -1,7 +1,6 @@
-import { startOverlay, type Overlay } from '@/lib/content/overlay';
+import { startOverlay } from '@/lib/content/overlay';
 import { reportPageSession } from '@/lib/content/session-reporter';
 import { waitForSidebar } from '@/lib/content/dashboard-dom';
-import type { Access } from '@/lib/protocol';
 import { readSettings } from '@/lib/stored-settings';
 import { followLanguageChoice } from '@/lib/ui-language';
 
@@ -13,7 +12,7 @@ export default defineContentScript({
   registration: 'runtime',
   // The session is in the page's localStorage from the first byte: reported before the host's
   // own scripts run, the background checks access and fetches the figures while the page is
-  // still building. Only the overlay waits, for the sidebar Vue mounts.
+  // still building. Only the entry waits, for the sidebar Vue mounts.
   runAt: 'document_start',
   // The overlay's CSS is inlined into each shadow root (lib/content/overlay-css.ts), so no
   // extension file has to be web-accessible to the dashboard, whatever its origin.
@@ -21,20 +20,16 @@ export default defineContentScript({
   async main(ctx) {
     const { dashboardOrigin } = await readSettings();
     if (location.origin !== dashboardOrigin) return;
-    let access: Access | null = null;
-    let overlay: Overlay | null = null;
-    reportPageSession(ctx, (latest) => {
-      access = latest;
-      overlay?.setAccess(latest);
-    });
-    // The language (and its catalog) loads while the page builds, not after the sidebar.
-    const language = followLanguageChoice(() => overlay?.relabel());
+    // Started at once: the figures load as soon as the background says who may see them, so
+    // the entry has them when the sidebar appears; it is placed only then.
+    const overlay = startOverlay(ctx);
+    reportPageSession(ctx, (access) => overlay.setAccess(access));
+    // The language (and its catalog) loads while the page builds too.
+    const language = followLanguageChoice(() => overlay.relabel());
     void language.then((stop) => (ctx.isInvalid ? stop() : ctx.onInvalidated(stop)));
     const sidebar = await waitForSidebar(ctx.signal);
     if (!sidebar || ctx.isInvalid) return;
     await language;
-    if (ctx.isInvalid) return;
-    overlay = startOverlay(ctx);
-    overlay.setAccess(access);
+    if (!ctx.isInvalid) overlay.sidebarReady();
   },
 });

@@ -37,6 +37,11 @@ const PREFIX = 'session:billing:';
 const keyOf = (origin: string, tenantId: string): EntryKey => `${PREFIX}${origin}|${tenantId}`;
 /** Families dropped per origin (family-policy.ts rule 2), for this browser session and sign-in. */
 const droppedItem = storage.defineItem<Record<string, Family[]>>('session:droppedFamilies', { fallback: {} });
+/**
+ * The family that last answered per origin, for this browser session and sign-in: a tenant not
+ * cached yet (or no more) then loads every part from it at once, not its usage first.
+ */
+const answeredItem = storage.defineItem<Record<string, Family>>('session:answeredFamily', { fallback: {} });
 /** Cached tenant ids per origin, least recently used first. */
 const recentItem = storage.defineItem<Record<string, string[]>>('session:billingRecent', { fallback: {} });
 
@@ -99,7 +104,7 @@ async function settle(
   origin: string,
   tenantId: string,
   token: string,
-  previous: { entry: CacheEntry | null; dropped: Family[] },
+  previous: { entry: CacheEntry | null; dropped: Family[]; answered: Family | null },
   walk: WalkResult,
   onSignedOut: OnSignedOut,
 ): Promise<Part<CachedAnswer>> {
@@ -109,6 +114,8 @@ async function settle(
     await quietly(droppedItem.getValue().then((all) => droppedItem.setValue({ ...all, [origin]: walk.dropped })));
   }
   if (result.ok) {
+    const family = result.data.family;
+    if (family !== previous.answered) await quietly(answeredItem.getValue().then((all) => answeredItem.setValue({ ...all, [origin]: family })));
     failuresWithoutEntry.delete(key);
     const entry: CacheEntry = { snapshot: result.data, refreshError: null, failures: 0, retryAt: null };
     await quietly(storage.setItem<CacheEntry>(key, entry));
@@ -144,14 +151,16 @@ function refresh(origin: string, tenantId: string, token: string, onSignedOut: O
   const signal = controllerFor(origin).signal;
   const task = (async (): Promise<Part<CachedAnswer>> => {
     try {
-      const [entry, dropped] = await Promise.all([
+      const [entry, dropped, answered] = await Promise.all([
         storage.getItem<CacheEntry>(key),
         droppedItem.getValue().then((all) => all[origin] ?? []),
+        answeredItem.getValue().then((all) => all[origin] ?? null),
       ]);
-      const walk = await fetchSnapshot(origin, tenantId, token, { known: entry?.snapshot.family ?? null, dropped, signal });
+      const known = entry?.snapshot.family ?? answered;
+      const walk = await fetchSnapshot(origin, tenantId, token, { known, dropped, signal });
       // Signed out meanwhile: whatever came back belongs to nobody any more.
       if (signal.aborted) return SIGNED_OUT;
-      return await settle(origin, tenantId, token, { entry, dropped }, walk, onSignedOut);
+      return await settle(origin, tenantId, token, { entry, dropped, answered }, walk, onSignedOut);
     } catch {
       return signal.aborted ? SIGNED_OUT : STORAGE_FAILED;
     }
@@ -205,8 +214,12 @@ export async function forgetOrigin(origin: string): Promise<void> {
     .filter(mine);
   await storage.removeItems(keys);
   // The next person (or the same one, signed in afresh) probes every family again.
-  const [dropped, recent] = await Promise.all([droppedItem.getValue(), recentItem.getValue()]);
-  await Promise.all([droppedItem.setValue(without(dropped, origin)), recentItem.setValue(without(recent, origin))]);
+  const [dropped, answered, recent] = await Promise.all([droppedItem.getValue(), answeredItem.getValue(), recentItem.getValue()]);
+  await Promise.all([
+    droppedItem.setValue(without(dropped, origin)),
+    answeredItem.setValue(without(answered, origin)),
+    recentItem.setValue(without(recent, origin)),
+  ]);
 }
 
 function without<V>(all: Record<string, V>, origin: string): Record<string, V> {
