@@ -3,15 +3,17 @@
  * about (inside the snapshot); UIs also drop any answer older than their latest request.
  */
 import { browser } from 'wxt/browser';
-import type { BillingError, Part } from '../model';
+import { WITHDRAWS_FIGURES, type BillingError, type Part } from '../model';
 import type { Access, BillingView, Reply, Request, ResponseMap } from '../protocol';
 import { settingsItem } from '../settings';
 import { accessFor, forgetAccess } from './access';
 import { forgetOrigin, getBilling, getBillingMonth, type CachedAnswer } from './billing-cache';
 import type { Caller } from './sender';
 import { clearSession, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
-import { chooseTenant, forgetTenant, forgetTenants, selectTenant, tenantsFor } from './tenants';
+import { activeTenantBeforeListing, chooseTenant, forgetTenant, forgetTenants, selectTenant, tenantsFor } from './tenants';
+import { decodeJwtClaims, roleCanSeeBilling } from '../host/normalize';
 import { fetchCatalog } from './catalog';
+import { forgetShownView, rememberShownView } from '../shown-view';
 
 type Answer<K extends keyof ResponseMap> = Promise<Reply<ResponseMap[K]>>;
 
@@ -24,7 +26,7 @@ const unsavedSessions = new Set<string>();
 async function forgetPerson(origin: string): Promise<void> {
   forgetAccess(origin);
   forgetTenants(origin);
-  await forgetOrigin(origin);
+  await Promise.all([forgetOrigin(origin), forgetShownView()]);
 }
 
 /**
@@ -67,14 +69,30 @@ async function reportSession(origin: string, request: Extract<Request, { op: 'se
   // A different token may be a different person: nothing cached for the last one survives.
   if (changed) await forgetPerson(origin);
   const stored = await getSession(origin);
-  // The tenant list is needed by the first billing request that follows: ask for it while the
-  // access check runs rather than after it (it lists only the person's own tenants).
-  if (stored) void tenantsFor(origin, stored).catch(() => undefined);
+  if (stored) {
+    // The tenant list is needed by the first billing request that follows: ask for it while the
+    // access check runs rather than after it (it lists only the person's own tenants).
+    void tenantsFor(origin, stored).catch(() => undefined);
+    void prefetchBilling(origin, stored).catch(() => undefined);
+  }
   const access = await withAccess(origin, stored);
-  // The page will ask for the figures as soon as it hears this answer: start loading them now,
-  // so that round trip is not on the way. Joins (never adds to) the refresh the page causes.
+  // The page will ask for the figures as soon as it hears this answer: have them loading by
+  // then. Joins (never adds to) the prefetch, and the refresh the page causes.
   if (access.ok && access.value.canSeeBilling) void billing(origin, { op: 'billing.get', freshness: 'cached' }).catch(() => undefined);
   return access;
+}
+
+/**
+ * The figures, fetched beside the access check instead of after it, when the token's own role
+ * claim says billing and the person's tenant is known without the host's listing; that saves
+ * a round trip on the way to the first figures. Only into the cache: billing() still answers
+ * nobody before the access check says yes, and an unconfirmed tenant is never fetched.
+ */
+async function prefetchBilling(origin: string, session: StoredSession): Promise<void> {
+  const role = decodeJwtClaims(session.token)?.role;
+  if (!role || !roleCanSeeBilling(role)) return;
+  const [tenantId, { refreshMinutes }] = await Promise.all([activeTenantBeforeListing(origin, session), settingsItem.getValue()]);
+  if (tenantId) await getBilling(origin, tenantId, session.token, 'cached', refreshMinutes * 60_000, signOut);
 }
 
 /** Billing for the tenant the request names, or the person's active one; for a month if it names one. */
@@ -82,25 +100,36 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
   // Read alongside the session check: every storage read is a round trip on the way to the host.
   const settings = settingsItem.getValue();
   const gate = await billingSession(origin);
-  if (!gate.ok) return gate;
+  if (!gate.ok) return withdrawing(gate);
   const list = await tenantsFor(origin, gate.session);
   // Nothing vouches for a tenant of this person: they confirm one before anything is fetched.
-  if (list.tenants.length === 0) return fail({ kind: 'tenantUnconfirmed', hint: list.hint });
+  if (list.tenants.length === 0) return withdrawing(fail({ kind: 'tenantUnconfirmed', hint: list.hint }));
   const tenantId = request.tenantId ?? list.activeId;
   const tenant = list.tenants.find((t) => t.id === tenantId);
   // Only tenants with evidence (lib/background/tenants.ts) ever reach a URL.
   if (!tenant) return fail({ kind: 'noAccess' });
   const ttlMs = (await settings).refreshMinutes * 60_000;
   const token = gate.session.token;
+  const active = tenant.id === list.activeId;
   const viewOf = (answer: Part<CachedAnswer>): Reply<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer);
   const { month, freshness } = request;
   // A past month is read from the family that gave the current one, so that one comes first.
   const current = await getBilling(origin, tenant.id, token, month ? 'cached' : freshness, ttlMs, signOut);
-  if (!current.ok || !month) return viewOf(current);
-  if (month === current.data.snapshot.usage.month) {
-    return viewOf(freshness === 'cached' ? current : await getBilling(origin, tenant.id, token, freshness, ttlMs, signOut));
+  if (!current.ok) return active ? withdrawing(current) : current;
+  if (!month || month === current.data.snapshot.usage.month) {
+    const answer = !month || freshness === 'cached' ? current : await getBilling(origin, tenant.id, token, freshness, ttlMs, signOut);
+    const reply = viewOf(answer);
+    // The popup paints these at once next time it opens (lib/shown-view.ts).
+    if (reply.ok && active) void rememberShownView(origin, gate.session.person, reply.value);
+    return reply;
   }
   return viewOf(await getBillingMonth(origin, tenant.id, token, current.data.snapshot, month, freshness, ttlMs, signOut));
+}
+
+/** An error after which the person may not see the figures they were shown: the popup must not paint them. */
+function withdrawing<E extends { ok: false; error: BillingError }>(reply: E): E {
+  if (WITHDRAWS_FIGURES.has(reply.error.kind)) void forgetShownView();
+  return reply;
 }
 
 export async function handleRequest(caller: Caller, request: Request): Promise<Reply<ResponseMap[keyof ResponseMap]>> {
