@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MAX_ENTRIES_PER_ORIGIN, forgetOrigin, getBilling, type CacheEntry } from '../../lib/background/billing-cache';
+import { MAX_ENTRIES_PER_ORIGIN, forgetOrigin, getBilling, type CacheEntry } from '@/lib/background/billing-cache';
 import {
   AUTH_REQUIRED,
   FORBIDDEN,
@@ -19,7 +19,7 @@ import {
   sample,
   todayRoutes,
   type FakeHost,
-} from './fake-host';
+} from './support/fake-host';
 
 const TENANT = 'BELGO-001';
 const TTL = 60_000;

@@ -5,13 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser, type Browser } from 'wxt/browser';
-import { forgetOrigin } from '../../lib/background/billing-cache';
-import { handleRequest } from '../../lib/background/router';
-import { identifyCaller, type Caller } from '../../lib/background/sender';
-import { parseRequest } from '../../lib/protocol-schema';
-import type { Access, BillingView, PageSession, Reply, Request, TenantList } from '../../lib/protocol';
-import { DEFAULT_SETTINGS, settingsItem, tenantChoicesItem, updateSettings } from '../../lib/settings';
-import { readShownView, rememberShownView } from '../../lib/shown-view';
+import { forgetOrigin } from '@/lib/background/billing-cache';
+import { handleRequest } from '@/lib/background/router';
+import { identifyCaller, type Caller } from '@/lib/background/sender';
+import { parseRequest } from '@/lib/protocol-schema';
+import type { Access, BillingView, PageSession, Reply, Request, TenantList } from '@/lib/protocol';
+import { DEFAULT_SETTINGS, settingsItem, tenantChoicesItem, updateSettings } from '@/lib/settings';
+import { readShownView, rememberShownView } from '@/lib/shown-view';
 import {
   AUTH_REQUIRED,
   FORBIDDEN,
@@ -28,7 +28,7 @@ import {
   deferred,
   type FakeHost,
   type Route,
-} from './fake-host';
+} from './support/fake-host';
 
 /** A token whose claims name the person's tenant: the host vouches for BELGO-001. */
 const withTenantClaim = (claims: TestClaims = {}) => mintJwt({ tenant_id: 'BELGO-001', ...claims });

@@ -1,8 +1,8 @@
 /** The session store's writes: one after another, so two reports at once agree on what changed. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { clearSession, getSession, putSession, toStoredSession } from '../../lib/background/session-store';
-import { ORIGIN, mintJwt } from './fake-host';
+import { clearSession, getSession, putSession, toStoredSession } from '@/lib/background/session-store';
+import { ORIGIN, mintJwt } from './support/fake-host';
 
 const session = (token: string) => toStoredSession({ token, userData: null, currentTenant: 'BELGO-001' })!;
 

@@ -1,8 +1,8 @@
 /** What a billing UI shows: one cached read at a time, and a reset never applies an old answer. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { BillingViewState } from '../../lib/view-state.svelte';
-import { deferred } from './fake-host';
+import { BillingViewState } from '@/lib/view-state.svelte';
+import { deferred } from './support/fake-host';
 
 let answers: ReturnType<typeof deferred<unknown>>[];
 
