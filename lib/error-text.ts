@@ -1,16 +1,15 @@
-/** People's wording for the closed set of billing failures (lib/model.ts BillingError). */
+/**
+ * People's wording for the closed set of billing failures (lib/model.ts BillingError): what
+ * happened, what to do next, which button does it, and the technical detail (for a
+ * "Detalhes" disclosure, never in the sentence itself). Every surface words a failure the same.
+ */
 import type { BillingError } from './model';
 import { t } from './i18n';
-
-/** Server-provided detail can be long; keep messages readable. */
-function clip(s: string, max = 120): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
 
 export function errorText(e: BillingError): string {
   switch (e.kind) {
     case 'signedOut':
-      return t('errorSignedOut');
+      return e.neverSignedIn ? t('errorNeverSignedIn') : t('errorSignedOut');
     case 'noAccess':
       return t('errorNoAccess');
     case 'notAvailable':
@@ -18,7 +17,7 @@ export function errorText(e: BillingError): string {
     case 'server':
       return e.retryAfter === undefined ? t('errorServer', e.status) : t('errorServerBusy', e.status, e.retryAfter);
     case 'badResponse':
-      return t('errorBadResponse', clip(e.detail));
+      return t('errorBadResponse');
     case 'timeout':
       return t('errorTimeout');
     case 'offline':
@@ -28,6 +27,40 @@ export function errorText(e: BillingError): string {
       return String((never as { kind?: unknown }).kind ?? '');
     }
   }
+}
+
+/** What the person can do about it, as a sentence. */
+export function errorNextStep(e: BillingError): string {
+  switch (e.kind) {
+    case 'signedOut':
+      return e.neverSignedIn ? t('nextFirstSignIn') : t('nextSignIn');
+    case 'noAccess':
+      return t('nextNoAccess');
+    case 'notAvailable':
+      return t('nextNotAvailable');
+    case 'badResponse':
+      return t('nextBadResponse');
+    case 'offline':
+      return t('nextOffline');
+    default:
+      return t('nextRetry');
+  }
+}
+
+/** The button that carries the next step out: sign in on the dashboard, try again, or none. */
+export function errorAction(e: BillingError): 'signIn' | 'retry' | null {
+  if (e.kind === 'signedOut') return 'signIn';
+  return e.kind === 'noAccess' || e.kind === 'notAvailable' ? null : 'retry';
+}
+
+/** The technical detail behind the sentence (the parser's English reason), if any. */
+export function errorDetail(e: BillingError): string | null {
+  return e.kind === 'badResponse' && e.detail ? e.detail : null;
+}
+
+/** One name per state, for data-state attributes (tests, styling). */
+export function errorStateName(e: BillingError): string {
+  return e.kind === 'signedOut' && e.neverSignedIn ? 'neverSignedIn' : e.kind;
 }
 
 /** Why the invoice list is missing: never worded as "no invoices". */

@@ -2,7 +2,7 @@
  * Locale-aware formatting of the billing model for display. Pure functions: the locale is
  * always passed in (see uiLocale() in lib/i18n.ts), so they are easy to test.
  */
-import type { Money } from './model';
+import type { Money, Usage } from './model';
 
 /** Money (integer cents) in the data's own currency, e.g. "R$ 27,02" (pt-BR) / "R$27.02" (en). */
 export function formatMoney(m: Money, locale: string): string {
@@ -16,6 +16,16 @@ export function formatMoney(m: Money, locale: string): string {
       maximumFractionDigits: 2,
     }).format(value);
     return `${m.currency} ${amount}`.trim();
+  }
+}
+
+/** The sign a locale writes a currency with: "R$" for BRL, "US$" for USD in pt-BR. */
+export function currencySymbol(currency: string, locale: string): string {
+  try {
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
+    return parts.find((part) => part.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
   }
 }
 
@@ -133,6 +143,30 @@ export function formatDate(iso: string, locale: string): string {
     return monthYear(Number(named[2]), month, locale);
   }
   return iso;
+}
+
+/** The calendar day (UTC epoch ms) an ISO date or date-time starts with, or null. */
+function calendarDay(iso: string | null): number | null {
+  const full = iso ? ISO_DATE.exec(iso.trim()) : null;
+  if (!full) return null;
+  const [y, m, d] = [Number(full[1]), Number(full[2]) - 1, Number(full[3])];
+  return validDate(y, m, d) ? Date.UTC(y, m, d) : null;
+}
+
+/**
+ * The period a usage covers, for people: its first and last days as a range ("26 de out. –
+ * 25 de nov. de 2026"), else its month ("novembro de 2026"); null when the host named it only
+ * by a word such as "month" (the caller says "current month" in the person's language).
+ */
+export function formatPeriod(usage: Pick<Usage, 'period' | 'periodStart' | 'periodEnd'>, locale: string): string | null {
+  const start = calendarDay(usage.periodStart);
+  const end = calendarDay(usage.periodEnd);
+  if (start !== null && end !== null && start <= end) {
+    const day = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
+    return new Intl.DateTimeFormat(locale, day).formatRange(start, end);
+  }
+  const named = formatDate(usage.period, locale);
+  return named === usage.period ? null : named;
 }
 
 /** How long ago (or until) `epochMs` is, e.g. "há 2 minutos" / "2 minutes ago", "agora". */

@@ -70,7 +70,8 @@ export interface Projections {
 
 /** A closed set of failures that the UI words for people. */
 export type BillingError =
-  | { kind: 'signedOut' }
+  /** `neverSignedIn`: no session was ever reported for the dashboard (first run), not one that ended. */
+  | { kind: 'signedOut'; neverSignedIn?: true }
   | { kind: 'noAccess' }
   | { kind: 'notAvailable' }
   /** `retryAfter`: seconds the host asked us to wait (429/503 with Retry-After). */

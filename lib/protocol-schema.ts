@@ -26,6 +26,7 @@ const requestSchema = z.discriminatedUnion('op', [
     freshness: z.enum(['cached', 'fresh', 'force']),
   }),
   z.strictObject({ op: z.literal('page.openFull'), tenantId: z.optional(tenantId) }),
+  z.strictObject({ op: z.literal('connection.check') }),
   z.strictObject({ op: z.literal('i18n.catalog'), language: z.enum(['pt-BR', 'en']) }),
 ]);
 

@@ -9,7 +9,8 @@ import { settingsItem } from '../settings';
 import { accessFor, forgetAccess } from './access';
 import { forgetOrigin, getBilling } from './billing-cache';
 import type { Caller } from './sender';
-import { clearSession, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
+import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
+import { checkConnection } from './connection-check';
 import { forgetTenants, selectTenant, tenantsFor } from './tenants';
 import { fetchCatalog } from './catalog';
 
@@ -43,7 +44,7 @@ async function withAccess(origin: string, session: StoredSession | null): Promis
 /** The session of an origin whose person may see billing, or why not. */
 async function billingSession(origin: string): Promise<{ ok: true; session: StoredSession } | { ok: false; error: BillingError }> {
   const session = await getSession(origin);
-  if (!session) return fail({ kind: 'signedOut' });
+  if (!session) return fail((await everSignedIn(origin)) ? { kind: 'signedOut' } : { kind: 'signedOut', neverSignedIn: true });
   const access = await withAccess(origin, session);
   if (!access.ok) return access;
   if (!access.value.signedIn) return fail({ kind: 'signedOut' });
@@ -107,6 +108,10 @@ export async function handleRequest(caller: Caller, request: Request): Promise<R
       const catalog = await fetchCatalog(request.language);
       return catalog ? { ok: true, value: catalog } : fail({ kind: 'notAvailable' });
     }
+    case 'connection.check':
+      // What the options page shows a person setting up: only our own pages ask.
+      if (caller.kind !== 'extensionPage') return fail({ kind: 'noAccess' });
+      return { ok: true, value: await checkConnection(origin, await getSession(origin), (o) => billing(o, { op: 'billing.get', freshness: 'fresh' })) };
     case 'page.openFull': {
       const hash = request.tenantId ? `#tenant=${request.tenantId}` : '';
       await browser.tabs.create({ url: browser.runtime.getURL(`/billing.html${hash}`) });

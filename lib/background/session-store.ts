@@ -15,16 +15,23 @@ export interface StoredSession {
   currentTenant: string | null;
   /** The role the page recorded in `user_data`, the last fallback for access decisions. */
   pageRole: string | null;
+  /** The username the page recorded in `user_data`: "signed in as" in the options page. */
+  pageUser: string | null;
 }
 
 const sessionsItem = storage.defineItem<Record<string, StoredSession>>('session:sessions', { fallback: {} });
+/**
+ * Origins where a session was ever reported, so that "never signed in" (first run) and "the
+ * session ended" are worded apart. Only the origin is kept: no token, no person.
+ */
+const signedInOnceItem = storage.defineItem<string[]>('local:signedInOrigins', { fallback: [], version: 1 });
 
-function roleFromUserData(userData: string | null): string | null {
+function fromUserData(userData: string | null, field: 'role' | 'username'): string | null {
   if (!userData) return null;
   try {
     const parsed: unknown = JSON.parse(userData);
-    const role = (parsed as { role?: unknown } | null)?.role;
-    return typeof role === 'string' ? role.slice(0, 40) : null;
+    const value = (parsed as Record<string, unknown> | null)?.[field];
+    return typeof value === 'string' ? value.slice(0, 80) : null;
   } catch {
     return null;
   }
@@ -37,7 +44,8 @@ export function toStoredSession(page: PageSession): StoredSession | null {
     token: page.token,
     expiresAt: typeof exp === 'number' ? exp * 1000 : null,
     currentTenant: page.currentTenant,
-    pageRole: roleFromUserData(page.userData),
+    pageRole: fromUserData(page.userData, 'role')?.slice(0, 40) ?? null,
+    pageUser: fromUserData(page.userData, 'username'),
   };
 }
 
@@ -60,7 +68,18 @@ export async function putSession(origin: string, session: StoredSession | null):
   if (session) all[origin] = session;
   else delete all[origin];
   await sessionsItem.setValue(all);
+  if (session) await rememberSignedIn(origin);
   return before !== (session?.token ?? null);
+}
+
+async function rememberSignedIn(origin: string): Promise<void> {
+  const origins = await signedInOnceItem.getValue();
+  if (!origins.includes(origin)) await signedInOnceItem.setValue([...origins, origin]);
+}
+
+/** Whether anyone ever signed in on `origin` (with this browser profile). */
+export async function everSignedIn(origin: string): Promise<boolean> {
+  return (await signedInOnceItem.getValue()).includes(origin);
 }
 
 /** Forgets the origin's session; with `token`, only if that is still the stored one. */

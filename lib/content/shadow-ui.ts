@@ -8,6 +8,7 @@
  * the content script's context ends.
  */
 import type { ContentScriptContext } from '#imports';
+import { uiLocale } from '../i18n';
 
 export interface ShadowUiOptions<T> {
   /** The host element's tag: a valid custom element name. */
@@ -54,6 +55,8 @@ export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOp
     shadow,
     shadowHost,
     mount() {
+      // Our text's language, which may not be the host page's.
+      html.lang = uiLocale();
       document.body.append(shadowHost);
       mounted = options.onMount(body);
     },

@@ -97,14 +97,17 @@ describe('BillingModal', () => {
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(dialog).toHaveAttribute('data-testid', 'billing-modal');
     expect(dialog).toHaveAccessibleName('Billing e Usage');
-    expect(screen.getByText('Consumo, custos e faturas · Belgo Arames')).toBeInTheDocument();
-    expect(screen.getByTestId('billing-open-full')).toHaveTextContent('Abrir Painel Completo');
+    expect(screen.getByTestId('billing-modal-tenant').parentElement).toHaveTextContent('Consumo, custos e faturas · Belgo Arames');
+    expect(screen.getByTestId('billing-modal-tenant')).toHaveTextContent('Belgo Arames');
+    expect(screen.getByTestId('billing-open-full')).toHaveTextContent('Abrir painel completo');
     expect(screen.getByTestId('billing-close')).toHaveAttribute('aria-label', 'Fechar');
   });
 
-  it('shows the loading state', () => {
+  it('shows the loading state: the final layout in grey, under the real headings', () => {
     renderModal({ kind: 'loading' });
-    expect(screen.getByText('Carregando dados de billing...')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Carregando o faturamento…');
+    expect(screen.getByText('Distribuição de custos')).toBeInTheDocument();
+    expect(screen.getByText('Faturas recentes')).toBeInTheDocument();
     expect(screen.queryByTestId('billing-total-cost')).toBeNull();
     expect(screen.queryByTestId('billing-refresh')).toBeNull();
   });
@@ -114,7 +117,31 @@ describe('BillingModal', () => {
     expect(screen.getByTestId('billing-error')).toHaveTextContent('O servidor respondeu com erro 500');
     await fireEvent.click(screen.getByTestId('billing-retry'));
     expect(props.onretry).toHaveBeenCalledTimes(1);
-    expect(screen.getByTestId('billing-retry')).toHaveTextContent('Tentar Novamente');
+    expect(screen.getByTestId('billing-retry')).toHaveTextContent('Tentar novamente');
+    expect(screen.getByTestId('billing-next-step')).toHaveTextContent('Tente novamente em alguns instantes.');
+    expect(screen.getByRole('alert')).toContainElement(screen.getByTestId('billing-error'));
+  });
+
+  it('words an unreadable answer for people, the parser\'s reason behind "Detalhes"', () => {
+    renderModal({ kind: 'error', error: { kind: 'badResponse', detail: 'usage.cost.total: expected number, got string' } });
+    expect(screen.getByTestId('billing-error')).toHaveTextContent('O servidor enviou uma resposta que a extensão não consegue ler');
+    expect(screen.getByTestId('billing-error')).not.toHaveTextContent('expected');
+    const details = screen.getByText('Detalhes').closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    expect(screen.getByTestId('billing-error-detail')).toHaveTextContent('usage.cost.total: expected number, got string');
+  });
+
+  it('tells "never signed in" from "session ended", with no retry for either', () => {
+    renderModal({ kind: 'error', error: { kind: 'signedOut', neverSignedIn: true } });
+    expect(screen.getByTestId('billing-state')).toHaveAttribute('data-state', 'neverSignedIn');
+    expect(screen.getByTestId('billing-error')).toHaveTextContent('Você ainda não entrou no Dashboard Agile');
+    expect(screen.queryByText(/sessão/i)).toBeNull();
+    expect(screen.queryByTestId('billing-retry')).toBeNull();
+    cleanup();
+    renderModal({ kind: 'error', error: { kind: 'signedOut' } });
+    expect(screen.getByTestId('billing-state')).toHaveAttribute('data-state', 'signedOut');
+    expect(screen.getByTestId('billing-error')).toHaveTextContent('Sua sessão no Dashboard Agile terminou');
+    expect(screen.getByTestId('billing-next-step')).toHaveTextContent('Entre novamente no Dashboard Agile');
   });
 
   it('shows the exact figures of a BELGO-001 snapshot', () => {
@@ -123,7 +150,7 @@ describe('BillingModal', () => {
     expect(screen.getByTestId('billing-api-calls')).toHaveTextContent('15.420');
     expect(screen.getByTestId('billing-tokens')).toHaveTextContent('1,05M');
     expect(screen.getByTestId('billing-storage')).toHaveTextContent('850,0 MB');
-    expect(screen.getByTestId('billing-period')).toHaveTextContent('Periodo: novembro de 2026');
+    expect(screen.getByTestId('billing-period')).toHaveTextContent('Período: novembro de 2026');
     expect(screen.getByTestId('billing-cost-api').textContent?.trim()).toBe(`R$${NBSP}1,20`);
     expect(screen.getByTestId('billing-cost-llm').textContent?.trim()).toBe(`R$${NBSP}15,74`);
     expect(screen.getByTestId('billing-cost-storage').textContent?.trim()).toBe(`R$${NBSP}6,09`);
@@ -133,10 +160,11 @@ describe('BillingModal', () => {
     expect(bars).toHaveLength(4);
     expect(bars[1]).toHaveAttribute('aria-valuenow', '58');
     expect((bars[1]!.firstElementChild as HTMLElement).style.width).toMatch(/^58\.2\d*%$/);
-    for (const label of ['Custo Total do Periodo', 'Chamadas de API', 'Tokens Utilizados', 'Armazenamento',
-      'Distribuicao de Custos', 'Faturas Recentes', 'API Calls', 'LLM Tokens', 'Storage', 'Compute']) {
+    for (const label of ['Custo total do período', 'Distribuição de custos', 'Faturas recentes', 'Processamento']) {
       expect(screen.getByText(label)).toBeInTheDocument();
     }
+    // One name per metric: the same words on its card and in the cost split.
+    for (const label of ['Chamadas de API', 'Tokens de LLM', 'Armazenamento']) expect(screen.getAllByText(label)).toHaveLength(2);
   });
 
   it('lists at most 5 invoices with translated, coloured status badges', () => {
@@ -148,7 +176,7 @@ describe('BillingModal', () => {
     expect(first.getByText('novembro de 2026')).toBeInTheDocument();
     expect(rows[0]!.textContent).toContain(`R$${NBSP}200,00`);
     const badges = screen.getAllByTestId('billing-invoice-status');
-    expect(badges.map((b) => b.textContent)).toEqual(['Pendente', 'Pago', 'Vencida', 'em_analise', 'Cancelada']);
+    expect(badges.map((b) => b.textContent)).toEqual(['Pendente', 'Paga', 'Vencida', 'em_analise', 'Cancelada']);
     expect(badges[0]).toHaveClass('bg-yellow-100');
     expect(badges[1]).toHaveClass('bg-green-100');
     expect(badges[2]).toHaveClass('bg-red-100');
@@ -203,8 +231,12 @@ describe('BillingModal', () => {
       view: belgoView({ stale: true, refreshError: { kind: 'timeout' } }),
       refreshing: false,
     });
-    expect(screen.getByTestId('billing-fetched-at')).toHaveTextContent('Atualizado há 2 minutos');
-    expect(screen.getByTestId('billing-stale')).toHaveTextContent('desatualizado');
+    // When and why, never "updated now" beside "outdated".
+    expect(screen.getByTestId('billing-fetched-at')).toHaveTextContent(
+      'Desatualizado Dados obtidos há 2 minutos. Não foi possível atualizar: O servidor demorou demais para responder',
+    );
+    expect(screen.getByTestId('billing-fetched-at')).not.toHaveTextContent('Atualizado');
+    expect(screen.getByTestId('billing-stale')).toHaveTextContent('Desatualizado');
     expect(screen.getByTestId('billing-refresh-error')).toHaveTextContent('O servidor demorou demais para responder');
     const refresh = screen.getByTestId('billing-refresh');
     expect(refresh).toBeEnabled();
@@ -235,7 +267,7 @@ describe('BillingModal', () => {
   it('does not close when a press inside the dialog ends on the backdrop', async () => {
     const { props } = renderModal({ kind: 'loading' });
     const overlay = screen.getByRole('dialog').parentElement!;
-    await fireEvent.mouseDown(screen.getByText('Carregando dados de billing...'));
+    await fireEvent.mouseDown(screen.getByText('Carregando o faturamento…'));
     await fireEvent.click(overlay);
     expect(props.onclose).not.toHaveBeenCalled();
   });

@@ -36,39 +36,45 @@ beforeEach(() => installI18nStub('pt_BR'));
 afterEach(() => cleanup());
 
 describe('SidebarEntry', () => {
-  it('renders the seed section: title, entry button, no stats before data', async () => {
+  it('renders the seed section: title, entry button, the stats\' shape while loading', async () => {
     const onopen = vi.fn();
     const { container } = render(SidebarEntry, { props: { view: null, dark: false, onopen, locale: 'pt-BR' } });
     const root = container.firstElementChild!;
     expect(root).toHaveClass('mt-6', 'pt-4', 'border-t', 'border-gray-200');
     expect(root).not.toHaveClass('dark');
     const title = screen.getByRole('heading', { level: 3 });
-    expect(title).toHaveTextContent('Billing');
-    expect(title).toHaveClass('text-xs', 'font-semibold', 'text-gray-500', 'uppercase', 'tracking-wider', 'mb-2');
+    expect(title).toHaveTextContent('Faturamento');
+    expect(title).toHaveClass('text-xs', 'font-semibold', 'text-gray-600', 'uppercase', 'tracking-wider', 'mb-2');
     const entry = screen.getByTestId('billing-sidebar-entry');
     expect(entry).toHaveTextContent('Billing e Usage');
-    expect(entry).toHaveClass('w-full', 'text-left', 'px-3', 'py-2', 'text-sm', 'text-green-600', 'rounded', 'flex', 'items-center', 'gap-2');
+    expect(entry).toHaveClass('w-full', 'text-left', 'px-3', 'py-2', 'text-sm', 'text-green-700', 'rounded', 'flex', 'items-center', 'gap-2');
     expect(entry.querySelector('svg')).toHaveClass('w-4', 'h-4');
     expect(screen.queryByTestId('billing-sidebar-cost')).toBeNull();
+    expect(screen.getByTestId('billing-sidebar-loading')).toHaveTextContent('Carregando o faturamento…');
     await fireEvent.click(entry);
     expect(onopen).toHaveBeenCalledTimes(1);
   });
 
   it('shows the quick stats from a view', () => {
     render(SidebarEntry, { props: { view: view(), dark: false, onopen: vi.fn(), locale: 'pt-BR' } });
-    expect(screen.getByText('Custo Atual')).toBeInTheDocument();
+    expect(screen.getByText('Custo atual')).toBeInTheDocument();
     expect(screen.getByTestId('billing-sidebar-cost').textContent?.trim()).toBe(`R$${NBSP}27,02`);
-    expect(screen.getByText('API Calls')).toBeInTheDocument();
+    expect(screen.getByText('Chamadas de API')).toBeInTheDocument();
     expect(screen.getByTestId('billing-sidebar-calls')).toHaveTextContent('15.420');
     expect(screen.getByTestId('billing-sidebar-stats')).not.toHaveClass('opacity-60');
-    expect(screen.getByTestId('billing-sidebar-stats')).not.toHaveAttribute('title');
+    expect(screen.queryByTestId('billing-sidebar-stale')).toBeNull();
   });
 
-  it('dims stale stats and explains why', () => {
+  it('says stale stats are outdated and how old, in full contrast', () => {
     render(SidebarEntry, { props: { view: view(true), dark: false, onopen: vi.fn(), locale: 'pt-BR' } });
-    const stats = screen.getByTestId('billing-sidebar-stats');
-    expect(stats).toHaveClass('opacity-60');
-    expect(stats).toHaveAttribute('title', 'Dados desatualizados (atualizados há 30 minutos)');
+    expect(screen.getByTestId('billing-sidebar-stats')).not.toHaveClass('opacity-60');
+    expect(screen.getByTestId('billing-sidebar-stale')).toHaveTextContent('Desatualizado · dados obtidos há 30 minutos');
+  });
+
+  it('says the figures are missing when they failed, instead of dropping them silently', () => {
+    render(SidebarEntry, { props: { view: null, error: { kind: 'timeout' }, dark: false, onopen: vi.fn(), locale: 'pt-BR' } });
+    expect(screen.getByTestId('billing-sidebar-error')).toHaveTextContent('Valores indisponíveis: abra para ver o motivo');
+    expect(screen.queryByTestId('billing-sidebar-loading')).toBeNull();
   });
 
   it('formats in English', () => {

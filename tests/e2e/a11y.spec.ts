@@ -1,0 +1,157 @@
+/**
+ * WCAG 2.2 AA, measured by axe-core in real Chromium: every surface (the sidebar entry and
+ * the modal inside their shadow roots, the popup, the options page, the full page) in each of
+ * its states (ready, loading, error, stale; signed out where the surface has it), light and
+ * dark. Only our own UI is analysed: the host page is not ours to fix.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { USAGE_ENDPOINTS } from './fault-cases';
+import type { Replica } from '../replica/server';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+type Theme = 'light' | 'dark';
+
+/** Runs axe on `page` (or inside `include`, a shadow host: axe descends into open shadow roots). */
+async function expectAccessible(page: Page, label: string, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const summary = violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`),
+  }));
+  expect(summary, `${label}: axe violations`).toEqual([]);
+}
+
+const failUsage = (replica: Replica) => {
+  for (const prefix of USAGE_ENDPOINTS) replica.faults.set(prefix, { status: 502, body: 'Bad Gateway', contentType: 'text/plain' });
+};
+/** Long enough to look at the loading state; the replica drops the request when it closes. */
+const holdUsage = (replica: Replica) => {
+  for (const prefix of USAGE_ENDPOINTS) replica.faults.set(prefix, { delayMs: 30_000 });
+};
+
+async function setHostDark(page: Page, theme: Theme): Promise<void> {
+  const dark = await page.evaluate(() => document.documentElement.classList.contains('dark'));
+  if (dark !== (theme === 'dark')) await page.locator('.dark-mode-toggle').click();
+  await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(theme, () => {
+    test('dashboard, loading: the entry and the modal while the host holds its answer', async ({ context, signIn, replica }) => {
+      holdUsage(replica);
+      const page = await context.newPage();
+      await signIn(page, 'belgo_admin');
+      await setHostDark(page, theme);
+      await expect(page.getByTestId('billing-sidebar-loading')).toBeVisible();
+      await expectAccessible(page, 'entry loading', 'billing-overlay-entry');
+      await page.getByTestId('billing-sidebar-entry').click();
+      await expect(page.getByTestId('billing-loading')).toBeVisible();
+      await expectAccessible(page, 'modal loading', 'billing-overlay-modal');
+    });
+
+    test('dashboard, error then ready then stale: the entry and the modal', async ({ context, signIn, replica }) => {
+      failUsage(replica);
+      const page = await context.newPage();
+      await signIn(page, 'belgo_admin');
+      await setHostDark(page, theme);
+      await expect(page.getByTestId('billing-sidebar-error')).toBeVisible();
+      await expectAccessible(page, 'entry error', 'billing-overlay-entry');
+      await page.getByTestId('billing-sidebar-entry').click();
+      await expect(page.getByTestId('billing-error')).toBeVisible();
+      await expectAccessible(page, 'modal error', 'billing-overlay-modal');
+
+      replica.faults.clear();
+      await page.getByTestId('billing-retry').click();
+      await expect(page.getByTestId('billing-invoice-row').first()).toBeVisible();
+      await expectAccessible(page, 'modal ready', 'billing-overlay-modal');
+
+      failUsage(replica);
+      await page.getByTestId('billing-refresh').click();
+      await expect(page.getByTestId('billing-stale')).toBeVisible();
+      await expectAccessible(page, 'modal stale', 'billing-overlay-modal');
+      await page.getByTestId('billing-close').click();
+      await expect(page.getByTestId('billing-sidebar-stale')).toBeVisible();
+      await expectAccessible(page, 'entry stale', 'billing-overlay-entry');
+    });
+
+    for (const surface of ['popup', 'full'] as const) {
+      const path = surface === 'popup' ? 'popup.html' : 'billing.html#tenant=BELGO-001';
+      const open = async (extensionPage: (path: string) => Promise<Page>) => {
+        const page = await extensionPage(path);
+        await page.emulateMedia({ colorScheme: theme });
+        return page;
+      };
+
+      test(`${surface}: never signed in, then loading`, async ({ context, signIn, extensionPage, replica }) => {
+        const first = await open(extensionPage);
+        await expect(first.getByTestId('billing-state')).toHaveAttribute('data-state', 'neverSignedIn');
+        await expectAccessible(first, `${surface} never signed in`);
+        holdUsage(replica);
+        await signIn(await context.newPage(), 'belgo_admin');
+        const page = await open(extensionPage);
+        await expect(page.getByTestId('billing-loading')).toBeVisible();
+        await expectAccessible(page, `${surface} loading`);
+      });
+
+      test(`${surface}: error, then ready, then stale`, async ({ context, signIn, extensionPage, replica }) => {
+        failUsage(replica);
+        await signIn(await context.newPage(), 'belgo_admin');
+        const page = await open(extensionPage);
+        await expect(page.getByTestId('billing-error')).toBeVisible();
+        await expectAccessible(page, `${surface} error`);
+        replica.faults.clear();
+        await page.getByTestId('billing-retry').click();
+        await expect(page.getByTestId('billing-total-cost')).toBeVisible();
+        await expectAccessible(page, `${surface} ready`);
+        failUsage(replica);
+        await page.getByTestId('billing-refresh').click();
+        await expect(page.getByTestId('billing-stale')).toBeVisible();
+        await expectAccessible(page, `${surface} stale`);
+      });
+    }
+
+    test('options: first run, loading, signed in with a typed tenant, connection checked', async ({ context, signIn, extensionPage, replica }) => {
+      const open = async () => {
+        const page = await extensionPage('options.html');
+        await page.emulateMedia({ colorScheme: theme });
+        return page;
+      };
+      const first = await open();
+      await expect(first.getByTestId('billing-state')).toHaveAttribute('data-state', 'neverSignedIn');
+      await expectAccessible(first, 'options never signed in');
+      await first.getByTestId('options-check').click();
+      await expect(first.getByTestId('options-check-result')).toBeVisible();
+      await expectAccessible(first, 'options check, never signed in');
+
+      replica.faults.set('/api/user/tenants', { delayMs: 30_000 });
+      await signIn(await context.newPage(), 'belgo_admin');
+      const loading = await open();
+      await expect(loading.getByTestId('options-tenants-loading')).toBeVisible();
+      await expectAccessible(loading, 'options loading');
+      await loading.close();
+      replica.faults.clear();
+    });
+
+    test('options: ready, every change confirmed, connection checked', async ({ context, signIn, extensionPage }) => {
+      await signIn(await context.newPage(), 'belgo_admin');
+      const page = await extensionPage('options.html');
+      await page.emulateMedia({ colorScheme: theme });
+      await expect(page.getByTestId('options-tenant-select')).toBeVisible();
+      await page.getByTestId('options-tenant-add').fill('abc');
+      await page.getByTestId('options-tenant-add').press('Enter');
+      await expect(page.getByTestId('options-extra-tenant')).toHaveCount(1);
+      await page.getByTestId('options-budget').fill('500');
+      await page.getByTestId('options-budget').press('Tab');
+      await expect(page.getByTestId('options-budget-saved')).toBeVisible();
+      await page.getByTestId('options-check').click();
+      await expect(page.getByTestId('options-check-result')).toContainText('belgo_admin');
+      await expectAccessible(page, 'options ready');
+    });
+  });
+}
