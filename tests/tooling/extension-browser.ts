@@ -80,6 +80,15 @@ export async function configureDashboard(background: Worker, origin: string): Pr
   }, origin);
 }
 
+/** The language the options page would choose ('auto' follows the browser). */
+export async function chooseLanguage(background: Worker, language: 'auto' | 'pt-BR' | 'en'): Promise<void> {
+  await background.evaluate(async (choice) => {
+    const storage = (globalThis as any).chrome.storage.local;
+    const current = (await storage.get('settings')).settings;
+    await storage.set({ settings: { ...current, language: choice } });
+  }, language);
+}
+
 export function passwordOf(account: AccountName): string {
   const found = findAccount(account);
   if (!found) throw new Error(`no such replica account: ${account}`);
