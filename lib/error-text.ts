@@ -47,10 +47,14 @@ export function errorNextStep(e: BillingError): string {
   }
 }
 
-/** The button that carries the next step out: sign in on the dashboard, try again, or none. */
-export function errorAction(e: BillingError): 'signIn' | 'retry' | null {
-  if (e.kind === 'signedOut') return 'signIn';
-  return e.kind === 'noAccess' || e.kind === 'notAvailable' ? null : 'retry';
+/** The button that carries the next step out: sign in on the dashboard, or try again. */
+export function errorAction(e: BillingError): 'signIn' | 'retry' {
+  return e.kind === 'signedOut' ? 'signIn' : 'retry';
+}
+
+/** A state of the person or the host (read calmly), rather than a failure (read as an alert). */
+export function isFailure(e: BillingError): boolean {
+  return e.kind !== 'signedOut' && e.kind !== 'noAccess' && e.kind !== 'notAvailable';
 }
 
 /** The technical detail behind the sentence (the parser's English reason), if any. */

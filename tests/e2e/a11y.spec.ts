@@ -104,7 +104,8 @@ for (const theme of ['light', 'dark'] as const) {
 
     for (const surface of ['popup', 'full'] as const) {
       const path = surface === 'popup' ? 'popup.html' : 'billing.html#tenant=BELGO-001';
-      const ids = surface === 'popup' ? { total: 'popup-total-cost', refresh: 'popup-refresh' } : { total: 'billing-total-cost', refresh: 'full-refresh' };
+      const ids = surface === 'popup' ? { total: 'popup-total-cost', refresh: 'popup-refresh', retry: 'popup-retry' }
+        : { total: 'billing-total-cost', refresh: 'full-refresh', retry: 'billing-retry' };
       const open = async (extensionPage: (path: string) => Promise<Page>) => {
         const page = await extensionPage(path);
         await page.emulateMedia({ colorScheme: theme });
@@ -129,7 +130,7 @@ for (const theme of ['light', 'dark'] as const) {
         await expect(page.getByTestId('billing-error')).toBeVisible();
         await expectAccessible(page, `${surface} error`);
         replica.faults.clear();
-        await page.getByTestId('billing-retry').click();
+        await page.getByTestId(ids.retry).click();
         await expect(page.getByTestId(ids.total)).toBeVisible();
         await expectAccessible(page, `${surface} ready`);
         failUsage(replica);

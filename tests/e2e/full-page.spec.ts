@@ -18,7 +18,7 @@ test.describe('host state "seed"', () => {
 
     await expect(page.getByTestId('full-tenant')).toHaveText('Belgo Arames');
     await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
-    for (const heading of ['Resumo', 'Distribuicao de Custos', 'Linha do tempo', 'Projeções e orçamento', 'Faturas']) {
+    for (const heading of ['Resumo', 'Distribuição de custos', 'Linha do tempo', 'Projeções e orçamento', 'Faturas']) {
       await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
     }
 

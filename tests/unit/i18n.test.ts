@@ -85,8 +85,8 @@ describe('t() and uiLocale() in pt-BR', () => {
   it('gives every failure a next step and the button that takes it', () => {
     expect(errorNextStep({ kind: 'signedOut', neverSignedIn: true })).toMatch(/^Entre no Dashboard Agile/);
     expect(errorAction({ kind: 'signedOut' })).toBe('signIn');
-    expect(errorAction({ kind: 'noAccess' })).toBeNull();
-    expect(errorAction({ kind: 'notAvailable' })).toBeNull();
+    expect(errorAction({ kind: 'noAccess' })).toBe('retry');
+    expect(errorAction({ kind: 'notAvailable' })).toBe('retry');
     for (const kind of ['timeout', 'offline'] as const) expect(errorAction({ kind })).toBe('retry');
     expect(errorAction({ kind: 'server', status: 500 })).toBe('retry');
   });
