@@ -46,6 +46,9 @@ export class BillingViewState {
   async load(freshness: Freshness): Promise<void> {
     const generation = ++this.#generation;
     this.refreshing = this.view !== null;
+    // With no figures, a new attempt (Retry, opening the modal) shows loading, not the last
+    // error: an error on screen always answers the latest request.
+    if (!this.view) this.error = null;
     const reply = await ask({ op: 'billing.get', freshness, ...(this.tenantId && { tenantId: this.tenantId }) });
     if (generation !== this.#generation) return;
     this.refreshing = false;
