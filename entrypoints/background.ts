@@ -6,7 +6,7 @@ import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge
 import { syncDashboardRegistration } from '@/lib/background/dashboard-registration';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/language';
-import { activeTenantsItem, settingsItem } from '@/lib/settings';
+import { settingsItem, tenantChoicesItem } from '@/lib/settings';
 
 export default defineBackground(() => {
   // No onMessageExternal and no externally_connectable: other extensions and web pages have
@@ -35,6 +35,8 @@ export default defineBackground(() => {
       void syncDashboardRegistration(settings.dashboardOrigin, previous?.dashboardOrigin);
     }
   });
-  activeTenantsItem.watch(() => void refreshBadge('cached'));
+  tenantChoicesItem.watch(() => void refreshBadge('cached'));
+  // Versions before per-person tenants kept one active tenant per origin for the whole profile.
+  void browser.storage.local.remove(['activeTenants', 'activeTenants$']);
   void scheduleBadge();
 });

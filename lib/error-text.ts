@@ -14,6 +14,8 @@ export function errorText(e: BillingError): string {
       return t('errorNoAccess');
     case 'notAvailable':
       return t('errorNotAvailable');
+    case 'tenantUnconfirmed':
+      return t('errorTenantUnconfirmed');
     case 'server':
       return e.retryAfter === undefined ? t('errorServer', e.status) : t('errorServerBusy', e.status, e.retryAfter);
     case 'badResponse':
@@ -54,7 +56,7 @@ export function errorAction(e: BillingError): 'signIn' | 'retry' {
 
 /** A state of the person or the host (read calmly), rather than a failure (read as an alert). */
 export function isFailure(e: BillingError): boolean {
-  return e.kind !== 'signedOut' && e.kind !== 'noAccess' && e.kind !== 'notAvailable';
+  return !['signedOut', 'noAccess', 'notAvailable', 'tenantUnconfirmed'].includes(e.kind);
 }
 
 /** The technical detail behind the sentence (the parser's English reason), if any. */

@@ -100,7 +100,6 @@ export const MESSAGE_KEYS = [
   'optionsTenantAdded',
   'optionsTenantRemove',
   'optionsTenantRemoved',
-  'optionsTenantsTyped',
   'optionsTenantInvalid',
   'optionsRefreshLabel',
   'optionsRefreshHint',
@@ -158,7 +157,21 @@ export const MESSAGE_KEYS = [
   'fullInvoicesPrev',
   'fullInvoicesNext',
   'fullExportCsv',
-  'fullPrint'
+  'fullPrint',
+  // Tenant evidence: the chooser (components/TenantChoice.svelte) and the options page's list.
+  'errorTenantUnconfirmed',
+  'tenantChoiceTitle',
+  'tenantChoiceExplain',
+  'tenantChoiceLabel',
+  'tenantChoicePageHint',
+  'tenantChoiceConfirm',
+  'tenantChoiceInvalid',
+  'tenantChoiceFailed',
+  'tenantSourceHost',
+  'tenantSourceToken',
+  'tenantSourceChosen',
+  'optionsTenantsPerson',
+  'optionsTenantsNone'
 ,
 ] as const;
 

@@ -74,6 +74,8 @@ export type BillingError =
   | { kind: 'signedOut'; neverSignedIn?: true }
   | { kind: 'noAccess' }
   | { kind: 'notAvailable' }
+  /** The host vouches for no tenant of this person: they must confirm one (`hint`: the page's guess). */
+  | { kind: 'tenantUnconfirmed'; hint: string | null }
   /** `retryAfter`: seconds the host asked us to wait (429/503 with Retry-After). */
   | { kind: 'server'; status: number; retryAfter?: number }
   | { kind: 'badResponse'; detail: string }

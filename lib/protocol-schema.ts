@@ -20,6 +20,8 @@ const requestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('access.get') }),
   z.strictObject({ op: z.literal('tenants.get') }),
   z.strictObject({ op: z.literal('tenant.select'), tenantId }),
+  z.strictObject({ op: z.literal('tenant.choose'), tenantId }),
+  z.strictObject({ op: z.literal('tenant.forget'), tenantId }),
   z.strictObject({
     op: z.literal('billing.get'),
     tenantId: z.optional(tenantId),

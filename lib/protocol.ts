@@ -18,11 +18,18 @@ export interface PageSession {
   currentTenant: string | null;
 }
 
+/**
+ * Why we believe a tenant is this person's, strongest first: the host listed it for them, their
+ * token names it, or they chose it themselves in the extension (the host could not tell).
+ */
+export type TenantSource = 'host' | 'token' | 'chosen';
+
 export interface TenantRef {
   id: string;
   name: string;
   /** The tenant's branding colour (#RRGGBB) when the host lists one. */
   color: string | null;
+  source: TenantSource;
 }
 
 export interface Access {
@@ -33,8 +40,13 @@ export interface Access {
 
 export interface TenantList {
   origin: string;
+  /** The signed-in person's username, as their token names it. */
+  person: string | null;
+  /** Only tenants with evidence (see TenantSource); the page's own guess is never one of them. */
   tenants: TenantRef[];
   activeId: string | null;
+  /** The page's `current_tenant`: a suggestion for the person to confirm, never fetched on its own. */
+  hint: string | null;
 }
 
 /**
@@ -72,6 +84,10 @@ export type Request =
   | { op: 'access.get' }
   | { op: 'tenants.get' }
   | { op: 'tenant.select'; tenantId: string }
+  /** The person says this tenant is theirs (confirmed in a chooser, or typed in the options page). */
+  | { op: 'tenant.choose'; tenantId: string }
+  /** The person takes back a tenant they had chosen. */
+  | { op: 'tenant.forget'; tenantId: string }
   | { op: 'billing.get'; tenantId?: string; freshness: Freshness }
   /** Opens the extension's full billing page in a new tab (a content script cannot). */
   | { op: 'page.openFull'; tenantId?: string }
@@ -84,6 +100,8 @@ export interface ResponseMap {
   'access.get': Access;
   'tenants.get': TenantList;
   'tenant.select': TenantList;
+  'tenant.choose': TenantList;
+  'tenant.forget': TenantList;
   'billing.get': BillingView;
   'page.openFull': null;
   'connection.check': ConnectionCheck;

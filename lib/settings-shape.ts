@@ -7,7 +7,7 @@ import type { Language } from './i18n-catalog';
 
 /** The storage.local keys of the items in lib/settings.ts. */
 export const SETTINGS_KEY = 'settings';
-export const ACTIVE_TENANTS_KEY = 'activeTenants';
+export const TENANT_CHOICES_KEY = 'tenantChoices';
 
 export const DEFAULT_DASHBOARD_ORIGIN = 'http://localhost:9001';
 
@@ -16,8 +16,6 @@ export interface Settings {
   dashboardOrigin: string;
   /** How old cached figures may get before they are refreshed, in minutes. */
   refreshMinutes: number;
-  /** Tenant ids typed in by support staff, offered beside the ones the host lists. */
-  extraTenantIds: string[];
   /** The person's own monthly budget in cents of the data's currency; null: the host's, if any. */
   budgetCents: number | null;
   /** Share of the budget (%) at which the badge turns amber and one alert is shown. */
@@ -29,7 +27,6 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   dashboardOrigin: DEFAULT_DASHBOARD_ORIGIN,
   refreshMinutes: 5,
-  extraTenantIds: [],
   budgetCents: null,
   alertPercent: 80,
   language: 'auto',

@@ -3,10 +3,11 @@
  * WXT's storage (~9 KB minified, with its migrations and locks) stays out of the script every
  * dashboard page loads. The items themselves, and their migrations, are lib/settings.ts (the
  * background runs the migrations at start-up); a value still at an older version reads as its
- * migrations would make it, since each only adds fields with their defaults.
+ * migrations would make it, since each only adds fields with their defaults or drops one (a
+ * dropped field read here is simply never looked at).
  */
 import { browser } from 'wxt/browser';
-import { ACTIVE_TENANTS_KEY, DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings-shape';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, TENANT_CHOICES_KEY, type Settings } from './settings-shape';
 
 export async function readSettings(): Promise<Settings> {
   const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<Settings> | undefined;
@@ -18,9 +19,9 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   return watchKey(SETTINGS_KEY, (value) => onChange({ ...DEFAULT_SETTINGS, ...(value as Partial<Settings> | undefined) }));
 }
 
-/** Calls `onChange` after each change of the active tenants; returns the way to stop. */
-export function watchActiveTenants(onChange: () => void): () => void {
-  return watchKey(ACTIVE_TENANTS_KEY, onChange);
+/** Calls `onChange` after each change of anyone's tenant choices; returns the way to stop. */
+export function watchTenantChoices(onChange: () => void): () => void {
+  return watchKey(TENANT_CHOICES_KEY, onChange);
 }
 
 function watchKey(key: string, onChange: (value: unknown) => void): () => void {

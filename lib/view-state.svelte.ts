@@ -20,8 +20,8 @@ export class BillingViewState {
   dark = $state(false);
   #generation = 0;
 
-  /** A fixed tenant (the full page's), or none to follow the person's active tenant. */
-  constructor(private readonly tenantId?: string) {}
+  /** A tenant asked for by name (the full page's), or none to follow the person's active tenant. */
+  constructor(public tenantId?: string) {}
 
   readonly modal: ModalState = $derived(
     this.view
@@ -43,6 +43,18 @@ export class BillingViewState {
     this.refreshing = false;
   }
 
+  /**
+   * The person confirms which tenant is theirs (the host could not say): remembered by the
+   * background, then that tenant's figures load. Resolves to the reason when it was refused.
+   */
+  async choose(tenantId: string): Promise<BillingError | null> {
+    const reply = await ask({ op: 'tenant.choose', tenantId });
+    if (!reply.ok) return reply.error;
+    this.reset();
+    await this.load('cached');
+    return null;
+  }
+
   async load(freshness: Freshness): Promise<void> {
     const generation = ++this.#generation;
     this.refreshing = this.view !== null;
@@ -60,6 +72,7 @@ export class BillingViewState {
       return;
     }
     this.error = reply.error;
-    if (reply.error.kind === 'signedOut' || reply.error.kind === 'noAccess') this.view = null;
+    // Figures the person may no longer see (signed out, refused, or no tenant confirmed) go.
+    if (reply.error.kind === 'signedOut' || reply.error.kind === 'noAccess' || reply.error.kind === 'tenantUnconfirmed') this.view = null;
   }
 }

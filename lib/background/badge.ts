@@ -13,7 +13,9 @@ import { billing } from './router';
 
 export const BADGE_ALARM = 'badge-refresh';
 /** Errors that mean "nothing to show here", as opposed to "the host failed". */
-const QUIET = new Set(['signedOut', 'noAccess', 'notAvailable']);
+const QUIET = new Set(['signedOut', 'noAccess', 'notAvailable', 'tenantUnconfirmed']);
+/** Bumped by every refresh: a slow answer for the tenant (or person) before a switch paints nothing. */
+let generation = 0;
 
 async function setBadge(text: string, color: string): Promise<void> {
   await browser.action.setBadgeText({ text });
@@ -21,9 +23,11 @@ async function setBadge(text: string, color: string): Promise<void> {
 }
 
 export async function refreshBadge(freshness: Freshness): Promise<void> {
+  const mine = ++generation;
   const settings = await settingsItem.getValue();
   const origin = settings.dashboardOrigin;
   const reply = await billing(origin, { op: 'billing.get', freshness });
+  if (mine !== generation) return;
   if (!reply.ok) {
     await setBadge(QUIET.has(reply.error.kind) ? '' : '!', BADGE_COLORS.error);
     return;

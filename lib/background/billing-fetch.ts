@@ -41,7 +41,7 @@ const PARSERS: Record<Family, FamilyParsers> = {
 
 /** Which error explains best why no family answered: the most specific one wins. */
 const ERROR_RANK: Record<BillingError['kind'], number> = {
-  signedOut: 6, badResponse: 5, server: 4, noAccess: 3, timeout: 2, offline: 2, notAvailable: 1,
+  signedOut: 6, badResponse: 5, server: 4, noAccess: 3, timeout: 2, offline: 2, notAvailable: 1, tenantUnconfirmed: 0,
 };
 
 /** Session-level failures: no other family can do better, so stop trying. */

@@ -18,7 +18,7 @@ export async function checkConnection(
   // The role the host vouches for, else the page's own record of it.
   const access = await accessFor(origin, session);
   const role = (access.ok ? access.access.role : null) ?? session?.pageRole ?? null;
-  const base = { origin, permission, user: session?.pageUser ?? null, role };
+  const base = { origin, permission, user: session?.person ?? null, role };
   const reply = await loadBilling(origin);
   return reply.ok
     ? { ...base, tenant: reply.value.tenant, family: reply.value.snapshot.family, error: null }

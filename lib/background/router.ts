@@ -11,7 +11,7 @@ import { forgetOrigin, getBilling } from './billing-cache';
 import type { Caller } from './sender';
 import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
 import { checkConnection } from './connection-check';
-import { forgetTenants, selectTenant, tenantsFor } from './tenants';
+import { chooseTenant, forgetTenant, forgetTenants, selectTenant, tenantsFor } from './tenants';
 import { fetchCatalog } from './catalog';
 
 type Answer<K extends keyof ResponseMap> = Promise<Reply<ResponseMap[K]>>;
@@ -74,10 +74,12 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
   const gate = await billingSession(origin);
   if (!gate.ok) return gate;
   const list = await tenantsFor(origin, gate.session);
+  // Nothing vouches for a tenant of this person: they confirm one before anything is fetched.
+  if (list.tenants.length === 0) return fail({ kind: 'tenantUnconfirmed', hint: list.hint });
   const tenantId = request.tenantId ?? list.activeId;
   const tenant = list.tenants.find((t) => t.id === tenantId);
-  // Only tenants the host listed for this person (or typed by support staff) reach a URL.
-  if (!tenant) return fail(tenantId ? { kind: 'noAccess' } : { kind: 'notAvailable' });
+  // Only tenants with evidence (lib/background/tenants.ts) ever reach a URL.
+  if (!tenant) return fail({ kind: 'noAccess' });
   const { refreshMinutes } = await settings;
   const answer = await getBilling(origin, tenant.id, gate.session.token, request.freshness, refreshMinutes * 60_000, signOut);
   return answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer;
@@ -96,10 +98,13 @@ export async function handleRequest(caller: Caller, request: Request): Promise<R
       const gate = await billingSession(origin);
       return gate.ok ? { ok: true, value: await tenantsFor(origin, gate.session) } : gate;
     }
-    case 'tenant.select': {
+    case 'tenant.select':
+    case 'tenant.choose':
+    case 'tenant.forget': {
       const gate = await billingSession(origin);
       if (!gate.ok) return gate;
-      const list = await selectTenant(origin, gate.session, request.tenantId);
+      const change = { 'tenant.select': selectTenant, 'tenant.choose': chooseTenant, 'tenant.forget': forgetTenant }[request.op];
+      const list = await change(origin, gate.session, request.tenantId);
       return list ? { ok: true, value: list } : fail({ kind: 'noAccess' });
     }
     case 'billing.get':

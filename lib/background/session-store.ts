@@ -11,12 +11,15 @@ export interface StoredSession {
   token: string;
   /** Epoch ms after which the host refuses the token (the JWT's exp), or null if it has none. */
   expiresAt: number | null;
-  /** The page's `current_tenant`: the tenant to show when the host lists none. */
+  /** Who is signed in: the token's `sub` (the username), else the page's `user_data`. */
+  person: string | null;
+  /**
+   * The page's `current_tenant`. No evidence of membership: the host's login page writes
+   * BELGO-001 for everyone it cannot list tenants for. Only ever offered for confirmation.
+   */
   currentTenant: string | null;
   /** The role the page recorded in `user_data`, the last fallback for access decisions. */
   pageRole: string | null;
-  /** The username the page recorded in `user_data`: "signed in as" in the options page. */
-  pageUser: string | null;
 }
 
 const sessionsItem = storage.defineItem<Record<string, StoredSession>>('session:sessions', { fallback: {} });
@@ -26,12 +29,13 @@ const sessionsItem = storage.defineItem<Record<string, StoredSession>>('session:
  */
 const signedInOnceItem = storage.defineItem<string[]>('local:signedInOrigins', { fallback: [], version: 1 });
 
+/** A short text field of the page's `user_data` JSON (role, username), or null. */
 function fromUserData(userData: string | null, field: 'role' | 'username'): string | null {
   if (!userData) return null;
   try {
     const parsed: unknown = JSON.parse(userData);
     const value = (parsed as Record<string, unknown> | null)?.[field];
-    return typeof value === 'string' ? value.slice(0, 80) : null;
+    return typeof value === 'string' && value !== '' ? value.slice(0, 64) : null;
   } catch {
     return null;
   }
@@ -39,14 +43,26 @@ function fromUserData(userData: string | null, field: 'role' | 'username'): stri
 
 export function toStoredSession(page: PageSession): StoredSession | null {
   if (!page.token) return null;
-  const exp = decodeJwtClaims(page.token)?.exp;
+  const claims = decodeJwtClaims(page.token);
   return {
     token: page.token,
-    expiresAt: typeof exp === 'number' ? exp * 1000 : null,
+    expiresAt: typeof claims?.exp === 'number' ? claims.exp * 1000 : null,
+    person: claims?.sub || fromUserData(page.userData, 'username'),
     currentTenant: page.currentTenant,
-    pageRole: fromUserData(page.userData, 'role')?.slice(0, 40) ?? null,
-    pageUser: fromUserData(page.userData, 'username'),
+    pageRole: fromUserData(page.userData, 'role'),
   };
+}
+
+/**
+ * Calls `onChange` when someone signs in or out on any dashboard (a token appears, changes or
+ * goes), for the extension's own pages; returns the way to stop. The tokens stay here.
+ */
+export function watchSignIns(onChange: () => void): () => void {
+  const people = (all: Record<string, StoredSession> | null) =>
+    Object.entries(all ?? {}).map(([origin, session]) => `${origin} ${session.token}`).sort().join('\n');
+  return sessionsItem.watch((now, before) => {
+    if (people(now) !== people(before)) onChange();
+  });
 }
 
 /** The session for an origin, or null when there is none or it has expired (then it is dropped). */

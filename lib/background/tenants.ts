@@ -1,15 +1,18 @@
 /**
- * The tenants a person may look at on a dashboard: those /api/user/tenants lists, the ids
- * support staff typed in the options page, and the page's own current tenant (the login
- * page's token lists none). Only these ids are ever sent to the host: the host does not check
- * that a billing request's tenant belongs to the caller, so we must.
+ * The tenants a person may look at on a dashboard, and only those: the host does not check
+ * that a billing request's tenant belongs to the caller (admin v1 answers any id), so we must.
+ * Evidence, strongest first: the tenants /api/user/tenants lists for this person; the tenants
+ * their token's claims name; the tenants the person chose in the extension. The page's
+ * `current_tenant` is no evidence (the login page writes BELGO-001 for everyone): it is only
+ * offered as the suggestion when the person has to choose. Choices are kept per origin and
+ * username, so the next person on a shared browser profile starts clean.
  */
-import type { TenantList, TenantRef } from '../protocol';
+import type { TenantList, TenantRef, TenantSource } from '../protocol';
 import { TENANT_ID_PATTERN } from '../protocol';
 import { identityEndpoints } from '../api/endpoints';
 import { hostFetch } from '../api/host-fetch';
-import { parseUserTenants } from '../host/normalize';
-import { activeTenantsItem, settingsItem } from '../settings';
+import { decodeJwtClaims, parseUserTenants } from '../host/normalize';
+import { personKey, tenantChoicesItem, type PersonTenants } from '../settings';
 import { PerPerson } from './per-person';
 import type { StoredSession } from './session-store';
 
@@ -18,6 +21,10 @@ interface Listed {
   current: string | null;
 }
 
+/** Enough for support staff; a hostile page cannot grow storage without bound. */
+const MAX_CHOSEN = 50;
+const NO_CHOICES: PersonTenants = { chosen: [], active: null };
+
 /** Listings per origin and token, kept as promises so concurrent askers share one request. */
 const listed = new PerPerson<Promise<Listed>>();
 
@@ -25,7 +32,7 @@ async function fetchListing(origin: string, session: StoredSession): Promise<{ v
   const result = await hostFetch(identityEndpoints.tenants(origin), { token: session.token });
   const parsed = result.ok ? parseUserTenants(result.json) : null;
   if (!parsed?.ok) return { value: { tenants: [], current: null }, ok: false };
-  const tenants = parsed.data.tenants.map(({ id, name, color }) => ({ id, name, color }));
+  const tenants = parsed.data.tenants.map(({ id, name, color }): TenantRef => ({ id, name, color, source: 'host' }));
   return { value: { tenants, current: parsed.data.current }, ok: true };
 }
 
@@ -41,31 +48,64 @@ function listFromHost(origin: string, session: StoredSession): Promise<Listed> {
   return listing;
 }
 
-function addTenant(list: TenantRef[], id: string | null): void {
-  if (id && TENANT_ID_PATTERN.test(id) && !list.some((t) => t.id === id)) list.push({ id, name: id, color: null });
+function addTenant(list: TenantRef[], id: string | null | undefined, source: TenantSource): void {
+  if (id && TENANT_ID_PATTERN.test(id) && !list.some((t) => t.id === id)) list.push({ id, name: id, color: null, source });
+}
+
+const validHint = (id: string | null): string | null => (id && TENANT_ID_PATTERN.test(id) ? id : null);
+
+async function choicesOf(origin: string, session: StoredSession): Promise<PersonTenants> {
+  if (!session.person) return NO_CHOICES;
+  return (await tenantChoicesItem.getValue())[personKey(origin, session.person)] ?? NO_CHOICES;
 }
 
 export async function tenantsFor(origin: string, session: StoredSession): Promise<TenantList> {
-  const [fromHost, settings, active] = await Promise.all([
-    listFromHost(origin, session),
-    settingsItem.getValue(),
-    activeTenantsItem.getValue(),
-  ]);
+  const [fromHost, mine] = await Promise.all([listFromHost(origin, session), choicesOf(origin, session)]);
+  const claims = decodeJwtClaims(session.token);
   const tenants = [...fromHost.tenants];
-  addTenant(tenants, fromHost.current);
-  addTenant(tenants, session.currentTenant);
-  for (const id of settings.extraTenantIds) addTenant(tenants, id);
-  const preferred = [active[origin], fromHost.current, session.currentTenant, tenants[0]?.id];
+  addTenant(tenants, fromHost.current, 'host');
+  addTenant(tenants, claims?.tenantId, 'token');
+  for (const id of claims?.tenantIds ?? []) addTenant(tenants, id, 'token');
+  for (const id of mine.chosen) addTenant(tenants, id, 'chosen');
+  // The page's tenant may pick among tenants with evidence (the host's own switcher), never add one.
+  const preferred = [mine.active, session.currentTenant, fromHost.current, claims?.tenantId, tenants[0]?.id];
   const activeId = preferred.find((id) => id && tenants.some((t) => t.id === id)) ?? null;
-  return { origin, tenants, activeId };
+  const hint = tenants.length === 0 ? validHint(session.currentTenant) : null;
+  return { origin, person: session.person, tenants, activeId, hint };
 }
 
+async function updateChoices(origin: string, session: StoredSession, change: (mine: PersonTenants) => PersonTenants): Promise<boolean> {
+  if (!session.person) return false;
+  const key = personKey(origin, session.person);
+  const all = await tenantChoicesItem.getValue();
+  await tenantChoicesItem.setValue({ ...all, [key]: change(all[key] ?? NO_CHOICES) });
+  return true;
+}
+
+/** Switches to a tenant with evidence; null when the person has none such. */
 export async function selectTenant(origin: string, session: StoredSession, tenantId: string): Promise<TenantList | null> {
   const list = await tenantsFor(origin, session);
   if (!list.tenants.some((t) => t.id === tenantId)) return null;
-  const active = await activeTenantsItem.getValue();
-  await activeTenantsItem.setValue({ ...active, [origin]: tenantId });
+  if (!(await updateChoices(origin, session, (mine) => ({ ...mine, active: tenantId })))) return null;
   return { ...list, activeId: tenantId };
+}
+
+/** The person says `tenantId` is theirs: remembered for them, and made their active tenant. */
+export async function chooseTenant(origin: string, session: StoredSession, tenantId: string): Promise<TenantList | null> {
+  const saved = await updateChoices(origin, session, (mine) => ({
+    chosen: mine.chosen.includes(tenantId) ? mine.chosen : [...mine.chosen, tenantId].slice(-MAX_CHOSEN),
+    active: tenantId,
+  }));
+  return saved ? tenantsFor(origin, session) : null;
+}
+
+/** Takes back a tenant the person had chosen (tenants the host or the token vouch for stay). */
+export async function forgetTenant(origin: string, session: StoredSession, tenantId: string): Promise<TenantList | null> {
+  const saved = await updateChoices(origin, session, (mine) => ({
+    chosen: mine.chosen.filter((id) => id !== tenantId),
+    active: mine.active === tenantId ? null : mine.active,
+  }));
+  return saved ? tenantsFor(origin, session) : null;
 }
 
 export function forgetTenants(origin: string): void {

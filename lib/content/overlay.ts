@@ -8,7 +8,7 @@ import type { ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
 import SidebarEntry from '@/components/SidebarEntry.svelte';
 import type { Access } from '../protocol';
-import { watchActiveTenants } from '../stored-settings';
+import { watchTenantChoices } from '../stored-settings';
 import { BillingViewState } from '../view-state.svelte';
 import { watchDarkMode } from './dark-mode';
 import { keepEntryPlaced, placeEntry } from './entry-placement';
@@ -73,7 +73,7 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
   watchDarkMode((dark) => (state.dark = dark), signal);
 
   // A tenant switch from the popup or the options page: drop the old figures, load the new.
-  const unwatch = watchActiveTenants(() => {
+  const unwatch = watchTenantChoices(() => {
     if (!state.canSeeBilling) return;
     state.reset();
     void state.load('cached');

@@ -169,7 +169,7 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('options-tenant-select')).toBeVisible();
       await page.getByTestId('options-tenant-add').fill('abc');
       await page.getByTestId('options-tenant-add').press('Enter');
-      await expect(page.getByTestId('options-extra-tenant')).toHaveCount(1);
+      await expect(page.getByTestId('options-tenant-item')).toHaveCount(1);
       await page.getByTestId('options-budget').fill('500');
       await page.getByTestId('options-budget').press('Tab');
       await expect(page.getByTestId('options-budget-saved')).toBeVisible();

@@ -1,23 +1,18 @@
 /** The toolbar badge and the budget alert, as the background paints them (issue: popup, badge). */
 import { test, expect } from './fixtures';
-
-const badge = (background: import('@playwright/test').Worker) =>
-  background.evaluate(async () => {
-    const chrome = (globalThis as any).chrome;
-    const [text, color] = await Promise.all([chrome.action.getBadgeText({}), chrome.action.getBadgeBackgroundColor({})]);
-    return { text, color: `#${color.slice(0, 3).map((c: number) => c.toString(16).padStart(2, '0')).join('')}` };
-  });
+import { badge } from './overlay-helpers';
 
 test('the badge shows the active tenant\'s cost in green under the host\'s budget', async ({ context, signIn, background }) => {
   const page = await context.newPage();
-  await signIn(page, 'belgo_admin');
+  // The panel's budget comes only with the token that has tenant claims.
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
   // seed: R$ 245,80 of the host's R$ 500,00 budget (49%, under the 80% threshold).
   await expect.poll(() => badge(background)).toEqual({ text: '246', color: '#16a34a' });
 });
 
 test('a personal budget over the threshold turns the badge red and alerts once', async ({ context, signIn, background, extensionPage }) => {
   const page = await context.newPage();
-  await signIn(page, 'belgo_admin');
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
   await expect.poll(async () => (await badge(background)).text).toBe('246');
 
   const options = await extensionPage('options.html');
@@ -38,7 +33,7 @@ test('a personal budget over the threshold turns the badge red and alerts once',
 test('signed out: the badge is empty', async ({ context, signIn, background }) => {
   const page = await context.newPage();
   await signIn(page, 'belgo_admin');
-  await expect.poll(async () => (await badge(background)).text).toBe('246');
+  await expect.poll(async () => (await badge(background)).text).toBe('27');
   await page.evaluate(() => localStorage.removeItem('auth_token'));
   await expect.poll(async () => (await badge(background)).text).toBe('');
 });

@@ -246,7 +246,7 @@ function invoiceCases(): FaultCase[] {
 
 /** Who-may-see and which-tenant lookups: the product falls back (to /me, the token, the page's tenant). */
 function identityCases(group: 'permissions' | 'tenants'): FaultCase[] {
-  const fallback = group === 'permissions' ? 'access from /api/v1/auth/me or the token: figures shown' : "the page's current tenant: figures shown";
+  const fallback = group === 'permissions' ? 'access from /api/v1/auth/me or the token: figures shown' : "the token's own tenant: figures shown";
   const cases: FaultCase[] = [];
   for (const status of STATUSES) {
     const refused = group === 'permissions' && status === 401;

@@ -46,9 +46,10 @@ class Dashboard {
     });
   }
 
-  static async open(page: Page, replica: Replica, signIn: (page: Page, account: 'belgo_admin') => Promise<void>): Promise<Dashboard> {
+  static async open(page: Page, replica: Replica, signIn: (page: Page, account: 'belgo_admin', options: { token: 'legacy' }) => Promise<void>): Promise<Dashboard> {
     const dashboard = new Dashboard(page, replica);
-    await signIn(page, 'belgo_admin');
+    // The token with tenant claims: every family and part the host has answers with it.
+    await signIn(page, 'belgo_admin', { token: 'legacy' });
     await expect(page.getByTestId('billing-sidebar-cost')).toHaveText(GOOD_TOTAL);
     dashboard.token = (await page.evaluate(() => localStorage.getItem('auth_token')))!;
     return dashboard;

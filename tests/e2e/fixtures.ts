@@ -11,6 +11,7 @@ import {
   signIn,
   type AccountName,
   type ExtensionBrowser,
+  type SignInOptions,
   type TokenKind,
 } from '../tooling/extension-browser';
 
@@ -25,7 +26,7 @@ interface Fixtures {
   context: BrowserContext;
   extensionId: string;
   background: Worker;
-  signIn: (page: Page, account: AccountName, token?: TokenKind) => Promise<void>;
+  signIn: (page: Page, account: AccountName, options?: TokenKind | SignInOptions) => Promise<void>;
   extensionPage: (path: string) => Promise<Page>;
   /** Sends a protocol request to the background from one of our own extension pages. */
   askBackground: (request: Record<string, unknown>) => Promise<any>;
@@ -60,7 +61,7 @@ export const test = base.extend<Fixtures>({
   // Depends on `background` so the extension is configured before the dashboard loads.
   signIn: async ({ replica, background }, use) => {
     void background;
-    await use((page, account, token) => signIn(page, replica.origin, account, token));
+    await use((page, account, options) => signIn(page, replica.origin, account, options));
   },
 
   extensionPage: async ({ context, extensionId }, use) => {

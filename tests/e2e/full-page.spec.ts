@@ -9,11 +9,13 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+// Timeline, projections and invoices come only with the token that has tenant claims: the panel
+// answers 500 to the login page's token.
 test.describe('host state "seed"', () => {
   test.use({ hostState: 'seed' });
 
   test('shows the timeline, projections, budget and pages through every invoice', async ({ context, signIn, extensionPage }) => {
-    await signIn(await context.newPage(), 'belgo_admin');
+    await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
     const page = await extensionPage(FULL);
 
     await expect(page.getByTestId('full-tenant')).toHaveText('Belgo Arames');
@@ -71,7 +73,7 @@ test.describe('host state "seed"', () => {
   });
 
   test('exports every invoice as CSV', async ({ context, signIn, extensionPage }) => {
-    await signIn(await context.newPage(), 'belgo_admin');
+    await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
     const page = await extensionPage(FULL);
     await expect(page.getByTestId('full-invoices-page')).toHaveText('Página 1 de 5');
 
@@ -98,7 +100,7 @@ test.describe('host state "seed"', () => {
   });
 
   test('prints every invoice without the controls', async ({ context, signIn, extensionPage }) => {
-    await signIn(await context.newPage(), 'belgo_admin');
+    await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
     const page = await extensionPage(FULL);
     await expect(page.getByTestId('full-invoices-page')).toHaveText('Página 1 de 5');
     await expect(page.getByTestId('full-invoices-print')).toBeHidden();
@@ -120,7 +122,7 @@ test.describe('host state "seed"', () => {
   });
 
   test('follows dark mode', async ({ context, signIn, extensionPage }) => {
-    await signIn(await context.newPage(), 'belgo_admin');
+    await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
     const page = await extensionPage(FULL);
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
@@ -134,7 +136,7 @@ test.describe('host state "today"', () => {
   test.use({ hostState: 'today' });
 
   test('says the timeline, projections and invoices are not available', async ({ context, signIn, extensionPage }) => {
-    await signIn(await context.newPage(), 'belgo_admin');
+    await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
     const page = await extensionPage(FULL);
     await expect(page.getByTestId('full-tenant')).toHaveText('Belgo Arames');
     await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 27,02');

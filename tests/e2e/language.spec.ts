@@ -6,17 +6,17 @@ test('choosing English in the options page relabels the open dashboard and the p
   await signIn(page, 'belgo_admin');
   const entry = page.getByTestId('billing-sidebar-entry');
   await expect(entry).toHaveText('Billing e Usage');
-  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 245,80');
+  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 27,02');
 
   const options = await extensionPage('options.html');
   await options.getByTestId('options-language').selectOption('en');
   // No reload of the dashboard: the entry follows, words and number formats alike.
   await expect(entry).toHaveText('Billing & Usage');
-  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$245.80');
+  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$27.02');
   await expect.poll(() => page.evaluate(() => document.querySelectorAll('billing-overlay-entry').length)).toBe(1);
 
   const popup = await extensionPage('popup.html');
-  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$245.80');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$27.02');
   await expect(popup.getByRole('button', { name: 'Open full dashboard' })).toBeVisible();
 
   // The options page itself reloaded into English, its language and title with it.

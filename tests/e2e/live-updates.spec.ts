@@ -6,7 +6,7 @@ test('a tenant switch from the options page reaches an open modal, never mixing 
   // The new tenant's answer is slow, so a stale view would have time to show.
   replica.faults.set('/api/billing/usage?tenant_id=TECH-001', { delayMs: 800 });
   const page = await context.newPage();
-  await signIn(page, 'platform_admin');
+  await signIn(page, 'platform_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-entry').click();
   const modal = page.getByTestId('billing-modal');
   await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');

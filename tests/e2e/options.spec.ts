@@ -24,15 +24,15 @@ test('signed in: the check names the person, the tenant and the source; changes 
   await expect(result).toContainText(/Tenant\s*Belgo Arames \(BELGO-001\)/);
   await expect(result).toContainText(/Fonte dos dados\s*painel de faturamento \(\/api\/billing\)/);
 
-  // A typed tenant can be taken away again ("abc" is stored as ABC).
+  // A typed tenant is the person's own choice, and can be taken away again ("abc" is stored as ABC).
   await page.getByTestId('options-tenant-add').fill('abc');
   await page.getByTestId('options-tenant-add').press('Enter');
   await expect(page.getByTestId('options-tenant-typed-saved')).toHaveText('ABC acrescentado.');
-  await expect(page.getByTestId('options-extra-tenant')).toHaveText(/ABC/);
+  await expect(page.getByTestId('options-tenant-item')).toHaveAttribute('data-tenant', 'ABC');
   await expect(page.getByTestId('options-tenant-select').locator('option[value="ABC"]')).toHaveCount(1);
   await page.getByRole('button', { name: 'Remover ABC' }).click();
   await expect(page.getByTestId('options-tenant-typed-saved')).toHaveText('ABC removido.');
-  await expect(page.getByTestId('options-extra-tenant')).toHaveCount(0);
+  await expect(page.getByTestId('options-tenant-item')).toHaveCount(0);
   await expect(page.getByTestId('options-tenant-select').locator('option[value="ABC"]')).toHaveCount(0);
 
   await page.getByTestId('options-budget').fill('500');

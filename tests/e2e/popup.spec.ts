@@ -8,20 +8,21 @@ test('ready: the active tenant\'s cost and API calls, with its name', async ({ c
   await signIn(await context.newPage(), 'belgo_admin');
   const popup = await extensionPage('popup.html');
   await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'ready');
-  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
-  await expect(popup.getByTestId('popup-api-calls')).toHaveText('15.420');
-  await expect(popup.getByTestId('popup-tenant')).toHaveText('Belgo Arames');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
+  await expect(popup.getByTestId('popup-api-calls')).toHaveText('120');
+  // Confirmed by the person, not listed by the host: the id is all there is to name it by.
+  await expect(popup.getByTestId('popup-tenant')).toHaveText('BELGO-001');
 });
 
 test('cached figures paint first: a second popup needs no request to the host', async ({ context, signIn, extensionPage, replica }) => {
   await signIn(await context.newPage(), 'belgo_admin');
   const first = await extensionPage('popup.html');
-  await expect(first.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+  await expect(first.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
   await first.close();
   replica.requests.clear();
   const second = await extensionPage('popup.html');
-  await expect(second.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
-  expect(replica.requests.count('/api/billing/usage')).toBe(0);
+  await expect(second.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
+  expect(replica.requests.count('/api/v1/admin/billing/usage')).toBe(0);
 });
 
 test('not set up: the dashboard address is one the extension may not reach', async ({ background, extensionPage }) => {
@@ -81,22 +82,23 @@ test('host error: a message and a retry that recovers', async ({ context, signIn
   await expect(popup.getByTestId('popup-state')).toContainText('502');
   replica.faults.clear();
   await popup.getByTestId('popup-retry').click();
-  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
 });
 
 test('a failed refresh keeps the good figures, marked stale', async ({ context, signIn, extensionPage, replica }) => {
   await signIn(await context.newPage(), 'belgo_admin');
   const popup = await extensionPage('popup.html');
-  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
   for (const prefix of USAGE_ENDPOINTS) replica.faults.set(prefix, { status: 502, body: 'Bad Gateway', contentType: 'text/plain' });
   await popup.getByTestId('popup-refresh').click();
   await expect(popup.getByTestId('billing-stale')).toBeVisible();
   await expect(popup.getByTestId('billing-refresh-error')).toContainText('502');
-  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
 });
 
 test('a support person switches tenant in the popup', async ({ context, signIn, extensionPage }) => {
-  await signIn(await context.newPage(), 'platform_admin');
+  // Support staff with the token that lists their tenants.
+  await signIn(await context.newPage(), 'platform_admin', { token: 'legacy' });
   const popup = await extensionPage('popup.html');
   await expect(popup.getByTestId('popup-tenant')).toHaveText('Belgo Arames');
   await popup.getByTestId('popup-tenant-select').selectOption('TECH-001');
@@ -105,7 +107,7 @@ test('a support person switches tenant in the popup', async ({ context, signIn, 
 });
 
 test('a tenant switch in the options page reaches an open popup', async ({ context, signIn, extensionPage }) => {
-  await signIn(await context.newPage(), 'platform_admin');
+  await signIn(await context.newPage(), 'platform_admin', { token: 'legacy' });
   const popup = await extensionPage('popup.html');
   await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
   const options = await extensionPage('options.html');

@@ -60,7 +60,7 @@ test('a web page cannot reach the extension: postMessage and page-world APIs do 
   expect(pageWorld).not.toBe('answered');
   await page.waitForTimeout(500);
   expect(replica.requests.list().filter((r) => BILLING_PATHS.test(r.path))).toEqual([]);
-  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 245,80');
+  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 27,02');
 });
 
 test('forged tenant ids and URLs are refused, and the host never hears of them', async ({ context, signIn, askBackground, replica }) => {
@@ -133,7 +133,8 @@ test('hostile strings in every field the host sends render as inert text', async
   context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
   const page = await context.newPage();
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  await signIn(page, 'belgo_admin');
+  // The token with tenant claims: the host lists the tenant (named XSS) and the panel's invoices.
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-entry').click();
   await expect(page.getByTestId('billing-modal')).toContainText(XSS);
   await expect(page.getByTestId('billing-invoice-row')).toContainText(XSS);

@@ -1,4 +1,5 @@
-// Seeded tenants and accounts (roles and memberships as on the reference host).
+// Seeded tenants and accounts: roles, memberships and passwords as on the reference host's demo
+// seed, so one set of credentials works on both.
 import type { Role } from './jwt.ts';
 
 export interface Branding {
@@ -65,13 +66,14 @@ export const PLATFORM_ENTRY = {
 const ALL = TENANTS.map((t) => t.tenant_id);
 
 export const ACCOUNTS: readonly Account[] = [
-  { id: 1, username: 'admin', password: 'Admin#2025', email: 'admin@fabrica.local', role: 'ADMIN', tenants: [], force_password_change: false },
-  { id: 2, username: 'platform_admin', password: 'Platform@Admin#2025', email: 'platform@fabrica.local', role: 'SUPER_ADMIN', tenants: ALL, force_password_change: false },
-  { id: 3, username: 'consultor', password: 'Consultor#2025', email: 'consultor@fabrica.local', role: 'DEVELOPER', tenants: ['BELGO-001', 'TECH-001'], force_password_change: false },
+  { id: 1, username: 'admin', password: 'admin123', email: 'admin@fabrica.local', role: 'ADMIN', tenants: [], force_password_change: false },
+  { id: 2, username: 'platform_admin', password: 'Platform@2025!Adm', email: 'platform@fabrica.local', role: 'SUPER_ADMIN', tenants: ALL, force_password_change: false },
+  { id: 3, username: 'consultor', password: 'Consultor@Multi#2025', email: 'consultor@fabrica.local', role: 'DEVELOPER', tenants: ['BELGO-001', 'TECH-001'], force_password_change: false },
   { id: 4, username: 'belgo_admin', password: 'Belgo@Admin#2025', email: 'admin@belgo.com.br', role: 'ADMIN', tenants: ['BELGO-001'], force_password_change: true },
-  { id: 5, username: 'tech_admin', password: 'Tech@Admin#2025', email: 'admin@techcorp.com', role: 'ADMIN', tenants: ['TECH-001'], force_password_change: true },
-  { id: 6, username: 'tech_dev', password: 'Tech@Dev#2025', email: 'dev@techcorp.com', role: 'DEVELOPER', tenants: ['TECH-001'], force_password_change: true },
-  { id: 7, username: 'startup_dev', password: 'Startup@Dev#2025', email: 'dev@startupx.io', role: 'DEVELOPER', tenants: ['STARTUP-001'], force_password_change: true },
+  { id: 5, username: 'tech_admin', password: 'TechCorp@Admin#2025', email: 'admin@techcorp.com', role: 'ADMIN', tenants: ['TECH-001'], force_password_change: true },
+  { id: 6, username: 'tech_dev', password: 'TechCorp@Dev#2025', email: 'dev@techcorp.com', role: 'DEVELOPER', tenants: ['TECH-001'], force_password_change: true },
+  { id: 8, username: 'belgo_pm', password: 'Belgo@PM#2025', email: 'pm@belgo.com.br', role: 'PROJECT_MANAGER', tenants: ['BELGO-001'], force_password_change: true },
+  { id: 7, username: 'startup_dev', password: 'StartupX@Dev#2025', email: 'dev@startupx.io', role: 'DEVELOPER', tenants: ['STARTUP-001'], force_password_change: true },
 ];
 
 export const PROJECTS: readonly Project[] = [

@@ -168,6 +168,8 @@ function brandingOf(id: string) {
 
 function userTenants(ctx: Ctx) {
   const a = ctx.auth!;
+  // The login page's token (no tenant claim) lists nothing, for every role, SUPER_ADMIN included.
+  if (a.kind === 'v1') return { success: true, tenants: [], current: null, can_switch: false };
   const current = ctx.tenantContext;
   if (a.role === 'SUPER_ADMIN') {
     const cur = current ?? null;

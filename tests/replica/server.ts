@@ -1,4 +1,4 @@
-// The replica host: a local copy of "Dashboard Agile v6" reproducing /work/shared/host/CONTRACT.md.
+// The replica host: a local copy of "Dashboard Agile v6" as the real host behaves (docs/host.md).
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -82,7 +82,9 @@ function signinPage(username: string, kind: 'v1' | 'legacy', next: string): stri
   const data = {
     auth_token: tokenFor(username, kind),
     user_data: JSON.stringify({ id: acc.id, username: acc.username, email: acc.email, role: acc.role }),
-    current_tenant: acc.tenants[0] ?? 'BELGO-001',
+    // As the host's login page: with a v1 token /api/user/tenants lists nothing, so it writes
+    // BELGO-001 for everyone, whatever their tenant (no evidence of membership).
+    current_tenant: kind === 'v1' ? 'BELGO-001' : (acc.tenants[0] ?? 'BELGO-001'),
   };
   const target = next.startsWith('/') && !next.startsWith('//') ? next : '/';
   return `<!DOCTYPE html><meta charset="utf-8"><title>signin</title><script>

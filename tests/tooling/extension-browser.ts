@@ -75,8 +75,8 @@ export async function configureDashboard(background: Worker, origin: string): Pr
   await background.evaluate(async (dashboardOrigin) => {
     const storage = (globalThis as any).chrome.storage.local;
     const current = (await storage.get('settings')).settings ?? {};
-    const defaults = { refreshMinutes: 5, extraTenantIds: [], budgetCents: null, alertPercent: 80, language: 'auto' };
-    await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 3 } });
+    const defaults = { refreshMinutes: 5, budgetCents: null, alertPercent: 80, language: 'auto' };
+    await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 4 } });
   }, origin);
 }
 
@@ -95,32 +95,73 @@ export function passwordOf(account: AccountName): string {
   return found.password;
 }
 
-/**
- * Signs `account` in on the dashboard at `origin`. 'v1' is exactly what a person does on the
- * host's login page; 'legacy' stores the token with tenant claims, with which the host loads
- * projects (and so shows its Analytics section).
- */
-export async function signIn(page: Page, origin: string, account: AccountName, token: TokenKind = 'legacy'): Promise<void> {
+export interface SignInOptions {
+  /** 'v1' (default) is exactly what a person does on the host's login page; 'legacy' stores the
+   * token with tenant claims, with which the host loads projects (and shows its Analytics). */
+  token?: TokenKind;
+  /**
+   * Where the host vouches for no tenant of the person (every v1 sign-in), the tenant they then
+   * confirm in the extension, as a person does once with the chooser: by default their own
+   * tenant; `false` leaves the chooser waiting.
+   */
+  confirmTenant?: string | false;
+}
+
+/** Signs `account` in on the dashboard at `origin` (a TokenKind alone is `{ token }`). */
+export async function signIn(page: Page, origin: string, account: AccountName, options: TokenKind | SignInOptions = {}): Promise<void> {
+  const { token = 'v1', confirmTenant = findAccount(account)?.tenants[0] ?? false } =
+    typeof options === 'string' ? { token: options } : options;
   if (token === 'v1') {
     await page.goto(origin + '/login');
     await page.fill('#username', account);
     await page.fill('#password', passwordOf(account));
     await page.click('#login-btn');
     await page.waitForURL(origin + '/');
-    return;
+  } else {
+    const response = await fetch(origin + '/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: account, password: passwordOf(account) }),
+    });
+    if (!response.ok) throw new Error(`login ${account} failed: ${response.status}`);
+    const body = (await response.json()) as { access_token: string; username: string; role: string; tenant_id?: string };
+    await page.goto(origin + '/login');
+    await page.evaluate((b) => {
+      localStorage.setItem('auth_token', b.access_token);
+      localStorage.setItem('user_data', JSON.stringify({ username: b.username, role: b.role }));
+      localStorage.setItem('current_tenant', b.tenant_id ?? 'BELGO-001');
+    }, body);
+    await page.goto(origin + '/');
   }
-  const response = await fetch(origin + '/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account, password: passwordOf(account) }),
-  });
-  if (!response.ok) throw new Error(`login ${account} failed: ${response.status}`);
-  const body = (await response.json()) as { access_token: string; username: string; role: string; tenant_id?: string };
-  await page.goto(origin + '/login');
-  await page.evaluate((b) => {
-    localStorage.setItem('auth_token', b.access_token);
-    localStorage.setItem('user_data', JSON.stringify({ username: b.username, role: b.role }));
-    localStorage.setItem('current_tenant', b.tenant_id ?? 'BELGO-001');
-  }, body);
-  await page.goto(origin + '/');
+  if (confirmTenant) await confirmTenantOnce(page.context(), confirmTenant);
+}
+
+/**
+ * The person's one-time confirmation of their tenant, through the same request the chooser's
+ * button sends, from one of the extension's own pages. Waits for the dashboard tab to have
+ * reported the session; does nothing where the host vouches for a tenant or billing is refused.
+ */
+async function confirmTenantOnce(context: BrowserContext, tenantId: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}/options.html`);
+    const outcome = await page.evaluate(async (id) => {
+      const send = (message: unknown) => (globalThis as any).chrome.runtime.sendMessage(message);
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const list = await send({ op: 'tenants.get' });
+        if (list.ok && list.value.tenants.length > 0) return 'vouched';
+        if (list.ok) return (await send({ op: 'tenant.choose', tenantId: id })).ok ? 'chosen' : 'refused';
+        if (list.error.kind !== 'signedOut') return list.error.kind;
+        if (Date.now() > deadline) return 'the dashboard never reported a session';
+        // Not a fixed sleep standing in for a condition: the condition is polled, this paces it.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }, tenantId);
+    if (outcome === 'refused' || outcome === 'the dashboard never reported a session') {
+      throw new Error(`confirming ${tenantId}: ${outcome}`);
+    }
+  } finally {
+    await page.close();
+  }
 }

@@ -9,8 +9,8 @@ import { forgetOrigin } from '../../lib/background/billing-cache';
 import { handleRequest } from '../../lib/background/router';
 import { identifyCaller, type Caller } from '../../lib/background/sender';
 import { parseRequest } from '../../lib/protocol-schema';
-import type { Access, BillingView, PageSession, Reply, Request, TenantList } from '../../lib/protocol';
-import { DEFAULT_SETTINGS, settingsItem } from '../../lib/settings';
+import type { Access, BillingView, ConnectionCheck, PageSession, Reply, Request, TenantList } from '../../lib/protocol';
+import { DEFAULT_SETTINGS, settingsItem, tenantChoicesItem } from '../../lib/settings';
 import {
   AUTH_REQUIRED,
   FORBIDDEN,
@@ -19,6 +19,7 @@ import {
   createFakeHost,
   json,
   mintJwt,
+  type TestClaims,
   sample,
   todayRoutes,
   until,
@@ -26,6 +27,9 @@ import {
   type FakeHost,
   type Route,
 } from './fake-host';
+
+/** A token whose claims name the person's tenant: the host vouches for BELGO-001. */
+const withTenantClaim = (claims: TestClaims = {}) => mintJwt({ tenant_id: 'BELGO-001', ...claims });
 
 const DASHBOARD: Caller = { kind: 'dashboard', origin: ORIGIN, tabId: 1 };
 const POPUP: Caller = { kind: 'extensionPage', origin: ORIGIN };
@@ -167,14 +171,14 @@ describe('parseRequest', () => {
 
 describe('session.report', () => {
   it('from an extension page is refused and stores nothing', async () => {
-    const reply = await handleRequest(POPUP, { op: 'session.report', session: page(mintJwt()) });
+    const reply = await handleRequest(POPUP, { op: 'session.report', session: page(withTenantClaim()) });
     expect(reply).toEqual({ ok: false, error: { kind: 'noAccess' } });
     expect(host.requests).toHaveLength(0);
     expect(await fakeBrowser.storage.session.get()).toEqual({});
   });
 
   it('from the dashboard with an ADMIN token answers the access the host grants', async () => {
-    expect(await report(mintJwt({ role: 'ADMIN' }))).toEqual({
+    expect(await report(withTenantClaim({ role: 'ADMIN' }))).toEqual({
       ok: true,
       value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
     });
@@ -184,7 +188,7 @@ describe('session.report', () => {
 
   it('a DEVELOPER cannot see billing, and billing.get asks the host for nothing', async () => {
     host.route('/api/user/permissions', sample('user-permissions.developer'));
-    expect(await report(mintJwt({ role: 'DEVELOPER', sub: 'tech_dev' }), 'TECH-001')).toEqual({
+    expect(await report(withTenantClaim({ role: 'DEVELOPER', sub: 'tech_dev' }), 'TECH-001')).toEqual({
       ok: true,
       value: { signedIn: true, canSeeBilling: false, role: 'DEVELOPER' },
     });
@@ -194,7 +198,7 @@ describe('session.report', () => {
   });
 
   it('keeps the token in storage.session only, never in local or sync', async () => {
-    const token = mintJwt();
+    const token = withTenantClaim();
     await report(token);
     await billing({ freshness: 'force' });
     await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'BELGO-001' });
@@ -206,7 +210,7 @@ describe('session.report', () => {
   });
 
   it('an expired token is no session: billing.get is signedOut and nothing is requested', async () => {
-    const token = mintJwt({ exp: Math.floor(Date.now() / 1000) - 60 });
+    const token = withTenantClaim({ exp: Math.floor(Date.now() / 1000) - 60 });
     expect(await report(token)).toEqual({ ok: true, value: { signedIn: false, canSeeBilling: false, role: null } });
     expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
     expect(host.requests).toHaveLength(0);
@@ -214,15 +218,15 @@ describe('session.report', () => {
   });
 
   it('a new token drops the figures cached for the last person', async () => {
-    await report(mintJwt({ sub: 'belgo_admin' }));
+    await report(withTenantClaim({ sub: 'belgo_admin' }));
     expect((await billing({ freshness: 'force' })).ok).toBe(true);
     expect(Object.keys(await fakeBrowser.storage.session.get()).some((k) => k.startsWith('billing:'))).toBe(true);
-    await report(mintJwt({ sub: 'tech_admin' }), 'TECH-001');
+    await report(withTenantClaim({ sub: 'tech_admin' }), 'TECH-001');
     expect(Object.keys(await fakeBrowser.storage.session.get()).some((k) => k.startsWith('billing:'))).toBe(false);
   });
 
   it('a page without a token signs the origin out', async () => {
-    const token = mintJwt();
+    const token = withTenantClaim();
     await report(token);
     await billing({ freshness: 'force' });
     expect(await report(null)).toEqual({ ok: true, value: { signedIn: false, canSeeBilling: false, role: null } });
@@ -235,7 +239,7 @@ describe('session.report', () => {
 
 describe('a 401 from the host', () => {
   it('during billing.get signs out: the session leaves storage.session', async () => {
-    const token = mintJwt();
+    const token = withTenantClaim();
     await report(token);
     expect((await billing({ freshness: 'force' })).ok).toBe(true);
     host.setRoutes({ '/api/': AUTH_REQUIRED });
@@ -250,14 +254,14 @@ describe('a 401 from the host', () => {
   });
 
   it('while reporting the session answers signedOut and keeps nothing', async () => {
-    const token = mintJwt();
+    const token = withTenantClaim();
     host.setRoutes({ '/api/': AUTH_REQUIRED });
     expect(await report(token)).toEqual({ ok: false, error: { kind: 'signedOut' } });
     expect(await allStorageText('session')).not.toContain(token);
   });
 
   it('during a background refresh signs out too', async () => {
-    const token = mintJwt();
+    const token = withTenantClaim();
     await report(token);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, refreshMinutes: 0 });
     expect((await billing({ freshness: 'force' })).ok).toBe(true);
@@ -272,8 +276,8 @@ describe('a 401 from the host', () => {
 
 describe('sign-out races', () => {
   it('a 401 for the previous person does not sign out the person who signed in since', async () => {
-    const previous = mintJwt();
-    const next = mintJwt();
+    const previous = withTenantClaim();
+    const next = withTenantClaim();
     await report(previous);
     const gate = deferred();
     host.route('/api/v1/admin/billing/usage/', { gate: gate.promise, then: AUTH_REQUIRED });
@@ -288,43 +292,71 @@ describe('sign-out races', () => {
   });
 });
 
-describe('billing.get and tenants', () => {
-  it('answers the active tenant from the page when the host lists none (v1 token)', async () => {
-    await report(mintJwt());
-    const reply = await billing({ freshness: 'cached' });
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    expect(reply.value.tenant).toEqual({ id: 'BELGO-001', name: 'BELGO-001', color: null });
-    expect(reply.value.snapshot.family).toBe('adminV1');
-    expect(reply.value.snapshot.tenantId).toBe('BELGO-001');
-    expect(reply.value.snapshot.usage.total.cents).toBe(2702);
-    expect(reply.value.snapshot.invoices).toEqual({ ok: false, error: { kind: 'notAvailable' } });
-    expect(host.count('/api/v1/admin/billing/usage/BELGO-001?')).toBe(1);
+describe('tenant evidence', () => {
+  const choose = (tenantId: string, caller: Caller = POPUP) =>
+    handleRequest(caller, { op: 'tenant.choose', tenantId }) as Promise<Reply<TenantList>>;
+
+  it('the page\'s current tenant alone is no evidence: the person is asked, and the host hears nothing', async () => {
+    // The host's login page writes BELGO-001 for everyone; tech_admin's v1 token lists no tenant.
+    await report(mintJwt({ sub: 'tech_admin' }), 'BELGO-001');
+    expect(await billing({ freshness: 'force' })).toEqual({ ok: false, error: { kind: 'tenantUnconfirmed', hint: 'BELGO-001' } });
+    expect(await billing({ tenantId: 'BELGO-001', freshness: 'force' })).toEqual({
+      ok: false,
+      error: { kind: 'tenantUnconfirmed', hint: 'BELGO-001' },
+    });
+    expect(host.urls().filter((url) => url.includes('/billing/'))).toEqual([]);
+    expect(host.requests.filter((r) => r.headers['x-tenant-id'])).toEqual([]);
   });
 
-  it('a tenant not listed for the person is noAccess, and the host never hears of it', async () => {
+  it('a hint that is not a tenant id is not offered', async () => {
+    await report(mintJwt(), '<img src=x>');
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'tenantUnconfirmed', hint: null } });
+  });
+
+  it('a confirmed tenant is fetched, named as chosen, and remembered for that person only', async () => {
+    await report(mintJwt({ sub: 'tech_admin' }), 'BELGO-001');
+    const chosen = await choose('TECH-001');
+    expect(chosen.ok && chosen.value).toEqual({
+      origin: ORIGIN,
+      person: 'tech_admin',
+      tenants: [{ id: 'TECH-001', name: 'TECH-001', color: null, source: 'chosen' }],
+      activeId: 'TECH-001',
+      hint: null,
+    });
+    const reply = await billing({ freshness: 'force' });
+    expect(reply.ok && reply.value.snapshot.tenantId).toBe('TECH-001');
+    expect(host.urls().filter((url) => url.includes('BELGO-001'))).toEqual([]);
+    // The next person on this browser profile starts clean.
+    await report(mintJwt({ sub: 'belgo_admin' }), 'BELGO-001');
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'tenantUnconfirmed', hint: 'BELGO-001' } });
+    // And the first one is not asked again when they come back.
+    await report(mintJwt({ sub: 'tech_admin' }), 'BELGO-001');
+    const again = await billing({ freshness: 'cached' });
+    expect(again.ok && again.value.tenant).toEqual({ id: 'TECH-001', name: 'TECH-001', color: null, source: 'chosen' });
+    expect(await tenantChoicesItem.getValue()).toEqual({ [`${ORIGIN} tech_admin`]: { chosen: ['TECH-001'], active: 'TECH-001' } });
+  });
+
+  it('the token\'s claims vouch for its tenants; the page hint picks among them but adds none', async () => {
+    const token = mintJwt({ sub: 'consultor', tenant_id: 'BELGO-001' });
+    await report(token, 'STARTUP-001');
+    const reply = await billing({ freshness: 'force' });
+    expect(reply.ok && reply.value.tenant).toEqual({ id: 'BELGO-001', name: 'BELGO-001', color: null, source: 'token' });
+    expect(await billing({ tenantId: 'STARTUP-001', freshness: 'force' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+    expect(host.urls().filter((url) => url.includes('STARTUP-001'))).toEqual([]);
+  });
+
+  it('tenants the host lists come first, with their names; the page hint never joins them', async () => {
     host.route('/api/user/tenants', sample('user-tenants.admin-legacy-token'));
-    await report(mintJwt());
+    await report(mintJwt(), 'TECH-001');
+    const list = (await handleRequest(POPUP, { op: 'tenants.get' })) as Reply<TenantList>;
+    expect(list.ok && list.value.tenants.map((t) => [t.id, t.source])).toEqual([['BELGO-001', 'host']]);
+    expect(list.ok && list.value.activeId).toBe('BELGO-001');
     expect(await billing({ tenantId: 'TECH-001', freshness: 'force' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
-    // (The person's own tenant may be loaded ahead, on the session report; TECH-001 never is.)
     expect(host.urls().filter((url) => url.includes('TECH-001'))).toEqual([]);
     expect(host.requests.filter((r) => r.headers['x-tenant-id'] === 'TECH-001')).toEqual([]);
   });
 
-  it('no tenant at all is notAvailable', async () => {
-    await report(mintJwt(), null);
-    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'notAvailable' } });
-    expect(host.count('/api/v1/admin/')).toBe(0);
-  });
-
-  it('a tenant typed in the options page may be asked for', async () => {
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, extraTenantIds: ['STARTUP-001'] });
-    await report(mintJwt());
-    const reply = await billing({ tenantId: 'STARTUP-001', freshness: 'cached' });
-    expect(reply.ok && reply.value.snapshot.tenantId).toBe('STARTUP-001');
-    expect(host.count('/api/v1/admin/billing/usage/STARTUP-001?')).toBe(1);
-  });
-
-  it('tenant.select stores the choice in storage.local and the next billing.get uses it', async () => {
+  it('tenant.select switches among tenants with evidence, for this person, and the next billing.get uses it', async () => {
     host.route('/api/user/tenants', TWO_TENANTS);
     await report(mintJwt());
     const selected = (await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'TECH-001' })) as Reply<TenantList>;
@@ -332,34 +364,74 @@ describe('billing.get and tenants', () => {
       ok: true,
       value: {
         origin: ORIGIN,
+        person: 'belgo_admin',
         tenants: [
-          { id: 'BELGO-001', name: 'Belgo Arames', color: '#003B4A' },
-          { id: 'TECH-001', name: 'Tech Corp', color: '#112233' },
+          { id: 'BELGO-001', name: 'Belgo Arames', color: '#003B4A', source: 'host' },
+          { id: 'TECH-001', name: 'Tech Corp', color: '#112233', source: 'host' },
         ],
         activeId: 'TECH-001',
+        hint: null,
       },
     });
-    expect((await fakeBrowser.storage.local.get('activeTenants')).activeTenants).toEqual({ [ORIGIN]: 'TECH-001' });
     host.clear();
     const reply = await billing({ freshness: 'cached' });
     expect(reply.ok && reply.value.tenant.id).toBe('TECH-001');
-    expect(reply.ok && reply.value.snapshot.tenantId).toBe('TECH-001');
     expect(host.count('/api/v1/admin/billing/usage/TECH-001?')).toBe(1);
     expect(host.urls().filter((url) => url.includes('BELGO-001'))).toEqual([]);
   });
 
-  it('tenant.select of an unlisted tenant is noAccess and changes nothing', async () => {
+  it('tenant.select of a tenant without evidence is noAccess and changes nothing', async () => {
     host.route('/api/user/tenants', TWO_TENANTS);
     await report(mintJwt());
     expect(await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'STARTUP-001' })).toEqual({
       ok: false,
       error: { kind: 'noAccess' },
     });
-    expect((await fakeBrowser.storage.local.get('activeTenants')).activeTenants).toBeUndefined();
+    expect(await tenantChoicesItem.getValue()).toEqual({});
+  });
+
+  it('tenant.forget takes a chosen tenant back: the person is asked again', async () => {
+    await report(mintJwt());
+    await choose('BELGO-001');
+    expect((await billing({ freshness: 'cached' })).ok).toBe(true);
+    const forgotten = (await handleRequest(POPUP, { op: 'tenant.forget', tenantId: 'BELGO-001' })) as Reply<TenantList>;
+    expect(forgotten.ok && forgotten.value.tenants).toEqual([]);
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'tenantUnconfirmed', hint: 'BELGO-001' } });
+  });
+
+  it('nobody signed in cannot choose a tenant', async () => {
+    await report(null);
+    expect(await choose('BELGO-001')).toEqual({ ok: false, error: { kind: 'signedOut', neverSignedIn: true } });
+    expect(await tenantChoicesItem.getValue()).toEqual({});
+  });
+
+  it('tells a first run (no session ever) from a session that ended', async () => {
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut', neverSignedIn: true } });
+    await report(withTenantClaim());
+    await report(null);
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    // Only the origin is remembered: no token, no person.
+    expect(await allStorageText('local')).not.toContain('eyJ');
+  });
+
+  it('connection.check says what the extension sees, for our own pages only', async () => {
+    await report(withTenantClaim({ sub: 'belgo_admin' }));
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const refused = (await handleRequest(POPUP, { op: 'connection.check' })) as Reply<ConnectionCheck>;
+    expect(refused.ok && refused.value).toMatchObject({ permission: false, user: null, tenant: null, family: null });
+    contains.mockResolvedValue(true);
+    const seen = (await handleRequest(POPUP, { op: 'connection.check' })) as Reply<ConnectionCheck>;
+    expect(seen.ok && seen.value).toMatchObject({ origin: ORIGIN, permission: true, user: 'belgo_admin', tenant: { id: 'BELGO-001' }, family: 'adminV1', error: null });
+    expect(await handleRequest(DASHBOARD, { op: 'connection.check' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+  });
+
+  it('a token that names nobody cannot keep a choice', async () => {
+    await report(mintJwt({ sub: '' }), 'BELGO-001');
+    expect(await choose('BELGO-001')).toEqual({ ok: false, error: { kind: 'noAccess' } });
   });
 
   it('figures the host refused (403) are not shown by the next cached read', async () => {
-    await report(mintJwt());
+    await report(withTenantClaim());
     expect((await billing({ freshness: 'force' })).ok).toBe(true);
     host.setRoutes({ ...identityRoutes(), '/api/billing/': FORBIDDEN, '/api/v1/': FORBIDDEN });
     expect(await billing({ freshness: 'force' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
@@ -370,7 +442,7 @@ describe('billing.get and tenants', () => {
 describe('access fallbacks', () => {
   it('permissions 500 → /api/v1/auth/me decides', async () => {
     host.route('/api/user/permissions', SERVER_ERROR);
-    expect(await report(mintJwt({ role: 'DEVELOPER' }))).toEqual({
+    expect(await report(withTenantClaim({ role: 'DEVELOPER' }))).toEqual({
       ok: true,
       value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
     });
@@ -383,11 +455,11 @@ describe('access fallbacks', () => {
   it('permissions and me both 500 → the token role claim decides', async () => {
     host.route('/api/user/permissions', SERVER_ERROR);
     host.route('/api/v1/auth/me', SERVER_ERROR);
-    expect(await report(mintJwt({ role: 'ADMIN' }))).toEqual({
+    expect(await report(withTenantClaim({ role: 'ADMIN' }))).toEqual({
       ok: true,
       value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
     });
-    expect(await report(mintJwt({ role: 'DEVELOPER' }))).toEqual({
+    expect(await report(withTenantClaim({ role: 'DEVELOPER' }))).toEqual({
       ok: true,
       value: { signedIn: true, canSeeBilling: false, role: 'DEVELOPER' },
     });
@@ -395,7 +467,7 @@ describe('access fallbacks', () => {
 
   it('no claim → the role the page recorded in user_data', async () => {
     host.setRoutes({ '/api/': { refuse: true } });
-    expect(await report(mintJwt({ role: null }), 'BELGO-001', JSON.stringify({ role: 'ADMIN' }))).toEqual({
+    expect(await report(withTenantClaim({ role: null }), 'BELGO-001', JSON.stringify({ role: 'ADMIN' }))).toEqual({
       ok: true,
       value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
     });
@@ -404,14 +476,14 @@ describe('access fallbacks', () => {
   it('an unreadable permissions answer (HTML) also falls back to me', async () => {
     host.route('/api/user/permissions', { status: 200, body: '<html>login</html>', contentType: 'text/html' });
     host.route('/api/v1/auth/me', json(200, { username: 'tech_dev', email: null, role: 'DEVELOPER', active: true }));
-    expect(await report(mintJwt({ role: 'ADMIN' }))).toEqual({
+    expect(await report(withTenantClaim({ role: 'ADMIN' }))).toEqual({
       ok: true,
       value: { signedIn: true, canSeeBilling: false, role: 'DEVELOPER' },
     });
   });
 
   it('the decision is asked once per token', async () => {
-    const token = mintJwt();
+    const token = withTenantClaim();
     await report(token);
     await handleRequest(POPUP, { op: 'access.get' });
     await billing({ freshness: 'cached' });
@@ -443,7 +515,7 @@ describe('the full path through runtime.onMessage', () => {
 
   it('a dashboard tab reports the session and the popup reads the figures', async () => {
     await startBackground();
-    expect(await send({ op: 'session.report', session: page(mintJwt()) }, tab())).toEqual({
+    expect(await send({ op: 'session.report', session: page(withTenantClaim()) }, tab())).toEqual({
       ok: true,
       value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
     });
@@ -453,7 +525,7 @@ describe('the full path through runtime.onMessage', () => {
 
   it('a stranger or a malformed request gets noAccess and the host hears nothing', async () => {
     await startBackground();
-    await send({ op: 'session.report', session: page(mintJwt()) }, tab());
+    await send({ op: 'session.report', session: page(withTenantClaim()) }, tab());
     // A new session repaints the badge, which loads the figures once: let that finish first.
     await until(() => expect(host.requests.some((r) => r.path.startsWith('/api/v1/admin/billing/usage/'))).toBe(true));
     host.clear();

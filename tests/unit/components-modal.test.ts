@@ -28,7 +28,7 @@ function invoice(n: number, over: Partial<Invoice> = {}): Invoice {
 /** BELGO-001 as the admin v1 family reports it (samples/v1-admin-usage.admin-v1-token.json). */
 function belgoView(over: { invoices?: Part<Invoice[]>; stale?: boolean; refreshError?: BillingError | null } = {}): BillingView {
   return {
-    tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null },
+    tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null, source: 'host' },
     stale: over.stale ?? false,
     refreshError: over.refreshError ?? null,
     snapshot: {
@@ -78,6 +78,7 @@ function renderModal(state: unknown, extra: Record<string, unknown> = {}) {
     dark: false,
     locale: 'pt-BR',
     onretry: vi.fn(),
+    onchoose: vi.fn(async () => null),
     onrefresh: vi.fn(),
     onclose: vi.fn(),
     onopenfull: vi.fn(),
@@ -110,6 +111,32 @@ describe('BillingModal', () => {
     expect(screen.getByText('Faturas recentes')).toBeInTheDocument();
     expect(screen.queryByTestId('billing-total-cost')).toBeNull();
     expect(screen.queryByTestId('billing-refresh')).toBeNull();
+  });
+
+  it('asks for the tenant where the host vouches for none: the page\'s guess pre-filled, sent only on confirm', async () => {
+    const { props } = renderModal({ kind: 'error', error: { kind: 'tenantUnconfirmed', hint: 'BELGO-001' } });
+    const input = screen.getByLabelText('Identificador do tenant');
+    expect(input).toHaveValue('BELGO-001');
+    expect(screen.getByText('A página sugere BELGO-001: confirme apenas se este for o seu.')).toBeInTheDocument();
+    expect(screen.queryByTestId('billing-error')).toBeNull();
+    expect(props.onchoose).not.toHaveBeenCalled();
+    await fireEvent.input(input, { target: { value: ' tech-001 ' } });
+    await fireEvent.click(screen.getByTestId('tenant-choice-confirm'));
+    expect(props.onchoose).toHaveBeenCalledWith('TECH-001');
+  });
+
+  it('refuses a tenant id the host could not have issued, and says why a choice was refused', async () => {
+    const onchoose = vi.fn(async () => ({ kind: 'signedOut' as const }));
+    renderModal({ kind: 'error', error: { kind: 'tenantUnconfirmed', hint: null } }, { onchoose });
+    const input = screen.getByTestId('tenant-choice-input');
+    expect(input).toHaveValue('');
+    await fireEvent.input(input, { target: { value: '../x' } });
+    await fireEvent.click(screen.getByTestId('tenant-choice-confirm'));
+    expect(onchoose).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Use letras maiúsculas, números e hífens, como em BELGO-001.');
+    await fireEvent.input(input, { target: { value: 'BELGO-001' } });
+    await fireEvent.click(screen.getByTestId('tenant-choice-confirm'));
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Não foi possível guardar a sua escolha: Sua sessão no Dashboard Agile terminou'));
   });
 
   it('shows the error in words and retries', async () => {
@@ -349,6 +376,7 @@ describe('BillingModal', () => {
         dark: false,
         locale: 'pt-BR',
         onretry: vi.fn(),
+        onchoose: vi.fn(async () => null),
         onrefresh: vi.fn(),
         onclose,
         onopenfull: vi.fn(),

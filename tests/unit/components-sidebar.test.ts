@@ -9,7 +9,7 @@ const brl = (cents: number) => ({ cents, currency: 'BRL' });
 
 function view(stale = false): BillingView {
   return {
-    tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null },
+    tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null, source: 'host' },
     stale,
     refreshError: null,
     snapshot: {

@@ -17,6 +17,8 @@ const KEYS: Record<Request['op'], { required: string[]; optional: string[] }> = 
   'access.get': { required: ['op'], optional: [] },
   'tenants.get': { required: ['op'], optional: [] },
   'tenant.select': { required: ['op', 'tenantId'], optional: [] },
+  'tenant.choose': { required: ['op', 'tenantId'], optional: [] },
+  'tenant.forget': { required: ['op', 'tenantId'], optional: [] },
   'billing.get': { required: ['op', 'freshness'], optional: ['tenantId'] },
   'page.openFull': { required: ['op'], optional: ['tenantId'] },
   'i18n.catalog': { required: ['op', 'language'], optional: [] },
@@ -63,7 +65,7 @@ const validRequest: fc.Arbitrary<Request> = fc.oneof(
   }),
   fc.constant({ op: 'access.get' as const }),
   fc.constant({ op: 'tenants.get' as const }),
-  fc.record({ op: fc.constant('tenant.select' as const), tenantId: validTenant }),
+  fc.record({ op: fc.constantFrom('tenant.select' as const, 'tenant.choose' as const, 'tenant.forget' as const), tenantId: validTenant }),
   fc.record(
     {
       op: fc.constant('billing.get' as const),
@@ -209,14 +211,14 @@ describe('parseRequest', () => {
     fc.assert(
       fc.property(
         tenantLike,
-        fc.constantFrom('tenant.select', 'billing.get', 'page.openFull'),
+        fc.constantFrom('tenant.select', 'tenant.choose', 'tenant.forget', 'billing.get', 'page.openFull'),
         (tenantId, op) => {
           const message =
             op === 'billing.get' ? { op, tenantId, freshness: 'cached' } : { op, tenantId };
           const out = parse(message);
           const matches = typeof tenantId === 'string' && HOST_TENANT.test(tenantId);
           // `tenantId: undefined` is the optional key left out (billing.get, page.openFull).
-          const omitted = tenantId === undefined && op !== 'tenant.select';
+          const omitted = tenantId === undefined && (op === 'billing.get' || op === 'page.openFull');
           expect(out !== null).toBe(matches || omitted);
         },
       ),

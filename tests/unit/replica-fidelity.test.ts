@@ -127,8 +127,8 @@ async function call(r: Replica, method: string, path: string, opts: { token?: st
 
 async function login(r: Replica, username: string, kind: 'v1' | 'legacy'): Promise<string> {
   const pw: Record<string, string> = {
-    belgo_admin: 'Belgo@Admin#2025', tech_admin: 'Tech@Admin#2025', tech_dev: 'Tech@Dev#2025', consultor: 'Consultor#2025',
-    startup_dev: 'Startup@Dev#2025', platform_admin: 'Platform@Admin#2025', admin: 'Admin#2025',
+    belgo_admin: 'Belgo@Admin#2025', belgo_pm: 'Belgo@PM#2025', tech_admin: 'TechCorp@Admin#2025', tech_dev: 'TechCorp@Dev#2025',
+    consultor: 'Consultor@Multi#2025', startup_dev: 'StartupX@Dev#2025', platform_admin: 'Platform@2025!Adm', admin: 'admin123',
   };
   const res = await call(r, 'POST', kind === 'v1' ? '/api/v1/auth/login' : '/api/auth/login', { json: { username, password: pw[username] } });
   expect(res.status).toBe(200);
