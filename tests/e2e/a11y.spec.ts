@@ -50,7 +50,7 @@ async function setHostDark(page: Page, theme: Theme): Promise<void> {
 
 test('the check itself: axe sees into the overlay\'s shadow root', async ({ context, signIn }) => {
   const page = await context.newPage();
-  await signIn(page, 'belgo_admin');
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-entry').click();
   await expect(page.getByTestId('billing-total-cost')).toBeVisible();
   await page.evaluate(() => {
@@ -68,7 +68,7 @@ for (const theme of ['light', 'dark'] as const) {
     test('dashboard, loading: the entry and the modal while the host holds its answer', async ({ context, signIn, replica }) => {
       holdUsage(replica);
       const page = await context.newPage();
-      await signIn(page, 'belgo_admin');
+      await signIn(page, 'belgo_admin', { token: 'legacy' });
       await setHostDark(page, theme);
       await expect(page.getByTestId('billing-sidebar-loading')).toBeVisible();
       await expectAccessible(page, 'entry loading', 'billing-overlay-entry');
@@ -80,7 +80,7 @@ for (const theme of ['light', 'dark'] as const) {
     test('dashboard, error then ready then stale: the entry and the modal', async ({ context, signIn, replica }) => {
       failUsage(replica);
       const page = await context.newPage();
-      await signIn(page, 'belgo_admin');
+      await signIn(page, 'belgo_admin', { token: 'legacy' });
       await setHostDark(page, theme);
       await expect(page.getByTestId('billing-sidebar-error')).toBeVisible();
       await expectAccessible(page, 'entry error', 'billing-overlay-entry');
@@ -117,7 +117,7 @@ for (const theme of ['light', 'dark'] as const) {
         await expect(first.getByTestId('billing-state')).toHaveAttribute('data-state', 'neverSignedIn');
         await expectAccessible(first, `${surface} never signed in`);
         holdUsage(replica);
-        await signIn(await context.newPage(), 'belgo_admin');
+        await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
         const page = await open(extensionPage);
         await expect(page.getByTestId('billing-loading')).toBeVisible();
         await expectAccessible(page, `${surface} loading`);
@@ -125,7 +125,7 @@ for (const theme of ['light', 'dark'] as const) {
 
       test(`${surface}: error, then ready, then stale`, async ({ context, signIn, extensionPage, replica }) => {
         failUsage(replica);
-        await signIn(await context.newPage(), 'belgo_admin');
+        await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
         const page = await open(extensionPage);
         await expect(page.getByTestId('billing-error')).toBeVisible();
         await expectAccessible(page, `${surface} error`);
@@ -139,6 +139,26 @@ for (const theme of ['light', 'dark'] as const) {
         await expectAccessible(page, `${surface} stale`);
       });
     }
+
+    test('the tenant chooser: in the modal, the popup and the full page', async ({ context, signIn, extensionPage }) => {
+      const page = await context.newPage();
+      // The host's login page vouches for no tenant: the person is asked to confirm theirs.
+      await signIn(page, 'belgo_admin', { confirmTenant: false });
+      await setHostDark(page, theme);
+      await page.getByTestId('billing-sidebar-entry').click();
+      await expect(page.getByTestId('tenant-choice')).toBeVisible();
+      await expectAccessible(page, 'modal tenant chooser', 'billing-overlay-modal');
+      await page.getByTestId('tenant-choice-input').fill('../x');
+      await page.getByTestId('tenant-choice-confirm').click();
+      await expect(page.getByTestId('tenant-choice-problem')).toBeVisible();
+      await expectAccessible(page, 'modal tenant chooser, refused', 'billing-overlay-modal');
+      for (const path of ['popup.html', 'billing.html']) {
+        const other = await extensionPage(path);
+        await other.emulateMedia({ colorScheme: theme });
+        await expect(other.getByTestId('tenant-choice')).toBeVisible();
+        await expectAccessible(other, `${path} tenant chooser`);
+      }
+    });
 
     test('options: first run, loading, signed in with a typed tenant, connection checked', async ({ context, signIn, extensionPage, replica }) => {
       const open = async () => {
@@ -154,7 +174,7 @@ for (const theme of ['light', 'dark'] as const) {
       await expectAccessible(first, 'options check, never signed in');
 
       replica.faults.set('/api/user/tenants', { delayMs: 30_000 });
-      await signIn(await context.newPage(), 'belgo_admin');
+      await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
       const loading = await open();
       await expect(loading.getByTestId('options-tenants-loading')).toBeVisible();
       await expectAccessible(loading, 'options loading');
@@ -163,7 +183,7 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test('options: ready, every change confirmed, connection checked', async ({ context, signIn, extensionPage }) => {
-      await signIn(await context.newPage(), 'belgo_admin');
+      await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
       const page = await extensionPage('options.html');
       await page.emulateMedia({ colorScheme: theme });
       await expect(page.getByTestId('options-tenant-select')).toBeVisible();

@@ -43,7 +43,7 @@ for (const uiLanguage of ['pt-BR', 'en-US']) {
 
     test('the modal on a phone', async ({ context, signIn }) => {
       const page = await context.newPage();
-      await signIn(page, 'belgo_admin');
+      await signIn(page, 'belgo_admin', { token: 'legacy' });
       await page.getByTestId('billing-sidebar-entry').click();
       await expect(page.getByTestId('billing-invoice-row').first()).toBeVisible();
       await page.setViewportSize(PHONE);
@@ -59,7 +59,7 @@ for (const uiLanguage of ['pt-BR', 'en-US']) {
     });
 
     test('the full page on a phone', async ({ context, signIn, extensionPage }) => {
-      await signIn(await context.newPage(), 'belgo_admin');
+      await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
       const page = await extensionPage('billing.html#tenant=BELGO-001');
       await page.setViewportSize(PHONE);
       await expect(page.getByTestId('billing-invoice-row').first()).toBeVisible();
@@ -73,7 +73,7 @@ for (const uiLanguage of ['pt-BR', 'en-US']) {
     });
 
     test('the popup at 320 px', async ({ context, signIn, extensionPage }) => {
-      await signIn(await context.newPage(), 'belgo_admin');
+      await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
       const page = await extensionPage('popup.html');
       await page.setViewportSize({ width: 320, height: 600 });
       await expect(page.getByTestId('popup-budget')).toBeVisible();

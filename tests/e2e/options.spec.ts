@@ -16,7 +16,7 @@ test('before any sign-in: each field explains itself, and the check says nobody 
 });
 
 test('signed in: the check names the person, the tenant and the source; changes are confirmed where made', async ({ context, signIn, extensionPage }) => {
-  await signIn(await context.newPage(), 'belgo_admin');
+  await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
   const page = await extensionPage('options.html');
   await page.getByTestId('options-check').click();
   const result = page.getByTestId('options-check-result');

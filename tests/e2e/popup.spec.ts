@@ -57,7 +57,8 @@ test('signed out after a session: says the session ended and how to come back', 
 });
 
 test('ready: the period, the budget used and one clear primary action', async ({ context, signIn, extensionPage }) => {
-  await signIn(await context.newPage(), 'belgo_admin');
+  // The token with tenant claims: the panel family answers, with the host's budget.
+  await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
   const popup = await extensionPage('popup.html');
   await expect(popup.getByTestId('popup-period')).toHaveText(/^Período: \d.* de \d{4}$/);
   // The host's R$ 500,00 budget: 245,80 is 49%.
