@@ -8,6 +8,8 @@ import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/language';
 import { settingsItem, tenantChoicesItem } from '@/lib/settings';
 
+// A service worker in Chromium, an event page in Firefox (docs/firefox.md): either may be put to
+// sleep when idle and woken by the events below, so every listener is added here at start-up.
 export default defineBackground(() => {
   // No onMessageExternal and no externally_connectable: other extensions and web pages have
   // no way in. Our own contexts are still checked (sender id, tab origin, request shape).
@@ -35,6 +37,10 @@ export default defineBackground(() => {
       void syncDashboardRegistration(settings.dashboardOrigin, previous?.dashboardOrigin);
     }
   });
+  // Access granted or withdrawn without an address change: the registration follows it.
+  const followAccess = () => void settingsItem.getValue().then((settings) => syncDashboardRegistration(settings.dashboardOrigin));
+  browser.permissions.onAdded.addListener(followAccess);
+  browser.permissions.onRemoved.addListener(followAccess);
   tenantChoicesItem.watch(() => void refreshBadge('cached'));
   // Versions before per-person tenants kept one active tenant per origin for the whole profile.
   void browser.storage.local.remove(['activeTenants', 'activeTenants$']);

@@ -171,7 +171,10 @@ export const MESSAGE_KEYS = [
   'tenantSourceToken',
   'tenantSourceChosen',
   'optionsTenantsPerson',
-  'optionsTenantsNone'
+  'optionsTenantsNone',
+  // The options page when the dashboard is out of reach (Firefox may withhold host access).
+  'optionsAccessMissing',
+  'optionsAccessGrant'
 ,
 ] as const;
 

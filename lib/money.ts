@@ -3,11 +3,6 @@
  * the model keeps integer cents only, so the float family goes through `reaisToCents`.
  */
 
-/** True for an integer number of cents that JavaScript can hold exactly. */
-export function isSafeCents(n: unknown): n is number {
-  return typeof n === 'number' && Number.isSafeInteger(n);
-}
-
 const DECIMAL = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/;
 
 /**

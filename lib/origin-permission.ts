@@ -1,4 +1,8 @@
-/** Whether the extension may reach a dashboard origin (granted at install or by the options page). */
+/**
+ * Whether the extension may reach a dashboard origin, and asking for it. Chromium grants the
+ * manifest's host_permissions at install; Firefox lets the person withhold or withdraw them at
+ * any time (docs/firefox.md), so every origin, localhost too, is checked and asked for alike.
+ */
 import { browser } from 'wxt/browser';
 
 /** Match patterns have no port in Firefox; the origin check in the content script is exact. */
@@ -16,4 +20,12 @@ export async function hasOriginPermission(origin: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Asks the browser, and so the person, for an origin. Call it first thing in a click's handler:
+ * the browsers refuse requests made outside one. Refused or failed means false.
+ */
+export function requestOriginPermission(origin: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [originPattern(origin)] }).catch(() => false);
 }

@@ -1,6 +1,6 @@
 /**
  * One billing snapshot for an origin and tenant from whichever endpoint family answers.
- * The host has three families and none is complete (CONTRACT.md section 4): the family that
+ * The host has three families and none is complete (docs/host.md section 4): the family that
  * answered last time is tried first, then the others in order; a family "answers" when its
  * usage endpoint does. Its other parts load in parallel and may fail on their own: a part that
  * failed says why instead of pretending to be empty.

@@ -1,7 +1,7 @@
 /**
  * The signed-in person's token per dashboard origin, as the page's localStorage holds it.
- * Kept in storage.session only: it lives in memory, is gone when the browser closes and, in
- * Chromium, is not readable by content scripts. Never in storage.local/sync, never logged.
+ * Kept in storage.session only: it lives in memory, is gone when the browser closes and is not
+ * readable by content scripts (docs/firefox.md). Never in storage.local/sync, never logged.
  */
 import { storage } from '#imports';
 import type { PageSession } from '../protocol';

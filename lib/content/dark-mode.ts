@@ -1,4 +1,4 @@
-/** Follows the host's dark mode: it toggles class `dark` on <html> (CONTRACT.md section 2). */
+/** Follows the host's dark mode: it toggles class `dark` on <html> (docs/host.md section 2). */
 export function watchDarkMode(onChange: (dark: boolean) => void, signal: AbortSignal): void {
   const root = document.documentElement;
   let last = root.classList.contains('dark');

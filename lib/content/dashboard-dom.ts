@@ -1,5 +1,5 @@
 /**
- * Where things are in the host's page (CONTRACT.md section 1). Vue mounts on #app and marks it
+ * Where things are in the host's page (docs/host.md section 1). Vue mounts on #app and marks it
  * with data-v-app; anything we insert before that is wiped by the mount, so we wait for it.
  */
 export const MOUNTED_APP = '#app[data-v-app]';

@@ -3,7 +3,7 @@
  *
  * No usage body from the host names a currency: the panel family sends bare reais floats, the
  * v1 families send `*_cents` plus a `total_formatted` like "R$ 27.02". Only panel invoices
- * carry `currency` ("BRL"). The host is Brazilian and CONTRACT.md section 4 states the
+ * carry `currency` ("BRL"). The host is Brazilian and docs/host.md section 4 states the
  * currency is BRL, so this is the fallback whenever the data itself does not say.
  */
 export const HOST_CURRENCY = 'BRL';

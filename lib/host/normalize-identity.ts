@@ -2,7 +2,7 @@
 import { clip, parseWith, type Result } from './result';
 import { AuthMeSchema, PermissionsSchema, UserTenantsSchema } from './schemas';
 
-/** Roles the host lets read billing (CONTRACT 3: ADMIN has billing:read, SUPER_ADMIN manage). */
+/** Roles the host lets read billing (docs/host.md §3: ADMIN has billing:read, SUPER_ADMIN manage). */
 const BILLING_ROLES = new Set(['ADMIN', 'SUPER_ADMIN']);
 
 export function roleCanSeeBilling(role: string): boolean {
@@ -26,18 +26,16 @@ export function parseAuthMe(json: unknown): Result<{ role: string }> {
   return parseWith('authMe', AuthMeSchema, json, (body) => ({ role: clip(body.role) }));
 }
 
-export interface UserTenant {
+interface UserTenant {
   id: string;
   name: string;
   /** The tenant's brand colour as `#rgb`/`#rrggbb`(aa), or null when absent or not a colour. */
   color: string | null;
-  isCurrent: boolean;
 }
 
-export interface UserTenants {
+interface UserTenants {
   tenants: UserTenant[];
   current: string | null;
-  canSwitch: boolean;
 }
 
 /** The SUPER_ADMIN's pseudo-tenant: a view of the platform, not a billable tenant. */
@@ -60,14 +58,13 @@ export function parseUserTenants(json: unknown): Result<UserTenants> {
           id: clip(t.tenant_id),
           name: clip(t.name ?? t.branding?.display_name ?? t.tenant_id),
           color: color !== null && HEX_COLOR.test(color) ? color : null,
-          isCurrent: t.is_current ?? (current !== null && t.tenant_id === body.current),
         };
       });
-    return { tenants, current, canSwitch: body.can_switch ?? false };
+    return { tenants, current };
   });
 }
 
-export interface JwtClaims {
+interface JwtClaims {
   role?: string;
   exp?: number;
   tenantId?: string;

@@ -2,7 +2,7 @@
  * Pure functions that turn the host's JSON (typed `unknown`) into the model (../model).
  * Each validates with its zod/mini schema and returns a `Result`; none throws.
  */
-export type { BadResponse, Result } from './result';
+export type { Result } from './result';
 export { HOST_CURRENCY } from './currency';
 export { normalizePanelUsage, normalizeTenantV1Usage, normalizeAdminV1Usage } from './normalize-usage';
 export {
@@ -17,8 +17,4 @@ export {
   parseUserTenants,
   roleCanSeeBilling,
   decodeJwtClaims,
-  type JwtClaims,
-  type UserTenant,
-  type UserTenants,
 } from './normalize-identity';
-export { parseErrorDetail } from './normalize-error';

@@ -1,6 +1,6 @@
 /**
  * zod/mini schemas for the host's JSON, written from the recorded samples
- * (/work/shared/host/samples) and CONTRACT.md section 4. They list only the fields the
+ * (tests/fixtures/host) and docs/host.md section 4. They list only the fields the
  * extension reads plus what is needed to recognise each shape; extra keys are allowed and
  * dropped. Loose where the host is loose (nullable dates, optional extras), strict on what we
  * display: amounts and counts are finite and non-negative, counts and cents are safe integers.
@@ -35,7 +35,6 @@ export const PanelUsageSchema = z.object({
   compute: z.object({ worker_hours: quantity }),
   cost: z.object({ total: reais, api_calls: reais, tokens: reais, storage: reais, compute: reais }),
 });
-export type PanelUsageBody = z.infer<typeof PanelUsageSchema>;
 
 export const PanelInvoiceSchema = z.object({
   invoice_id: z.string(),
@@ -48,7 +47,6 @@ export const PanelInvoiceSchema = z.object({
   paid_at: maybeText,
 });
 export const PanelInvoicesSchema = z.object({ invoices: z.array(PanelInvoiceSchema) });
-export type PanelInvoicesBody = z.infer<typeof PanelInvoicesSchema>;
 
 export const PanelProjectionsSchema = z.object({
   current_month: z.object({ spent: reais, projected_total: reais, days_remaining: count }),
@@ -59,12 +57,10 @@ export const PanelProjectionsSchema = z.object({
     ),
   ),
 });
-export type PanelProjectionsBody = z.infer<typeof PanelProjectionsSchema>;
 
 export const PanelTimelineSchema = z.object({
   timeline: z.array(z.object({ date: z.string(), api_calls: count, tokens: count, cost: reais })),
 });
-export type PanelTimelineBody = z.infer<typeof PanelTimelineSchema>;
 
 // ------------------------------------------------- B/C. v1 tenant and admin billing (cents)
 
@@ -101,7 +97,7 @@ export const AdminV1UsageSchema = z.object({
 });
 export type AdminV1UsageBody = z.infer<typeof AdminV1UsageSchema>;
 
-/** B: `GET /api/v1/billing/invoices` (no 200 sample exists: written from CONTRACT 4B). */
+/** B: `GET /api/v1/billing/invoices` (no 200 sample exists: written from docs/host.md §4B). */
 export const TenantV1InvoiceSchema = z.object({
   invoice_id: z.string(),
   invoice_number: maybeText,
@@ -117,7 +113,6 @@ export const TenantV1InvoicesSchema = z.object({
   invoices: z.array(TenantV1InvoiceSchema),
   total: z.optional(z.nullable(count)),
 });
-export type TenantV1InvoicesBody = z.infer<typeof TenantV1InvoicesSchema>;
 
 // ------------------------------------------------------------------- identity and tenants
 
@@ -128,14 +123,12 @@ export const PermissionsSchema = z.object({
     z.nullable(z.object({ billing: z.optional(z.nullable(z.array(z.string()))) })),
   ),
 });
-export type PermissionsBody = z.infer<typeof PermissionsSchema>;
 
 /** `GET /api/v1/auth/me` (`email` is null on the reference host). */
 export const AuthMeSchema = z.object({
   username: maybeText,
   role: z.string(),
 });
-export type AuthMeBody = z.infer<typeof AuthMeSchema>;
 
 /** `GET /api/user/tenants`. */
 export const UserTenantsSchema = z.object({
@@ -143,7 +136,6 @@ export const UserTenantsSchema = z.object({
     z.object({
       tenant_id: z.string(),
       name: maybeText,
-      is_current: z.optional(z.nullable(z.boolean())),
       is_platform: z.optional(z.nullable(z.boolean())),
       branding: z.optional(
         z.nullable(z.object({ primary_color: maybeText, display_name: maybeText })),
@@ -151,15 +143,4 @@ export const UserTenantsSchema = z.object({
     }),
   ),
   current: maybeText,
-  can_switch: z.optional(z.nullable(z.boolean())),
 });
-export type UserTenantsBody = z.infer<typeof UserTenantsSchema>;
-
-// ------------------------------------------------------------------------------- errors
-
-/** FastAPI error bodies: `{detail: "..."}` or a 422 `{detail: [{loc, msg, type}]}`. */
-export const ErrorBodySchema = z.object({
-  detail: z.union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
-  code: z.optional(z.unknown()),
-});
-export const ValidationItemSchema = z.object({ msg: z.string() });

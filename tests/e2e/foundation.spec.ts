@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AFTER_SETTINGS_READ, contentScriptWorld, listenToBackground } from './extension-probes';
 
 test('the extension loads: a background worker with our manifest', async ({ background }) => {
   const manifest = await background.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
@@ -23,7 +24,7 @@ test('the content script starts on the dashboard only after Vue has mounted', as
   void replica;
 });
 
-test('on another localhost page the content script does nothing at all', async ({ context, background }) => {
+test('on another localhost page the content script does nothing at all', async ({ context, background, extensionId }) => {
   // A page on another port with the same DOM as the dashboard: not the configured origin.
   const other = createServer((_req, res) => {
     res.setHeader('content-type', 'text/html');
@@ -32,13 +33,17 @@ test('on another localhost page the content script does nothing at all', async (
   await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
   const port = (other.address() as AddressInfo).port;
   try {
-    void background;
+    const heard = await listenToBackground(background);
     const page = await context.newPage();
+    const inContentScript = await contentScriptWorld(page, extensionId);
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
     await page.goto(`http://localhost:${port}/`);
-    await page.waitForTimeout(1500);
-    expect(await page.locator('billing-overlay-entry').count()).toBe(0);
+    // The script is injected (it matches every localhost page) and has read its settings: that
+    // read is all that stands between it and reporting the session and placing the entry.
+    expect(await inContentScript(AFTER_SETTINGS_READ)).toBe(true);
+    expect(await inContentScript("document.querySelector('billing-overlay-entry') === null")).toBe(true);
+    expect(await heard()).toEqual([]);
     expect(messages).toEqual([]);
   } finally {
     other.close();

@@ -36,6 +36,14 @@ test.describe('host state "seed"', () => {
     await expect(tableRows.first()).toContainText('2.400');
     await expect(tableRows.last()).toContainText('R$ 9,60');
     await expect(tableRows.last()).toContainText('900');
+    // The table is the chart's text for screen readers: nothing of it is painted where it sits.
+    const painted = await page.getByTestId('full-timeline-table').evaluate((table) => {
+      table.scrollIntoView({ block: 'center' });
+      const box = table.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + Math.min(box.height / 2, 10));
+      return hit !== null && table.contains(hit);
+    });
+    expect(painted).toBe(false);
     await expect(page.getByTestId('full-timeline-unavailable')).toHaveCount(0);
 
     // Projections and the host's R$ 500,00 budget: 245,80 is 49%.
@@ -46,6 +54,7 @@ test.describe('host state "seed"', () => {
     await expect(page.getByTestId('full-projection-days')).toHaveText(String(daysInMonth - now.getUTCDate()));
     await expect(page.getByTestId('full-projection-next')).toHaveText('R$ 270,38');
     await expect(page.getByTestId('full-budget')).toHaveAttribute('data-level', 'ok');
+    await expect(page.getByTestId('full-budget-bar')).toHaveCSS('background-color', 'rgb(34, 197, 94)'); // green under the threshold
     await expect(page.getByTestId('full-budget-percent')).toHaveText('49%');
     await expect(page.getByTestId('full-budget-text')).toHaveText('49% de R$ 500,00 usados · R$ 245,80');
     await expect(page.getByRole('progressbar', { name: 'Orçamento mensal' })).toHaveAttribute('aria-valuenow', '49');

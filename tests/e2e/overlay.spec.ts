@@ -1,5 +1,6 @@
 /** The in-page entry and modal, as admins use them on the dashboard (replica, real Chromium). */
 import { test, expect } from './fixtures';
+import { askFromContentScript, contentScriptWorld } from './extension-probes';
 import { entryPlacement, meanLuminance, watchForOverlay } from './overlay-helpers';
 
 const hostStates = ['today', 'seed', 'fixed'] as const;
@@ -33,6 +34,10 @@ for (const state of hostStates) {
         await expect(page.getByTestId('billing-cost-compute')).toHaveText('R$ 52,70');
         await expect(page.getByTestId('billing-invoice-row')).toHaveCount(5);
         await expect(page.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
+        // Status badges are coloured by meaning, in the shadow root's own stylesheet.
+        const statuses = page.getByTestId('billing-invoice-status');
+        await expect(statuses.filter({ hasText: 'Pendente' }).first()).toHaveCSS('background-color', 'rgb(254, 249, 195)');
+        await expect(statuses.filter({ hasText: 'Pago' }).first()).toHaveCSS('background-color', 'rgb(220, 252, 231)');
       } else {
         await expect(page.getByTestId('billing-api-calls')).toHaveText('120');
         await expect(page.getByTestId('billing-tokens')).toHaveText('1,05M');
@@ -45,12 +50,18 @@ for (const state of hostStates) {
       }
     });
 
-    test('a DEVELOPER never sees the entry, not even for one frame', async ({ context, signIn }) => {
+    test('a DEVELOPER never sees the entry, not even for one frame', async ({ context, signIn, extensionId }) => {
       const page = await context.newPage();
       const seen = await watchForOverlay(page);
+      const inContentScript = await contentScriptWorld(page, extensionId);
       await signIn(page, 'tech_dev');
       await expect(page.locator('.sidebar-desktop')).toBeVisible();
-      await page.waitForTimeout(1500);
+      // The page's content script has the background's verdict on this person, which is what
+      // would have placed the entry.
+      expect(await inContentScript(askFromContentScript({ op: 'access.get' }))).toEqual({
+        ok: true,
+        value: { signedIn: true, role: 'DEVELOPER', canSeeBilling: false },
+      });
       expect(await seen()).toBe(false);
     });
   });
@@ -64,12 +75,16 @@ test('a SUPER_ADMIN sees the entry and the panel\'s figures', async ({ context, 
   await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
 });
 
-test('a signed-out visitor never sees the entry, and signing out removes it live', async ({ context, replica, signIn }) => {
+test('a signed-out visitor never sees the entry, and signing out removes it live', async ({ context, replica, signIn, extensionId }) => {
   const anonymous = await context.newPage();
   const seen = await watchForOverlay(anonymous);
+  const inContentScript = await contentScriptWorld(anonymous, extensionId);
   await anonymous.goto(replica.origin + '/');
   await expect(anonymous.locator('.sidebar-desktop')).toBeAttached();
-  await anonymous.waitForTimeout(1500);
+  expect(await inContentScript(askFromContentScript({ op: 'access.get' }))).toEqual({
+    ok: true,
+    value: { signedIn: false, role: null, canSeeBilling: false },
+  });
   expect(await seen()).toBe(false);
 
   const page = await context.newPage();
@@ -161,6 +176,39 @@ test('dark mode follows the host live and renders dark', async ({ context, signI
   const dark = await meanLuminance(page, await dialog.screenshot());
   expect(light).toBeGreaterThan(170);
   expect(dark).toBeLessThan(110);
+});
+
+test('the entry looks like the host\'s own Analytics section, in light and dark mode', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
+  const entry = page.getByTestId('billing-sidebar-entry');
+  const host = page.locator('aside.sidebar-desktop').getByRole('button', { name: 'Produtividade do Time' });
+  // The computed look of a section (title, one button with its icon), colours of the button aside:
+  // the host's Analytics entry is blue, the seed's billing entry green.
+  const look = (button: Element) => {
+    const pick = (el: Element | null, keys: string[]) => {
+      const style = getComputedStyle(el!);
+      return Object.fromEntries(keys.map((k) => [k, style.getPropertyValue(k)]));
+    };
+    const section = button.parentElement!;
+    return {
+      section: pick(section, ['margin-top', 'padding-top', 'border-top-width', 'border-top-style', 'border-top-color']),
+      title: pick(section.querySelector('h3'), ['font-size', 'font-weight', 'line-height', 'text-transform', 'letter-spacing', 'color', 'margin-bottom']),
+      button: {
+        ...pick(button, ['display', 'align-items', 'column-gap', 'font-size', 'line-height', 'padding', 'text-align', 'border-radius']),
+        width: (button as HTMLElement).offsetWidth,
+      },
+      icon: pick(button.querySelector('svg'), ['width', 'height']),
+    };
+  };
+  expect(await entry.evaluate(look)).toEqual(await host.evaluate(look));
+  await expect(entry).toHaveCSS('color', 'rgb(22, 163, 74)'); // green-600, as the seed's entry
+
+  await page.locator('.dark-mode-toggle').click();
+  await expect(page.locator(':root')).toHaveClass(/dark/);
+  await expect(entry).toHaveCSS('color', 'rgb(74, 222, 128)'); // green-400 on the dark sidebar
+  expect(await entry.evaluate(look)).toEqual(await host.evaluate(look));
 });
 
 test('a hostile invoice field shows as text', async ({ context, signIn, replica }) => {

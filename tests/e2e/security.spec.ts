@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
+import { askFromContentScript, contentScriptWorld, listenToBackground } from './extension-probes';
 import {
   configureDashboard,
   launchWithExtension,
@@ -36,11 +37,14 @@ test('another extension gets no answer from ours', async ({ replica }) => {
   }
 });
 
-test('a web page cannot reach the extension: postMessage and page-world APIs do nothing', async ({ context, signIn, replica, extensionId }) => {
+test('a web page cannot reach the extension: postMessage and page-world APIs do nothing', async ({ context, signIn, replica, extensionId, background }) => {
+  const heard = await listenToBackground(background);
   const page = await context.newPage();
+  const inContentScript = await contentScriptWorld(page, extensionId);
   await signIn(page, 'belgo_admin');
   await expect(page.getByTestId('billing-sidebar-cost')).toBeVisible();
   replica.requests.clear();
+  const heardBefore = (await heard()).length;
   const pageWorld = await page.evaluate(async (id) => {
     window.postMessage({ op: 'billing.get', freshness: 'force' }, '*');
     window.postMessage({ op: 'tenant.select', tenantId: 'TECH-001' }, '*');
@@ -58,7 +62,10 @@ test('a web page cannot reach the extension: postMessage and page-world APIs do 
     return sent;
   }, extensionId);
   expect(pageWorld).not.toBe('answered');
-  await page.waitForTimeout(500);
+  // A message from the content script's world now reaches the background after anything that
+  // world could have relayed from the page's messages (those were dispatched before it).
+  expect(await inContentScript(askFromContentScript({ op: 'access.get' }))).toMatchObject({ ok: true });
+  expect((await heard()).slice(heardBefore).map((m) => m.op)).toEqual(['access.get']);
   expect(replica.requests.list().filter((r) => BILLING_PATHS.test(r.path))).toEqual([]);
   await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 27,02');
 });

@@ -27,7 +27,7 @@ function canReadBilling(role: string): boolean {
 
 /**
  * Panel family — mounted only in `seed` (the seed's Change 1). `fixed` is the host with the
- * tenant family's fix alone (CONTRACT.md section 4, "What a client therefore sees").
+ * tenant family's fix alone (docs/host.md section 4, "What a client therefore sees").
  */
 function panelRoutes(ctx: Ctx): boolean {
   const m = /^\/api\/billing\/(usage|invoices|projections|timeline|dashboard)$/.exec(ctx.path);

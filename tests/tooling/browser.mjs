@@ -1,6 +1,7 @@
-// Finds a Chromium that can load an unpacked extension: an explicit path, Playwright's own
-// build where one is installed, or the system's. Playwright cannot download browsers on our
-// machines, so the system Chromium (Debian's `chromium`) is the usual answer.
+// Finds the browsers the tests drive. Chromium loads the unpacked extension: an explicit path,
+// Playwright's own build where one is installed, or the system's. Firefox is driven through
+// WebDriver BiDi: an explicit path or Debian's Firefox ESR. Playwright cannot download browsers
+// on our machines, so the system's (Debian's `chromium`, `firefox-esr`) are the usual answers.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
@@ -45,22 +46,57 @@ function aptInstall(packages) {
   execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
 }
 
+const canApt = () => process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+
 /** Installs Debian's chromium (and its translations) when we are root with apt; otherwise explains. */
 export async function ensureChromium() {
-  const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   const found = await findChromium();
   if (found && !needsDebianLocales(found.path)) return found;
   if (found) {
-    if (!canApt) throw new Error('Chromium lacks its pt-BR translations: install `chromium-l10n` (Debian/Ubuntu).');
+    if (!canApt()) throw new Error('Chromium lacks its pt-BR translations: install `chromium-l10n` (Debian/Ubuntu).');
     console.log('[browser] installing chromium-l10n (Chromium UI translations) with apt-get ...');
     aptInstall(['chromium-l10n']);
     return found;
   }
-  if (!canApt) throw new Error(INSTALL_HINT);
+  if (!canApt()) throw new Error(INSTALL_HINT);
   console.log('[browser] no Chromium found; installing Debian chromium with apt-get ...');
   aptInstall(['chromium', 'chromium-l10n']);
   const after = await findChromium();
   if (!after) throw new Error(INSTALL_HINT);
+  return after;
+}
+
+export const FIREFOX_INSTALL_HINT =
+  'No Firefox found. Install Debian/Ubuntu `sudo apt-get install -y firefox-esr firefox-esr-l10n-pt-br`, ' +
+  'or point FIREFOX_PATH at a Firefox 142 or later (ESR or release).';
+
+const FIREFOX_ESR = '/usr/bin/firefox-esr';
+// Like Chromium's, Debian's Firefox speaks only English without its pt-BR language pack, and the
+// extension's pt-BR UI follows the browser's language.
+const FIREFOX_PT_BR_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-pt-BR@firefox-esr.mozilla.org.xpi';
+const needsFirefoxLangpack = (path) => path === FIREFOX_ESR && !existsSync(FIREFOX_PT_BR_LANGPACK);
+
+/** @returns {{ path: string, source: string } | null} */
+export function findFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`FIREFOX_PATH=${fromEnv} does not exist. ${FIREFOX_INSTALL_HINT}`);
+    return { path: fromEnv, source: 'FIREFOX_PATH' };
+  }
+  return existsSync(FIREFOX_ESR) ? { path: FIREFOX_ESR, source: 'system' } : null;
+}
+
+/** Installs Debian's firefox-esr (and its pt-BR language pack) when we are root with apt; otherwise explains. */
+export async function ensureFirefox() {
+  const found = findFirefox();
+  if (found && !needsFirefoxLangpack(found.path)) return found;
+  if (!canApt()) {
+    throw new Error(found ? 'Firefox ESR lacks its pt-BR language pack: install `firefox-esr-l10n-pt-br` (Debian/Ubuntu).' : FIREFOX_INSTALL_HINT);
+  }
+  console.log('[browser] installing Debian firefox-esr and firefox-esr-l10n-pt-br with apt-get ...');
+  aptInstall(found ? ['firefox-esr-l10n-pt-br'] : ['firefox-esr', 'firefox-esr-l10n-pt-br']);
+  const after = findFirefox();
+  if (!after) throw new Error(FIREFOX_INSTALL_HINT);
   return after;
 }
 

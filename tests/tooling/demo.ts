@@ -1,42 +1,56 @@
 /**
- * `npm run demo`: builds the extension, starts the replica dashboard (state `seed`) on a free
- * local port, opens Chromium with the extension loaded and an admin signed in. Headed where a
- * display exists (stays open until Ctrl-C); headless otherwise, taking screenshots of what a
- * person sees into demo-screenshots/ (every surface in pt-BR and English, light and dark,
- * desktop and phone), then exiting 0.
+ * `npm run demo [-- --browser firefox]`: builds the extension, starts the replica dashboard
+ * (state `seed`) on a free local port, opens Chromium (default) or Firefox with the extension
+ * loaded and an admin signed in. Headed where a display exists (stays open until Ctrl-C);
+ * headless otherwise, taking screenshots of what a person sees into demo-screenshots/ (in
+ * Chromium every surface in pt-BR and English, light and dark, desktop and phone; Firefox's
+ * into demo-screenshots/firefox/), then exiting 0.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ensureChromium } from './browser.mjs';
+import { ensureChromium, ensureFirefox } from './browser.mjs';
 import type { Page } from '@playwright/test';
-import { chooseLanguage, configureDashboard, launchWithExtension, signIn } from './extension-browser';
-import { startReplica } from '../replica/server';
+import { chooseLanguage, configureDashboard, launchWithExtension, signIn, type ExtensionBrowser } from './extension-browser';
+import { launchFirefoxWithExtension } from './firefox-browser';
+import { legacySession, storeDashboardOrigin, storePageSession } from './page-steps';
+import { startReplica, type Replica } from '../replica/server';
+import { byTestId, clickTestId, countOf, eventually } from '../firefox/harness';
 
-const OUT_DIR = resolve(process.env.DEMO_OUT_DIR ?? 'demo-screenshots');
+const browserArg = process.argv.indexOf('--browser');
+const browserName = browserArg === -1 ? 'chromium' : process.argv[browserArg + 1];
+if (browserName !== 'chromium' && browserName !== 'firefox') {
+  console.error(`[demo] --browser takes chromium or firefox, not ${browserName}`);
+  process.exit(2);
+}
+const OUT_DIR = resolve(process.env.DEMO_OUT_DIR ?? 'demo-screenshots', browserName === 'firefox' ? 'firefox' : '');
 const headed = !!process.env.DISPLAY && process.env.DEMO_HEADLESS !== '1';
 
-execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
-const chromium = await ensureChromium();
-const replica = await startReplica({ port: 0, state: 'seed' });
-console.log(`[demo] replica dashboard (state seed): ${replica.origin}  — sign in as belgo_admin / Belgo@Admin#2025`);
-const browser = await launchWithExtension({ executablePath: chromium.path, headless: !headed });
-await configureDashboard(browser.background, replica.origin);
+/** The extension's pages shot after the dashboard's three, each at its size once its test id shows. */
+const EXTENSION_SHOTS = [
+  { name: '4-popup', path: 'popup.html', size: { width: 360, height: 330 }, ready: 'popup-total-cost' },
+  { name: '5-options', path: 'options.html', size: { width: 900, height: 700 }, ready: 'options-tenant-select' },
+  { name: '6-full-page', path: 'billing.html#tenant=BELGO-001', size: { width: 1200, height: 1100 }, ready: 'billing-invoice-row' },
+];
 
-const page = await browser.context.newPage();
-// The token with tenant claims, with which the seed's panel answers (invoices, budget, timeline).
-await signIn(page, replica.origin, 'belgo_admin', { token: 'legacy' });
-await page.getByTestId('billing-sidebar-cost').waitFor();
+async function shot(name: string, target: { screenshot(o: { path: string }): Promise<unknown> }): Promise<void> {
+  const path = `${OUT_DIR}/${name}.png`;
+  await target.screenshot({ path: path as `${string}.png` });
+  console.log(`[demo] ${path}`);
+}
 
-if (headed) {
-  console.log('[demo] Chromium is open with the extension. Press Ctrl-C to stop.');
-  process.on('SIGINT', () => void browser.close().then(() => replica.close()).then(() => process.exit(0)));
-} else {
-  await mkdir(OUT_DIR, { recursive: true });
-  await screenshotSet();
-  await browser.close();
-  await replica.close();
-  console.log(`[demo] screenshots written to ${OUT_DIR}`);
+async function chromiumDemo(replica: Replica): Promise<() => Promise<void>> {
+  const chromium = await ensureChromium();
+  const browser = await launchWithExtension({ executablePath: chromium.path, headless: !headed });
+  await configureDashboard(browser.background, replica.origin);
+  const page = await browser.context.newPage();
+  // The token with tenant claims: the seed's billing panel answers it, so every figure shows.
+  await signIn(page, replica.origin, 'belgo_admin', { token: 'legacy' });
+  await page.getByTestId('billing-sidebar-cost').waitFor();
+  if (headed) return () => browser.close();
+
+  await screenshotSet(browser, page);
+  return () => browser.close();
 }
 
 /**
@@ -45,14 +59,9 @@ if (headed) {
  * Chromium draws it), the options page and the full page. Files are named
  * <language>-<theme>-<screen>-<surface>.png.
  */
-async function screenshotSet(): Promise<void> {
+async function screenshotSet(browser: ExtensionBrowser, page: Page): Promise<void> {
   const DESKTOP = { width: 1280, height: 900 };
   const PHONE = { width: 390, height: 844 };
-  const shot = async (name: string, target: Page) => {
-    const path = `${OUT_DIR}/${name}.png`;
-    await target.screenshot({ path });
-    console.log(`[demo] ${path}`);
-  };
   const extensionPage = async (path: string, size: { width: number; height: number }, theme: 'light' | 'dark') => {
     const p = await browser.context.newPage();
     await p.setViewportSize(size);
@@ -98,4 +107,53 @@ async function screenshotSet(): Promise<void> {
       }
     }
   }
+}
+
+async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'inherit' });
+  const found = await ensureFirefox();
+  const firefox = await launchFirefoxWithExtension({ executablePath: found.path, headless: !headed });
+  const options = await firefox.openExtensionPage('options.html');
+  await options.evaluate(storeDashboardOrigin, replica.origin);
+  await options.close();
+  const page = await firefox.browser.newPage();
+  await page.goto(replica.origin + '/login');
+  // As in Chromium: the token with tenant claims, which the seed's billing panel answers.
+  await page.evaluate(storePageSession, await legacySession(replica.origin, 'belgo_admin'));
+  await page.goto(replica.origin + '/');
+  const shown = async (testId: string) => (await countOf(page, testId)) > 0;
+  await eventually(() => shown('billing-sidebar-cost'), true);
+  if (headed) return () => firefox.close();
+
+  await shot('1-dashboard-entry', page);
+  await clickTestId(page, 'billing-sidebar-entry');
+  await eventually(() => shown('billing-invoice-row'), true);
+  await shot('2-modal', page);
+  await page.keyboard.press('Escape');
+  await page.click('.dark-mode-toggle');
+  await clickTestId(page, 'billing-sidebar-entry');
+  await eventually(() => shown('billing-total-cost'), true);
+  await shot('3-modal-dark', page);
+  for (const { name, path, size, ready } of EXTENSION_SHOTS) {
+    const extensionPage = await firefox.openExtensionPage(path);
+    await extensionPage.setViewport(size);
+    await eventually(async () => (await extensionPage.$(byTestId(ready))) !== null, true);
+    await shot(name, extensionPage);
+  }
+  return () => firefox.close();
+}
+
+if (browserName === 'chromium') execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+if (!headed) await mkdir(OUT_DIR, { recursive: true });
+const replica = await startReplica({ port: 0, state: 'seed' });
+console.log(`[demo] replica dashboard (state seed): ${replica.origin}  — sign in as belgo_admin / Belgo@Admin#2025`);
+const close = await (browserName === 'firefox' ? firefoxDemo(replica) : chromiumDemo(replica));
+
+if (headed) {
+  console.log(`[demo] ${browserName === 'firefox' ? 'Firefox' : 'Chromium'} is open with the extension. Press Ctrl-C to stop.`);
+  process.on('SIGINT', () => void close().then(() => replica.close()).then(() => process.exit(0)));
+} else {
+  await close();
+  await replica.close();
+  console.log(`[demo] screenshots written to ${OUT_DIR}`);
 }

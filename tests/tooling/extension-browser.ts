@@ -9,12 +9,15 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from './browser.mjs';
-import { findAccount } from '../replica/accounts';
+import {
+  confirmTenantInExtension, legacySession, ownTenant, passwordOf, storeDashboardOrigin, storeLanguage, storePageSession, tenantConfirmed,
+  type AccountName,
+} from './page-steps';
+
+export { passwordOf, type AccountName } from './page-steps';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
-export type AccountName =
-  | 'belgo_admin' | 'tech_admin' | 'tech_dev' | 'consultor' | 'startup_dev' | 'platform_admin' | 'admin';
 export type TokenKind = 'v1' | 'legacy';
 
 export interface ExtensionBrowser {
@@ -72,27 +75,12 @@ export async function workerOf(context: BrowserContext, extensionId: string): Pr
 
 /** Points the extension at a dashboard origin, as the options page would. */
 export async function configureDashboard(background: Worker, origin: string): Promise<void> {
-  await background.evaluate(async (dashboardOrigin) => {
-    const storage = (globalThis as any).chrome.storage.local;
-    const current = (await storage.get('settings')).settings ?? {};
-    const defaults = { refreshMinutes: 5, budgetCents: null, alertPercent: 80, language: 'auto' };
-    await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 4 } });
-  }, origin);
+  await background.evaluate(storeDashboardOrigin, origin);
 }
 
 /** The language the options page would choose ('auto' follows the browser). */
 export async function chooseLanguage(background: Worker, language: 'auto' | 'pt-BR' | 'en'): Promise<void> {
-  await background.evaluate(async (choice) => {
-    const storage = (globalThis as any).chrome.storage.local;
-    const current = (await storage.get('settings')).settings;
-    await storage.set({ settings: { ...current, language: choice } });
-  }, language);
-}
-
-export function passwordOf(account: AccountName): string {
-  const found = findAccount(account);
-  if (!found) throw new Error(`no such replica account: ${account}`);
-  return found.password;
+  await background.evaluate(storeLanguage, language);
 }
 
 export interface SignInOptions {
@@ -109,8 +97,7 @@ export interface SignInOptions {
 
 /** Signs `account` in on the dashboard at `origin` (a TokenKind alone is `{ token }`). */
 export async function signIn(page: Page, origin: string, account: AccountName, options: TokenKind | SignInOptions = {}): Promise<void> {
-  const { token = 'v1', confirmTenant = findAccount(account)?.tenants[0] ?? false } =
-    typeof options === 'string' ? { token: options } : options;
+  const { token = 'v1', confirmTenant = ownTenant(account) } = typeof options === 'string' ? { token: options } : options;
   if (token === 'v1') {
     await page.goto(origin + '/login');
     await page.fill('#username', account);
@@ -118,49 +105,20 @@ export async function signIn(page: Page, origin: string, account: AccountName, o
     await page.click('#login-btn');
     await page.waitForURL(origin + '/');
   } else {
-    const response = await fetch(origin + '/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: account, password: passwordOf(account) }),
-    });
-    if (!response.ok) throw new Error(`login ${account} failed: ${response.status}`);
-    const body = (await response.json()) as { access_token: string; username: string; role: string; tenant_id?: string };
+    const session = await legacySession(origin, account);
     await page.goto(origin + '/login');
-    await page.evaluate((b) => {
-      localStorage.setItem('auth_token', b.access_token);
-      localStorage.setItem('user_data', JSON.stringify({ username: b.username, role: b.role }));
-      localStorage.setItem('current_tenant', b.tenant_id ?? 'BELGO-001');
-    }, body);
+    await page.evaluate(storePageSession, session);
     await page.goto(origin + '/');
   }
   if (confirmTenant) await confirmTenantOnce(page.context(), confirmTenant);
 }
 
-/**
- * The person's one-time confirmation of their tenant, through the same request the chooser's
- * button sends, from one of the extension's own pages. Waits for the dashboard tab to have
- * reported the session; does nothing where the host vouches for a tenant or billing is refused.
- */
+/** The person's one-time confirmation of their tenant, from one of the extension's own pages. */
 async function confirmTenantOnce(context: BrowserContext, tenantId: string): Promise<void> {
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}/options.html`);
-    const outcome = await page.evaluate(async (id) => {
-      const send = (message: unknown) => (globalThis as any).chrome.runtime.sendMessage(message);
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        const list = await send({ op: 'tenants.get' });
-        if (list.ok && list.value.tenants.length > 0) return 'vouched';
-        if (list.ok) return (await send({ op: 'tenant.choose', tenantId: id })).ok ? 'chosen' : 'refused';
-        if (list.error.kind !== 'signedOut') return list.error.kind;
-        if (Date.now() > deadline) return 'the dashboard never reported a session';
-        // Not a fixed sleep standing in for a condition: the condition is polled, this paces it.
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }, tenantId);
-    if (outcome === 'refused' || outcome === 'the dashboard never reported a session') {
-      throw new Error(`confirming ${tenantId}: ${outcome}`);
-    }
+    tenantConfirmed(tenantId, await page.evaluate(confirmTenantInExtension, tenantId));
   } finally {
     await page.close();
   }

@@ -1,4 +1,4 @@
-/** fetchSnapshot: which endpoint family answers on each host state (CONTRACT 4), and what is requested. */
+/** fetchSnapshot: which endpoint family answers on each host state (docs/host.md §4), and what is requested. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fetchSnapshot } from '../../lib/background/billing-fetch';
 import type { Family } from '../../lib/model';

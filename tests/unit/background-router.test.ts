@@ -501,6 +501,9 @@ describe('page.openFull', () => {
 
 describe('the full path through runtime.onMessage', () => {
   async function startBackground(): Promise<void> {
+    // The fake browser leaves the permissions events unimplemented; nothing here grants or withdraws.
+    vi.spyOn(browser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(browser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
     const background = (await import('../../entrypoints/background')).default as unknown as { main: () => void };
     background.main();
   }

@@ -16,7 +16,16 @@ describe('badgeText', () => {
     [-500, 'pt-BR', '0'],
   ])('%i cents in %s → %s', (cents, locale, text) => {
     expect(badgeText(cents, locale)).toBe(text);
-    expect(text.length).toBeLessThanOrEqual(4);
+  });
+
+  it('fits the toolbar badge (4 characters) for every amount below R$ 999,5 milhões', () => {
+    for (const locale of ['pt-BR', 'en-US']) {
+      const amounts = [99_949, 99_950, 99_999, 999_949, 999_950, 99_949_999, 99_950_000, 99_949_999_999];
+      for (let cents = 1; cents < 99_950_000_000; cents = Math.ceil(cents * 1.07)) amounts.push(cents - 1, cents, cents + 1);
+      for (const cents of amounts) {
+        expect(badgeText(cents, locale).length, `${cents} cents in ${locale}`).toBeLessThanOrEqual(4);
+      }
+    }
   });
 });
 

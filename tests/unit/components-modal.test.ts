@@ -196,7 +196,7 @@ describe('BillingModal', () => {
     for (const label of ['Chamadas de API', 'Tokens de LLM', 'Armazenamento']) expect(screen.getAllByText(label)).toHaveLength(2);
   });
 
-  it('lists at most 5 invoices with translated, coloured status badges', () => {
+  it('lists at most 5 invoices with translated status badges', () => {
     renderModal({ kind: 'ready', view: belgoView(), refreshing: false });
     const rows = screen.getAllByTestId('billing-invoice-row');
     expect(rows).toHaveLength(5);
@@ -206,10 +206,6 @@ describe('BillingModal', () => {
     expect(rows[0]!.textContent).toContain(`R$${NBSP}200,00`);
     const badges = screen.getAllByTestId('billing-invoice-status');
     expect(badges.map((b) => b.textContent)).toEqual(['Pendente', 'Paga', 'Vencida', 'em_analise', 'Cancelada']);
-    expect(badges[0]).toHaveClass('bg-yellow-100');
-    expect(badges[1]).toHaveClass('bg-green-100');
-    expect(badges[2]).toHaveClass('bg-red-100');
-    expect(badges[3]).toHaveClass('bg-gray-100');
     expect(screen.queryByText('Nenhuma fatura encontrada')).toBeNull();
   });
 
@@ -273,11 +269,12 @@ describe('BillingModal', () => {
     expect(props.onrefresh).toHaveBeenCalledTimes(1);
   });
 
-  it('disables and spins the refresh button while refreshing', () => {
+  it('disables the refresh button and says the dialog is busy while refreshing', () => {
     renderModal({ kind: 'ready', view: belgoView(), refreshing: true });
     const refresh = screen.getByTestId('billing-refresh');
     expect(refresh).toBeDisabled();
-    expect(refresh.querySelector('svg')).toHaveClass('animate-spin');
+    expect(refresh).toHaveTextContent('Atualizando');
+    expect(screen.getByRole('dialog')).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByTestId('billing-stale')).toBeNull();
   });
 
@@ -354,11 +351,6 @@ describe('BillingModal', () => {
       document.removeEventListener('keyup', onDocument);
       document.removeEventListener('keypress', onDocument);
     }
-  });
-
-  it('puts the dark class on its root when dark', () => {
-    renderModal({ kind: 'loading' }, { dark: true });
-    expect(screen.getByRole('dialog').parentElement).toHaveClass('dark');
   });
 
   it('works inside a shadow root (focus trap uses the root node)', async () => {

@@ -41,4 +41,11 @@ describe('syncDashboardRegistration', () => {
     expect(registered).toEqual([]);
     expect(granted.has(originPattern('https://old.example.com'))).toBe(false);
   });
+
+  it('syncs asked for at once run one after the other: never two registrations', async () => {
+    // An address change and the permission change it causes both ask for a sync.
+    granted.add('https://dash.example.com/*');
+    await Promise.all([syncDashboardRegistration('https://dash.example.com'), syncDashboardRegistration('https://dash.example.com')]);
+    expect(registered).toHaveLength(1);
+  });
 });

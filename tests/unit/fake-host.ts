@@ -191,7 +191,7 @@ export function mintJwt(claims: TestClaims = {}): string {
   return `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}.sig${tokenCounter}`;
 }
 
-/** The host as it is today (CONTRACT 4): panel 404, tenant v1 401 "Tenant nao identificado", admin v1 works. */
+/** The host as it is today (docs/host.md §4): panel 404, tenant v1 401 "Tenant nao identificado", admin v1 works. */
 export function todayRoutes(): Record<string, Route> {
   return {
     '/api/billing/': NOT_FOUND,

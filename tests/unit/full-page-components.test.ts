@@ -29,20 +29,19 @@ beforeEach(() => installI18nStub('pt_BR'));
 afterEach(() => cleanup());
 
 describe('BudgetGauge', () => {
-  const cases: [number, string, string, string][] = [
-    [24580, 'ok', 'bg-green-500', `49%`],
-    [39999, 'ok', 'bg-green-500', `80%`], // 79.998%: still below the threshold
-    [40000, 'warn', 'bg-amber-500', `80%`],
-    [49999, 'warn', 'bg-amber-500', `100%`],
-    [50000, 'over', 'bg-red-600', `100%`],
-    [75000, 'over', 'bg-red-600', `150%`],
+  const cases: [number, string, string][] = [
+    [24580, 'ok', `49%`],
+    [39999, 'ok', `80%`], // 79.998%: still below the threshold
+    [40000, 'warn', `80%`],
+    [49999, 'warn', `100%`],
+    [50000, 'over', `100%`],
+    [75000, 'over', `150%`],
   ];
-  for (const [spent, level, bar, pct] of cases) {
+  for (const [spent, level, pct] of cases) {
     it(`${spent} cents of a R$ 500,00 host limit → ${level}`, () => {
       render(BudgetGauge, { spent: brl(spent), projections: projections(50000), locale: 'pt-BR' });
       const gauge = screen.getByTestId('full-budget');
       expect(gauge).toHaveAttribute('data-level', level);
-      expect(screen.getByTestId('full-budget-bar')).toHaveClass(bar);
       expect(text(screen.getByTestId('full-budget-percent'))).toBe(pct);
       expect(screen.getByTestId('full-budget-source')).toHaveTextContent('Limite definido no servidor');
       const width = Math.min(100, (spent / 50000) * 100);
@@ -109,7 +108,6 @@ describe('UsageTimeline', () => {
     expect(bars.map((b) => Number(b.getAttribute('height')))).toEqual([78, 156, 0]);
     expect(text(bars[1]!.querySelector('title'))).toBe(`02/11/2026: R$${NBSP}24,00`);
     const table = screen.getByTestId('full-timeline-table');
-    expect(table).toHaveClass('sr-only');
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
       `01/11/2026R$${NBSP}12,001.000`,
@@ -172,10 +170,8 @@ describe('InvoicePager', () => {
     await fireEvent.click(screen.getByTestId('full-invoices-prev'));
     expect(screen.getByTestId('full-invoices-page')).toHaveTextContent('Página 2 de 3');
 
-    const print = screen.getByTestId('full-invoices-print');
-    expect(print).toHaveClass('hidden', 'print:block');
-    expect(within(print).getAllByTestId('billing-invoice-row')).toHaveLength(23);
-    expect(screen.getByTestId('full-invoices-screen')).toHaveClass('print:hidden');
+    // The print copy holds every invoice (that only it prints is checked in Chromium, full-page.spec.ts).
+    expect(within(screen.getByTestId('full-invoices-print')).getAllByTestId('billing-invoice-row')).toHaveLength(23);
   });
 
   it('has no pager for a single page', () => {

@@ -13,7 +13,6 @@ import {
   normalizeTenantV1Usage,
   normalizeTimeline,
   parseAuthMe,
-  parseErrorDetail,
   parsePermissions,
   parseUserTenants,
   roleCanSeeBilling,
@@ -43,7 +42,6 @@ const ALL: [string, (json: unknown) => unknown][] = [
   ['parsePermissions', parsePermissions],
   ['parseAuthMe', parseAuthMe],
   ['parseUserTenants', parseUserTenants],
-  ['parseErrorDetail', parseErrorDetail],
 ];
 
 function deep(levels: number): unknown {
@@ -78,12 +76,8 @@ describe('never throws', () => {
     for (const junk of JUNK) expect(() => fn(junk)).not.toThrow();
   });
 
-  it.each(ALL.filter(([n]) => n !== 'parseErrorDetail'))('%s fails on junk', (_name, fn) => {
+  it.each(ALL)('%s fails on junk', (_name, fn) => {
     for (const junk of JUNK) expect((fn(junk) as Result<unknown>).ok).toBe(false);
-  });
-
-  it('parseErrorDetail → null on junk', () => {
-    for (const junk of JUNK) expect(parseErrorDetail(junk)).toBeNull();
   });
 });
 
@@ -347,11 +341,7 @@ describe('identity edges', () => {
     });
     expect(t).toEqual({
       ok: true,
-      data: {
-        tenants: [{ id: 'T-1', name: 'T-1', color: null, isCurrent: false }],
-        current: null,
-        canSwitch: true,
-      },
+      data: { tenants: [{ id: 'T-1', name: 'T-1', color: null }], current: null },
     });
   });
 
@@ -382,17 +372,5 @@ describe('identity edges', () => {
     const token = `h.${enc({ sub: 'joão', role: 5, exp: 'soon', tenant_ids: ['A', 3, 'B'] })}.s`;
     expect(decodeJwtClaims(token)).toEqual({ sub: 'joão', tenantIds: ['A', 'B'] });
     expect(decodeJwtClaims(`Bearer ${token}`)).toEqual({ sub: 'joão', tenantIds: ['A', 'B'] });
-  });
-});
-
-describe('parseErrorDetail edges', () => {
-  it('caps at 200 characters', () => {
-    expect(parseErrorDetail({ detail: 'y'.repeat(10_000) })?.length).toBe(200);
-  });
-
-  it('reads the first usable 422 msg and dict details', () => {
-    expect(parseErrorDetail({ detail: [{ loc: [] }, { msg: 'second' }] })).toBe('second');
-    expect(parseErrorDetail({ detail: { message: 'dict' } })).toBe('dict');
-    expect(parseErrorDetail({ detail: '   ' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isSafeCents, reaisToCents } from '../../lib/money';
+import { reaisToCents } from '../../lib/money';
 
 describe('reaisToCents', () => {
   it.each([
@@ -58,18 +58,5 @@ describe('reaisToCents', () => {
   it('throws RangeError for non-numbers smuggled past the types', () => {
     expect(() => reaisToCents('1' as unknown as number)).toThrow(RangeError);
     expect(() => reaisToCents(null as unknown as number)).toThrow(RangeError);
-  });
-});
-
-describe('isSafeCents', () => {
-  it('accepts safe integers only', () => {
-    expect(isSafeCents(0)).toBe(true);
-    expect(isSafeCents(2702)).toBe(true);
-    expect(isSafeCents(Number.MAX_SAFE_INTEGER)).toBe(true);
-    expect(isSafeCents(Number.MAX_SAFE_INTEGER + 1)).toBe(false);
-    expect(isSafeCents(1.5)).toBe(false);
-    expect(isSafeCents(NaN)).toBe(false);
-    expect(isSafeCents(Infinity)).toBe(false);
-    expect(isSafeCents('1')).toBe(false);
   });
 });

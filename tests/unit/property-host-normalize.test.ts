@@ -17,11 +17,11 @@ import {
   normalizeTenantV1Usage,
   normalizeTimeline,
   parseAuthMe,
-  parseErrorDetail,
   parsePermissions,
   parseUserTenants,
   type Result,
 } from '../../lib/host/normalize';
+import { clip } from '../../lib/host/result';
 import { TENANT_V1_INVOICES_PAGE, isJsonSample, listSamples, loadSample } from './samples';
 import { anyValue } from './arbitraries';
 
@@ -247,8 +247,6 @@ const NORMALISERS: [string, Normaliser, unknown[]][] = [
   ['parseUserTenants', parseUserTenants, bodiesOf(/^user-tenants\./)],
 ];
 
-const ERROR_BODIES = bodiesOf(/./, (status) => status >= 400);
-
 
 /** Runs `fn` and fails the property with the input if it throws. */
 function noThrow<T>(fn: () => T): T {
@@ -289,31 +287,12 @@ describe.each(NORMALISERS)('%s', (_name, normalise, bodies) => {
   });
 });
 
-// ------------------------------------------------------------------------ error bodies
-
-function checkDetail(detail: string | null): void {
-  if (detail === null) return;
-  expect(typeof detail).toBe('string');
-  expect(detail.length).toBeGreaterThan(0);
-  expect(detail.length).toBeLessThanOrEqual(MAX_TEXT);
-  expect(detail.trim()).toBe(detail);
-}
+// ------------------------------------------------------------------------------ clipping
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-describe('parseErrorDetail', () => {
-  it('never throws on arbitrary JSON or JS values; details are 1..200 characters', () => {
-    fc.assert(fc.property(fc.jsonValue(), (json) => checkDetail(noThrow(() => parseErrorDetail(json)))));
-    fc.assert(fc.property(anyValue, (value) => checkDetail(noThrow(() => parseErrorDetail(value)))));
-  });
-
-  it('never throws on mutated error samples', () => {
-    fc.assert(
-      fc.property(mutated(ERROR_BODIES), (body) => checkDetail(noThrow(() => parseErrorDetail(body)))),
-    );
-  });
-
-  it('any string detail comes back trimmed and capped, never longer than 200', () => {
+describe('clip (every text read from the host goes through it)', () => {
+  it('keeps text up to 200 characters, cuts longer text to 200 ending in "…", never halving a surrogate pair', () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -321,22 +300,15 @@ describe('parseErrorDetail', () => {
           fc.string({ minLength: 190, maxLength: 400 }),
           fc.string({ unit: 'binary', minLength: 195, maxLength: 210 }),
         ),
-        fc.constantFrom('plain', 'list', 'message', 'msg'),
-        (text, shape) => {
-          const body =
-            shape === 'plain'
-              ? { detail: text }
-              : shape === 'list'
-                ? { detail: [{ loc: ['body'], msg: text, type: 'x' }] }
-                : { detail: { [shape]: text } };
-          const detail = noThrow(() => parseErrorDetail(body));
-          checkDetail(detail);
-          const trimmed = text.trim();
-          if (trimmed.length === 0) expect(detail).toBeNull();
-          else if (trimmed.length <= MAX_TEXT) expect(detail).toBe(trimmed);
-          else expect(detail!.endsWith('…')).toBe(true);
-          // Capping never splits a surrogate pair of well-formed text.
-          if (!LONE_SURROGATE.test(text) && detail !== null) expect(detail).not.toMatch(LONE_SURROGATE);
+        (text) => {
+          const clipped = clip(text);
+          expect(clipped.length).toBeLessThanOrEqual(MAX_TEXT);
+          if (text.length <= MAX_TEXT) expect(clipped).toBe(text);
+          else {
+            expect(clipped.endsWith('…')).toBe(true);
+            expect(text.startsWith(clipped.slice(0, -1))).toBe(true);
+          }
+          if (!LONE_SURROGATE.test(text)) expect(clipped).not.toMatch(LONE_SURROGATE);
         },
       ),
     );

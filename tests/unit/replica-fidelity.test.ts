@@ -1,15 +1,11 @@
 // @vitest-environment node
 // Fidelity of the replica host (tests/replica) against the real host's recorded responses
-// (/work/shared/host/samples, override with HOST_SAMPLES_DIR) and the behaviour in CONTRACT.md.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// (tests/fixtures/host) and the behaviour described in docs/host.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../replica/jwt.ts';
 import { startReplica, tokenFor } from '../replica/server.ts';
 import type { HostState, Replica } from '../replica/server.ts';
-
-const SAMPLES_DIR = process.env.HOST_SAMPLES_DIR ?? '/work/shared/host/samples';
-const haveSamples = existsSync(SAMPLES_DIR);
+import { listSamples, loadSample } from './samples';
 
 type Kind = 'legacy' | 'v1' | 'none';
 interface Case {
@@ -95,14 +91,6 @@ const TABLE: Record<string, Case> = {
   'v1-usage-events.if-tenant-resolved.json': L('belgo_admin', 'fixed'),
 };
 
-interface Sample {
-  request: { method: string; path: string; as: string; json?: unknown };
-  status: number;
-  content_type: string;
-  headers?: Record<string, string>;
-  body: unknown;
-}
-
 /** Describe a JSON value's shape: same keys, same value types; arrays by their first element. */
 function shape(v: unknown): unknown {
   if (v === null) return 'null';
@@ -150,8 +138,8 @@ afterAll(async () => {
   await replica?.close();
 });
 
-describe.skipIf(!haveSamples)('replica reproduces every recorded host response', () => {
-  const files = haveSamples ? readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.json')).sort() : [];
+describe('replica reproduces every recorded host response', () => {
+  const files = listSamples();
 
   it('the table covers every sample file', () => {
     expect(files.filter((f) => !(f in TABLE))).toEqual([]);
@@ -161,7 +149,7 @@ describe.skipIf(!haveSamples)('replica reproduces every recorded host response',
     const c = TABLE[file];
     if (!c) continue;
     it(`${file}`, async () => {
-      const sample = JSON.parse(readFileSync(join(SAMPLES_DIR, file), 'utf8')) as Sample;
+      const sample = loadSample(file);
       replica.setState(c.state);
       const token = c.kind === 'none' ? undefined : await tokenOf(c.account!, c.kind);
       const res = await call(replica, sample.request.method, sample.request.path, { token, headers: c.headers, json: sample.request.json });
@@ -191,7 +179,7 @@ describe.skipIf(!haveSamples)('replica reproduces every recorded host response',
   }
 
   it('BELGO-001 figures equal the samples exactly', async () => {
-    const read = (f: string) => (JSON.parse(readFileSync(join(SAMPLES_DIR, f), 'utf8')) as Sample).body as Record<string, unknown>;
+    const read = (f: string) => loadSample(f).body as Record<string, unknown>;
     const legacy = await tokenOf('belgo_admin', 'legacy');
     replica.setState('seed');
     const admin = (await (await call(replica, 'GET', '/api/v1/admin/billing/usage/BELGO-001', { token: legacy })).json()) as Record<string, unknown>;

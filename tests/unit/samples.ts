@@ -1,8 +1,8 @@
-/** Reads the recorded host responses in /work/shared/host/samples (see CONTRACT.md). */
+/** Reads the recorded host responses in tests/fixtures/host (docs/host.md says what each shows). */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SAMPLES_DIR = path.resolve(__dirname, '../../../shared/host/samples');
+export const SAMPLES_DIR = path.resolve(__dirname, '../fixtures/host');
 
 export interface Sample {
   request: { method: string; path: string; as?: string; json?: unknown };
@@ -30,7 +30,7 @@ export function isJsonSample(sample: Sample): boolean {
   return sample.content_type.startsWith('application/json');
 }
 
-/** A tenant v1 invoice page as CONTRACT 4B describes it (no 200 sample of it exists). */
+/** A tenant v1 invoice page as docs/host.md section 4B describes it (no 200 sample of it exists). */
 export const TENANT_V1_INVOICES_PAGE = {
   invoices: [
     {

@@ -35,10 +35,15 @@ describe('settings migrations', () => {
     expect(await settingsItem.getValue()).toEqual(v3);
   });
 
-  it('a fresh install reads the defaults', async () => {
+  it('a fresh install reads the defaults, and its first save is stamped current so no migration undoes it', async () => {
     vi.resetModules();
-    const { settingsItem, DEFAULT_SETTINGS } = await import('@/lib/settings');
-    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS.dashboardOrigin).toBe('http://localhost:9001');
+    const first = await import('@/lib/settings');
+    expect(await first.settingsItem.getValue()).toEqual(first.DEFAULT_SETTINGS);
+    await first.updateSettings({ budgetCents: 12_345, alertPercent: 95 });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 4 });
+    // The next start (a new service worker) reads the saved budget, not a migration's defaults.
+    vi.resetModules();
+    const next = await import('@/lib/settings');
+    expect(await next.settingsItem.getValue()).toEqual({ ...first.DEFAULT_SETTINGS, budgetCents: 12_345, alertPercent: 95 });
   });
 });

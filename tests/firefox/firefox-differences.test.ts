@@ -1,0 +1,106 @@
+/**
+ * What Firefox does differently (docs/firefox.md), in a profile where the manifest's host
+ * permissions are NOT granted at install (Firefox for Android's default, and a person who
+ * declines them) and the event page goes to sleep after one idle second instead of thirty.
+ */
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { attributeOf, byTestId, clickTestId, countOf, eventually, startFirefoxSuite, textOf, typeInto } from './harness';
+import { panelUsage } from '../replica/billing-data';
+
+const suite = await startFirefoxSuite({
+  'extensions.originControls.grantByDefault': false,
+  'extensions.background.idle.timeout': 1000,
+});
+after(() => suite.close());
+
+test('host access withheld at install: the popup and options say so, and one click grants it', async (t) => {
+  const dashboard = await suite.dashboard(t);
+  const granted = () => dashboard.inExtension((pattern: string) => (globalThis as any).browser.permissions.contains({ origins: [pattern] }), 'http://localhost/*');
+  assert.equal(await granted(), false);
+
+  const popup = await dashboard.extensionPage('popup.html');
+  await eventually(() => attributeOf(popup, 'popup-state', 'data-state'), 'notSetUp');
+  assert.match((await textOf(popup, 'popup-state')) ?? '', /Autorize o acesso ao dashboard nas opções/);
+  // The popup's own button opens the options page in a tab.
+  const options = await dashboard.tabOpenedBy(async () => {
+    await popup.bringToFront();
+    await popup.click('button.btn-primary');
+  }, 'options.html');
+  await eventually(() => textOf(options, 'options-access-missing'), `Esta extensão não tem acesso a ${dashboard.replica.origin}, então nada aparece no dashboard nem no popup. O navegador só dá esse acesso com a sua autorização (no Firefox, ela pode ser retirada em Extensões e temas). Autorizar acesso`);
+
+  await clickTestId(options, 'options-access-grant');
+  await eventually(() => countOf(options, 'options-access-missing'), 0);
+  assert.equal(await granted(), true);
+  const page = await dashboard.newPage();
+  await dashboard.signIn(page, 'belgo_admin');
+  await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 27,02');
+});
+
+test('a dashboard beyond localhost: asked for at run time, registered there, and following the person\'s grants', async (t) => {
+  const dashboard = await suite.dashboard(t);
+  // *.localhost reaches this machine in Firefox, yet it is none of the manifest's origins.
+  const remote = `http://dashboard.localhost:${dashboard.replica.port}`;
+  const state = () =>
+    dashboard.inExtension(async () => {
+      const browser = (globalThis as any).browser;
+      const scripts: { id: string; matches: string[] }[] = await browser.scripting.getRegisteredContentScripts();
+      return {
+        granted: await browser.permissions.contains({ origins: ['http://dashboard.localhost/*'] }),
+        registered: scripts.map((script) => `${script.id} ${script.matches.join(',')}`),
+      };
+    });
+  const registeredThere = { granted: true, registered: ['dashboard-configured-origin http://dashboard.localhost/*'] };
+
+  // The person types the address and saves: Firefox asks (the profile answers "Allow").
+  const options = await dashboard.extensionPage('options.html');
+  await typeInto(options, byTestId('options-origin'), remote);
+  await clickTestId(options, 'options-save');
+  await eventually(state, registeredThere);
+  await eventually(() => options.$eval('[role="status"]', (status) => status.textContent), 'Salvo.');
+  const page = await dashboard.newPage();
+  await dashboard.signIn(page, 'belgo_admin', { at: remote });
+  await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 27,02');
+  await clickTestId(page, 'billing-sidebar-entry');
+  await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 27,02');
+
+  // Withdrawn in Firefox's own UI (the add-on's Permissions tab does just this): the options
+  // page says so, the overlay is no longer registered; one click there brings both back.
+  await dashboard.inExtension(() => (globalThis as any).browser.permissions.remove({ origins: ['http://dashboard.localhost/*'] }));
+  await eventually(state, { granted: false, registered: [] });
+  await eventually(() => countOf(options, 'options-access-missing'), 1);
+  await clickTestId(options, 'options-access-grant');
+  await eventually(state, registeredThere);
+  await page.reload();
+  await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 27,02');
+
+  // Back to the local dashboard: the remote origin's registration and permission go.
+  await typeInto(options, byTestId('options-origin'), dashboard.replica.origin);
+  await clickTestId(options, 'options-save');
+  await eventually(state, { granted: false, registered: [] });
+});
+
+test('the event page sleeps between alarms, and each alarm wakes it to repaint the badge from the host', async (t) => {
+  const dashboard = await suite.dashboard(t);
+  await clickTestId(await dashboard.extensionPage('options.html'), 'options-access-grant');
+  // The panel family (its usage is what the host changes below) answers the token with tenant claims.
+  await dashboard.signIn(await dashboard.newPage(), 'belgo_admin', { token: 'legacy' });
+  const badgeText = () => dashboard.inExtension(() => (globalThis as any).browser.action.getBadgeText({}));
+  await eventually(badgeText, '246');
+
+  // A refresh every 3 s instead of the options page's minutes, so the run stays short.
+  await dashboard.inExtension(async () => {
+    const storage = (globalThis as any).browser.storage.local;
+    const { settings } = await storage.get('settings');
+    await storage.set({ settings: { ...settings, refreshMinutes: 0.05 } });
+  });
+  const backgroundRunning = () =>
+    dashboard.inExtension(async () => (await (globalThis as any).browser.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length > 0);
+  await eventually(backgroundRunning, false);
+
+  // The host's figures move on; only the alarm, waking the sleeping page, can bring them.
+  const usage = panelUsage('BELGO-001', 'month');
+  const grown = { ...usage, cost: { ...usage.cost, total: 312.3, compute: 119.2 } };
+  dashboard.replica.faults.set('/api/billing/usage', { status: 200, contentType: 'application/json', body: JSON.stringify(grown) });
+  await eventually(badgeText, '312');
+});

@@ -1,0 +1,103 @@
+/** The extension's own pages in a real Firefox: popup, options, the full page, the badge and its alarm, sign-out. */
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { Dashboard } from './harness';
+import { attributeOf, byTestId, clickTestId, countOf, eventually, startFirefoxSuite, textOf, typeInto } from './harness';
+import { badgeInExtension } from '../tooling/page-steps';
+
+const suite = await startFirefoxSuite();
+after(() => suite.close());
+
+/** The toolbar badge as the extension's own API reports it, read from one of its pages. */
+const badge = (dashboard: Dashboard) => dashboard.inExtension(badgeInExtension);
+
+test('the popup shows the active tenant\'s cost and API calls, under the tenant the person confirmed', async (t) => {
+  const dashboard = await suite.dashboard(t);
+  await dashboard.signIn(await dashboard.newPage(), 'belgo_admin');
+  const popup = await dashboard.extensionPage('popup.html');
+  await eventually(() => attributeOf(popup, 'popup-state', 'data-state'), 'ready');
+  assert.equal(await textOf(popup, 'popup-total-cost'), 'R$ 27,02');
+  assert.equal(await textOf(popup, 'popup-api-calls'), '120');
+  // Confirmed by the person, not listed by the host: the id is all there is to name it by.
+  assert.equal(await textOf(popup, 'popup-tenant'), 'BELGO-001');
+});
+
+test('a tenant switch in the options page reaches an open dashboard\'s modal and entry', async (t) => {
+  const dashboard = await suite.dashboard(t);
+  const page = await dashboard.newPage();
+  await dashboard.signIn(page, 'platform_admin', { token: 'legacy' });
+  await clickTestId(page, 'billing-sidebar-entry');
+  await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 245,80');
+  assert.match((await textOf(page, 'billing-modal')) ?? '', /Belgo Arames/);
+
+  const options = await dashboard.extensionPage('options.html');
+  await eventually(() => countOf(options, 'options-tenant-select'), 1);
+  await options.select(byTestId('options-tenant-select'), 'TECH-001');
+  await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 318,40');
+  assert.match((await textOf(page, 'billing-modal')) ?? '', /TechCorp Solutions/);
+  await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 318,40');
+});
+
+test('"Abrir Painel Completo" opens the full page: timeline, budget, every invoice in pages', async (t) => {
+  const dashboard = await suite.dashboard(t);
+  const page = await dashboard.newPage();
+  // Timeline, projections and invoices come with the token that has tenant claims.
+  await dashboard.signIn(page, 'belgo_admin', { token: 'legacy' });
+  await clickTestId(page, 'billing-sidebar-entry');
+  await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 245,80');
+  const full = await dashboard.tabOpenedBy(() => clickTestId(page, 'billing-open-full'), 'billing.html#tenant=BELGO-001');
+
+  await eventually(() => textOf(full, 'full-tenant'), 'Belgo Arames');
+  await eventually(() => textOf(full, 'billing-total-cost'), 'R$ 245,80');
+  await eventually(() => attributeOf(full, 'full-timeline', 'data-points'), '31');
+  assert.equal(await countOf(full, 'full-timeline-bar'), 31);
+  // The timeline's table is for screen readers only: none of it, its caption included, is on screen.
+  const captionOnScreen = await full.evaluate(() => {
+    const caption = document.querySelector('[data-testid="full-timeline-table"] caption')!;
+    caption.scrollIntoView({ block: 'center' });
+    const box = caption.getBoundingClientRect();
+    return caption.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+  });
+  assert.equal(captionOnScreen, false);
+  await eventually(() => textOf(full, 'full-budget-text'), '49% de R$ 500,00 usados · R$ 245,80');
+  await eventually(() => textOf(full, 'full-invoices-page'), 'Página 1 de 5');
+  const rows = () => full.$$eval(`${byTestId('full-invoices-screen')} [data-testid="billing-invoice-row"]`, (found) => found.length);
+  assert.equal(await rows(), 10);
+  await clickTestId(full, 'full-invoices-next');
+  await eventually(() => textOf(full, 'full-invoices-page'), 'Página 2 de 5');
+  assert.equal(await rows(), 10);
+});
+
+test('the badge shows the cost in the budget\'s colour, alerts once, and its alarm follows the refresh interval', async (t) => {
+  const dashboard = await suite.dashboard(t);
+  // The panel's budget comes only with the token that has tenant claims.
+  await dashboard.signIn(await dashboard.newPage(), 'belgo_admin', { token: 'legacy' });
+  // seed: R$ 245,80 of the host's R$ 500,00 budget (49%, under the 80% threshold).
+  await eventually(() => badge(dashboard), { text: '246', color: '#16a34a' });
+  const alarm = () => dashboard.inExtension(async () => (await (globalThis as any).browser.alarms.get('badge-refresh'))?.periodInMinutes);
+  await eventually(alarm, 5);
+
+  const options = await dashboard.extensionPage('options.html');
+  await typeInto(options, byTestId('options-budget'), '200');
+  await eventually(() => badge(dashboard), { text: '246', color: '#dc2626' });
+  const notifications = () => dashboard.inExtension(async () => Object.keys(await (globalThis as any).browser.notifications.getAll()));
+  await eventually(async () => (await notifications()).length, 1);
+  assert.match((await notifications())[0]!, /BELGO-001/);
+
+  await typeInto(options, '#refresh-minutes', '2');
+  await eventually(alarm, 2);
+  assert.equal((await notifications()).length, 1);
+});
+
+test('the host\'s own sign-out reaches the extension: popup signed out, badge empty', async (t) => {
+  const dashboard = await suite.dashboard(t);
+  const page = await dashboard.newPage();
+  await dashboard.signIn(page, 'belgo_admin');
+  await eventually(async () => (await badge(dashboard)).text, '27');
+  await page.bringToFront();
+  await Promise.all([page.waitForNavigation(), page.click('.logout-btn')]);
+  assert.match(page.url(), /\/login$/);
+  const popup = await dashboard.extensionPage('popup.html');
+  await eventually(() => attributeOf(popup, 'popup-state', 'data-state'), 'signedOut');
+  await eventually(async () => (await badge(dashboard)).text, '');
+});
