@@ -11,6 +11,8 @@ import { USAGE_ENDPOINTS } from './fault-cases';
 import type { Replica } from '../replica/server';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+// Each test runs axe several times (a few seconds each on a busy 2-core machine).
+test.describe.configure({ timeout: 180_000 });
 type Theme = 'light' | 'dark';
 
 /** Runs axe on `page` (or inside `include`, a shadow host: axe descends into open shadow roots). */
