@@ -8,7 +8,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   fullyParallel: true,
-  retries: 0,
+  // One retry in CI only: a test that fails twice fails the run, and a retried one is reported flaky.
+  retries: process.env.CI ? 1 : 0,
   reporter: 'list',
   outputDir: 'test-results',
   use: { trace: 'retain-on-failure' },

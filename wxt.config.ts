@@ -51,6 +51,9 @@ function contentScriptWithoutPolyfill(): Plugin {
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // The end-to-end build (`npm run build:e2e`) differs in one constant (lib/content/shadow-ui.ts)
+  // and lives beside the shipped one, never in its place.
+  ...(process.env.WXT_E2E === '1' && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' }),
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
   // No `window.__svelte.v` version stamp in the host page (nor its bytes in every bundle).
   svelte: { vite: { compilerOptions: { discloseVersion: false } } },

@@ -3,7 +3,7 @@ import { parseRequest } from '@/lib/protocol-schema';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
 import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge';
-import { syncDashboardRegistration } from '@/lib/background/dashboard-registration';
+import { syncDashboardRegistration } from '@/lib/dashboard-registration';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/language';
 import { settingsItem, tenantChoicesItem } from '@/lib/settings';
@@ -34,15 +34,19 @@ export default defineBackground(() => {
       .then(scheduleBadge)
       .then(() => refreshBadge('cached'));
     if (settings.dashboardOrigin !== previous?.dashboardOrigin) {
-      void syncDashboardRegistration(settings.dashboardOrigin, previous?.dashboardOrigin);
+      void syncDashboardRegistration(previous?.dashboardOrigin);
     }
   });
-  // Access granted or withdrawn without an address change: the registration follows it.
-  const followAccess = () => void settingsItem.getValue().then((settings) => syncDashboardRegistration(settings.dashboardOrigin));
-  browser.permissions.onAdded.addListener(followAccess);
-  browser.permissions.onRemoved.addListener(followAccess);
   tenantChoicesItem.watch(() => void refreshBadge('cached'));
   // Versions before per-person tenants kept one active tenant per origin for the whole profile.
   void browser.storage.local.remove(['activeTenants', 'activeTenants$']);
   void scheduleBadge();
+
+  // The overlay's registration follows what is granted: at every start (a browser that lost it,
+  // a first install) and whenever access is granted or withdrawn without an address change (the
+  // popup's or the options page's "Allow access", Firefox's Permissions tab: docs/firefox.md).
+  const syncRegistration = () => void syncDashboardRegistration();
+  syncRegistration();
+  browser.permissions.onAdded.addListener(syncRegistration);
+  browser.permissions.onRemoved.addListener(syncRegistration);
 });

@@ -2,7 +2,7 @@
  * Locale-aware formatting of the billing model for display. Pure functions: the locale is
  * always passed in (see uiLocale() in lib/i18n.ts), so they are easy to test.
  */
-import type { Money, Usage } from './model';
+import type { Money } from './model';
 
 /** Money (integer cents) in the data's own currency, e.g. "R$ 27,02" (pt-BR) / "R$27.02" (en). */
 export function formatMoney(m: Money, locale: string): string {
@@ -34,6 +34,11 @@ export function formatCount(n: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(
     Number.isFinite(n) ? n : 0,
   );
+}
+
+/** A measured amount (MB, minutes, a multiple) with at most one decimal: 1250 → "1.250", 10.5 → "10,5". */
+export function formatAmount(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Number.isFinite(n) ? n : 0);
 }
 
 function fixed(n: number, digits: number, locale: string): string {
@@ -99,6 +104,14 @@ function validDate(y: number, m: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m && date.getUTCDate() === d;
 }
 
+/** The calendar day a host date names, as UTC midnight (epoch ms): "2026-10-26T12:03:15" → 26 Oct. */
+export function calendarDay(iso: string): number | null {
+  const full = ISO_DATE.exec(iso.trim());
+  if (!full) return null;
+  const [y, m, d] = [Number(full[1]), Number(full[2]) - 1, Number(full[3])];
+  return validDate(y, m, d) ? Date.UTC(y, m, d) : null;
+}
+
 function monthYear(year: number, month: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     Date.UTC(year, month, 1),
@@ -143,30 +156,6 @@ export function formatDate(iso: string, locale: string): string {
     return monthYear(Number(named[2]), month, locale);
   }
   return iso;
-}
-
-/** The calendar day (UTC epoch ms) an ISO date or date-time starts with, or null. */
-function calendarDay(iso: string | null): number | null {
-  const full = iso ? ISO_DATE.exec(iso.trim()) : null;
-  if (!full) return null;
-  const [y, m, d] = [Number(full[1]), Number(full[2]) - 1, Number(full[3])];
-  return validDate(y, m, d) ? Date.UTC(y, m, d) : null;
-}
-
-/**
- * The period a usage covers, for people: its first and last days as a range ("26 de out. –
- * 25 de nov. de 2026"), else its month ("novembro de 2026"); null when the host named it only
- * by a word such as "month" (the caller says "current month" in the person's language).
- */
-export function formatPeriod(usage: Pick<Usage, 'period' | 'periodStart' | 'periodEnd'>, locale: string): string | null {
-  const start = calendarDay(usage.periodStart);
-  const end = calendarDay(usage.periodEnd);
-  if (start !== null && end !== null && start <= end) {
-    const day = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } as const;
-    return new Intl.DateTimeFormat(locale, day).formatRange(start, end);
-  }
-  const named = formatDate(usage.period, locale);
-  return named === usage.period ? null : named;
 }
 
 /** How long ago (or until) `epochMs` is, e.g. "há 2 minutos" / "2 minutes ago", "agora". */

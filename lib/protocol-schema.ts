@@ -1,8 +1,9 @@
 /**
  * Validates requests on receipt. Strict objects: an unknown key (say, a `url`) is a refusal,
- * not something to ignore, and tenant ids must match the host's pattern.
+ * not something to ignore; tenant ids and months must match the host's patterns.
  */
 import { z } from 'zod/mini';
+import { MONTH_PATTERN } from './month';
 import { TENANT_ID_PATTERN, type Request } from './protocol';
 
 const tenantId = z.string().check(z.regex(TENANT_ID_PATTERN));
@@ -26,6 +27,7 @@ const requestSchema = z.discriminatedUnion('op', [
     op: z.literal('billing.get'),
     tenantId: z.optional(tenantId),
     freshness: z.enum(['cached', 'fresh', 'force']),
+    month: z.optional(z.string().check(z.regex(MONTH_PATTERN))),
   }),
   z.strictObject({ op: z.literal('page.openFull'), tenantId: z.optional(tenantId) }),
   z.strictObject({ op: z.literal('connection.check') }),

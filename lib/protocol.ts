@@ -1,7 +1,7 @@
 /**
  * The narrow, typed message protocol between our UIs (content script, popup, options, full
- * page) and the background worker. A request names an operation and at most a tenant id,
- * never a URL: the background builds every URL itself. Requests are validated on receipt
+ * page) and the background worker. A request names an operation and at most a tenant id and a
+ * month, never a URL: the background builds every URL itself. Requests are validated on receipt
  * (lib/protocol-schema.ts) because a compromised page must not be able to widen them.
  */
 import type { Catalog, Language } from './i18n-catalog';
@@ -62,6 +62,8 @@ export interface BillingView {
   /** Older than the refresh interval, or the last refresh failed (then `refreshError` says why). */
   stale: boolean;
   refreshError: BillingError | null;
+  /** After a failed refresh: when the background will ask the host again (epoch ms), else null. */
+  retryAt: number | null;
 }
 
 /** What the extension sees of a dashboard, for a person setting it up (options page). */
@@ -88,7 +90,8 @@ export type Request =
   | { op: 'tenant.choose'; tenantId: string }
   /** The person takes back a tenant they had chosen. */
   | { op: 'tenant.forget'; tenantId: string }
-  | { op: 'billing.get'; tenantId?: string; freshness: Freshness }
+  /** `month` ("YYYY-MM", MONTH_PATTERN): that month's usage; without it, the current month's snapshot. */
+  | { op: 'billing.get'; tenantId?: string; freshness: Freshness; month?: string }
   /** Opens the extension's full billing page in a new tab (a content script cannot). */
   | { op: 'page.openFull'; tenantId?: string }
   | { op: 'connection.check' }

@@ -1,11 +1,15 @@
 /**
  * What a billing UI shows (the in-page entry and modal, the popup, the full page): figures,
  * error, refresh. Replies are applied only if they answer the latest request: a tenant switch
- * that races a fetch never shows the old tenant's figures under the new name.
+ * that races a fetch never shows the old tenant's figures under the new name. After a failed
+ * refresh it asks again when the background says it will try (its backoff, or the host's
+ * Retry-After): every open surface asks at that moment, and they share one request.
  */
-import type { BillingError } from './model';
+import type { BillingError, Part, Usage } from './model';
 import type { Access, BillingView, Freshness } from './protocol';
 import { ask } from './messaging';
+import { addMonths } from './month';
+import { MonthFigures } from './month-figures.svelte';
 
 export type ModalState =
   | { kind: 'loading' }
@@ -18,7 +22,12 @@ export class BillingViewState {
   error = $state<BillingError | null>(null);
   refreshing = $state(false);
   dark = $state(false);
+  /** Past months of the view's tenant, asked for by wantMonths(). */
+  readonly months = new MonthFigures();
+  /** Ask for the month before the view's whenever a view arrives (the modal's comparison). */
+  tracksLastMonth = false;
   #generation = 0;
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   /** A tenant asked for by name (the full page's), or none to follow the person's active tenant. */
   constructor(public tenantId?: string) {}
@@ -35,12 +44,52 @@ export class BillingViewState {
     return this.access?.canSeeBilling === true;
   }
 
+  /** The month before the view's ("YYYY-MM"), or null where the view is no calendar month. */
+  get lastMonth(): string | null {
+    const month = this.view?.snapshot.usage.month;
+    return month ? addMonths(month, -1) : null;
+  }
+
+  /** A month's usage: the view's own for its month, else as answered (undefined while loading). */
+  usageOf(month: string): Part<Usage> | undefined {
+    const usage = this.view?.snapshot.usage;
+    if (usage?.month === month) return { ok: true, data: usage };
+    return this.months.byMonth[month];
+  }
+
+  /** Asks the host again for the months that failed (a person's own refresh). */
+  retryFailedMonths(): void {
+    if (this.view) this.months.retryFailed(this.view.tenant.id);
+  }
+
+  /** Asks for these months of the view's tenant (its own month is already in the view). */
+  wantMonths(months: readonly string[]): void {
+    const view = this.view;
+    if (!view) return;
+    this.months.want(view.tenant.id, months.filter((month) => month !== view.snapshot.usage.month));
+  }
+
   /** Forget the figures (new tenant, new person): the UI shows "loading", never stale numbers. */
   reset(): void {
+    this.stop();
     this.#generation++;
+    this.months.reset();
     this.view = null;
     this.error = null;
     this.refreshing = false;
+  }
+
+  /** No more automatic retries (the UI is going away, or starting over). */
+  stop(): void {
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
+  }
+
+  #retryAt(at: number | null | undefined): void {
+    this.stop();
+    if (typeof at !== 'number') return;
+    // A little after the time, so the background's own clock has passed it too.
+    this.#retry = setTimeout(() => void this.load('fresh'), Math.max(0, at - Date.now()) + 250);
   }
 
   /**
@@ -56,6 +105,7 @@ export class BillingViewState {
   }
 
   async load(freshness: Freshness): Promise<void> {
+    this.stop();
     const generation = ++this.#generation;
     this.refreshing = this.view !== null;
     // With no figures, a new attempt (Retry, opening the modal) shows loading, not the last
@@ -67,11 +117,14 @@ export class BillingViewState {
     if (reply.ok) {
       this.view = reply.value;
       this.error = null;
+      if (this.tracksLastMonth && this.lastMonth) this.wantMonths([this.lastMonth]);
+      this.#retryAt(reply.value.retryAt);
       // Cached figures were painted at once; now fetch fresh ones quietly behind them.
       if (reply.value.stale && freshness === 'cached') void this.load('fresh');
       return;
     }
     this.error = reply.error;
+    if (reply.error.kind === 'server') this.#retryAt(reply.error.retryAt);
     // Figures the person may no longer see (signed out, refused, or no tenant confirmed) go.
     if (reply.error.kind === 'signedOut' || reply.error.kind === 'noAccess' || reply.error.kind === 'tenantUnconfirmed') this.view = null;
   }

@@ -5,11 +5,13 @@ import type { Access } from '@/lib/protocol';
 import { readSettings } from '@/lib/stored-settings';
 import { followLanguageChoice } from '@/lib/ui-language';
 
-// Registered for every localhost page (dashboards in development) and, by the background, for
-// the dashboard origin the person granted in the options page. On any page that is not the
-// configured dashboard this does nothing at all; the overlay waits for the dashboard's sidebar.
+// Registered at run time for the configured dashboard origin only (lib/dashboard-registration.ts);
+// `matches` here only names the development hosts the manifest may reach from install. Where
+// match patterns have no port (Firefox) the origin check below keeps it idle on other ports.
+// The overlay waits for the dashboard's sidebar.
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
+  registration: 'runtime',
   runAt: 'document_idle',
   // The overlay's CSS is inlined into each shadow root (lib/content/overlay-css.ts), so no
   // extension file has to be web-accessible to the dashboard, whatever its origin.

@@ -1,11 +1,13 @@
 /**
  * The toolbar badge: the active tenant's current cost, coloured by budget use, "!" when the
- * host failed, empty when nothing applies (not set up, signed out, no access). It is refreshed
+ * host failed, empty when nothing applies (not set up, signed out, no access); its title says
+ * the month's cost, the quota most used and the budget used. It is refreshed
  * by an alarm at the person's refresh interval, not by pages, so open tabs add no requests.
  */
 import { browser } from 'wxt/browser';
 import { BADGE_COLORS, badgeText, budgetLevel, chosenBudget } from '../badge-text';
-import { uiLocale } from '../i18n';
+import { badgeTitle } from '../badge-title';
+import { t, uiLocale } from '../i18n';
 import type { Freshness } from '../protocol';
 import { settingsItem } from '../settings';
 import { alertIfOverThreshold } from './budget-alert';
@@ -17,9 +19,10 @@ const QUIET = new Set(['signedOut', 'noAccess', 'notAvailable', 'tenantUnconfirm
 /** Bumped by every refresh: a slow answer for the tenant (or person) before a switch paints nothing. */
 let generation = 0;
 
-async function setBadge(text: string, color: string): Promise<void> {
+async function setBadge(text: string, color: string, title: string): Promise<void> {
   await browser.action.setBadgeText({ text });
   await browser.action.setBadgeBackgroundColor({ color });
+  await browser.action.setTitle({ title });
 }
 
 export async function refreshBadge(freshness: Freshness): Promise<void> {
@@ -29,7 +32,7 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   const reply = await billing(origin, { op: 'billing.get', freshness });
   if (mine !== generation) return;
   if (!reply.ok) {
-    await setBadge(QUIET.has(reply.error.kind) ? '' : '!', BADGE_COLORS.error);
+    await setBadge(QUIET.has(reply.error.kind) ? '' : '!', BADGE_COLORS.error, t('entryLabel'));
     return;
   }
   const { snapshot, tenant } = reply.value;
@@ -37,7 +40,9 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   const personal = settings.budgetCents === null ? null : { cents: settings.budgetCents, currency: cost.currency };
   const budget = chosenBudget(personal, snapshot.projections);
   const level = budgetLevel(cost.cents, budget?.cents ?? null, settings.alertPercent);
-  await setBadge(badgeText(cost.cents, uiLocale()), BADGE_COLORS[level]);
+  const locale = uiLocale();
+  const title = badgeTitle({ tenantName: tenant.name, usage: snapshot.usage, simulated: snapshot.simulated }, budget, locale);
+  await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[level], title);
   if (budget) {
     await alertIfOverThreshold({
       origin, tenantId: tenant.id, tenantName: tenant.name, period: snapshot.usage.period,

@@ -1,107 +1,143 @@
 /**
- * One billing snapshot for an origin and tenant from whichever endpoint family answers.
- * The host has three families and none is complete (docs/host.md section 4): the family that
- * answered last time is tried first, then the others in order; a family "answers" when its
- * usage endpoint does. Its other parts load in parallel and may fail on their own: a part that
- * failed says why instead of pretending to be empty.
+ * One billing snapshot for an origin and tenant: a walk down the families as
+ * ./family-policy.ts orders and judges them. A family "answers" when its usage endpoint does;
+ * its other parts then load from that same family (every figure on screen comes from the
+ * family that gave the total) and may fail on their own, saying why instead of being empty.
  */
-import type { BillingError, BillingSnapshot, Family, Invoice, Part, Usage } from '../model';
-import { familyEndpoints, type Endpoint } from '../api/endpoints';
+import type { BillingError, BillingSnapshot, Family, Part } from '../model';
 import { hostFetch } from '../api/host-fetch';
-import {
-  normalizeAdminV1Usage,
-  normalizePanelInvoices,
-  normalizePanelUsage,
-  normalizeProjections,
-  normalizeTenantV1Invoices,
-  normalizeTenantV1Usage,
-  normalizeTimeline,
-  type Result,
-} from '../host/normalize';
+import { decodeJwtClaims } from '../host/normalize';
+import type { HostFamily, PartSource } from '../host/families/family';
+import { panel } from '../host/families/panel';
+import { tenantV1 } from '../host/families/tenant-v1';
+import { adminV1 } from '../host/families/admin-v1';
+import { droppedAfter, familiesToTry, goesOnAfterTransient, mostTelling, verdictFor, type TokenFacts } from './family-policy';
 
-export const FAMILY_ORDER: readonly Family[] = ['panel', 'tenantV1', 'adminV1'];
+const FAMILIES: Record<Family, HostFamily> = { panel, tenantV1, adminV1 };
 
-interface FamilyParsers {
-  usage: (json: unknown) => Result<Usage>;
-  invoices: ((json: unknown) => Result<Invoice[]>) | null;
+export interface WalkStart {
+  /** The family that answered last time for this tenant (from the cache), if any. */
+  known: Family | null;
+  /** Families the host said are not there for this person, this session. */
+  dropped: readonly Family[];
+  signal: AbortSignal;
+  now?: Date;
 }
 
-const PARSERS: Record<Family, FamilyParsers> = {
-  panel: { usage: normalizePanelUsage, invoices: normalizePanelInvoices },
-  tenantV1: {
-    usage: normalizeTenantV1Usage,
-    invoices: (json) => {
-      const page = normalizeTenantV1Invoices(json);
-      return page.ok ? { ok: true, data: page.data.invoices } : page;
-    },
-  },
-  // The admin family has no invoice list: the part reports "not available", never "none".
-  adminV1: { usage: normalizeAdminV1Usage, invoices: null },
-};
-
-/** Which error explains best why no family answered: the most specific one wins. */
-const ERROR_RANK: Record<BillingError['kind'], number> = {
-  signedOut: 6, badResponse: 5, server: 4, noAccess: 3, timeout: 2, offline: 2, notAvailable: 1, tenantUnconfirmed: 0,
-};
-
-/** Session-level failures: no other family can do better, so stop trying. */
-function isFinal(error: BillingError): boolean {
-  return error.kind === 'signedOut' || error.kind === 'timeout' || error.kind === 'offline';
+export interface WalkResult {
+  result: Part<BillingSnapshot>;
+  /** The dropped families after this walk (to keep for the next one). */
+  dropped: Family[];
 }
 
-async function part<T>(
-  endpoint: Endpoint | null,
-  normalize: ((json: unknown) => Result<T>) | null,
-  token: string,
-  signal: AbortSignal,
-): Promise<Part<T>> {
-  if (!endpoint || !normalize) return { ok: false, error: { kind: 'notAvailable' } };
-  const result = await hostFetch(endpoint, { token, signal });
-  if (!result.ok) return result;
-  return normalize(result.json);
+interface Ctx {
+  origin: string;
+  tenantId: string;
+  token: string;
+  signal: AbortSignal;
+  now: Date;
+}
+
+function tokenFacts(token: string): TokenFacts {
+  const claims = decodeJwtClaims(token);
+  return { hasTenantClaim: !!claims?.tenantId || (claims?.tenantIds?.length ?? 0) > 0 };
+}
+
+const NOT_AVAILABLE: Part<never> = { ok: false, error: { kind: 'notAvailable' } };
+
+async function part<T>(source: PartSource<T> | null, ctx: Ctx): Promise<Part<T>> {
+  if (!source) return NOT_AVAILABLE;
+  const result = await hostFetch(source.endpoint, { token: ctx.token, signal: ctx.signal });
+  return result.ok ? source.read(result.json) : result;
 }
 
 /**
- * A known family loads all its parts at once. While probing, usage goes first so that a
- * family that is not there costs one request, not four.
+ * The family that answered last time loads all its parts at once. Any other goes usage first,
+ * so a family that is not there costs one request, not four.
  */
-async function fromFamily(
-  family: Family,
-  ctx: { origin: string; tenantId: string; token: string; signal: AbortSignal; now: Date },
-  probing: boolean,
-): Promise<Part<BillingSnapshot>> {
-  const { origin, tenantId, token, signal } = ctx;
-  const endpoints = familyEndpoints(family, origin, tenantId, ctx.now);
-  const parsers = PARSERS[family];
-  const usagePromise = part(endpoints.usage, parsers.usage, token, signal);
+async function fromFamily(family: HostFamily, ctx: Ctx, probing: boolean): Promise<Part<BillingSnapshot>> {
+  const parts = family.parts(ctx.origin, ctx.tenantId, ctx.now);
+  const usagePromise = part(parts.usage, ctx);
   if (probing) {
     const usage = await usagePromise;
     if (!usage.ok) return usage;
   }
   const [usage, invoices, projections, timeline] = await Promise.all([
     usagePromise,
-    part(endpoints.invoices, parsers.invoices, token, signal),
-    part(endpoints.projections, normalizeProjections, token, signal),
-    part(endpoints.timeline, normalizeTimeline, token, signal),
+    part(parts.invoices, ctx),
+    part(parts.projections, ctx),
+    part(parts.timeline, ctx),
   ]);
   if (!usage.ok) return usage;
-  return { ok: true, data: { origin, tenantId, family, fetchedAt: Date.now(), usage: usage.data, invoices, projections, timeline } };
+  return {
+    ok: true,
+    data: {
+      origin: ctx.origin,
+      tenantId: ctx.tenantId,
+      family: family.id,
+      simulated: family.simulated,
+      fetchedAt: Date.now(),
+      usage: usage.data,
+      invoices,
+      projections,
+      timeline,
+    },
+  };
 }
 
-export async function fetchSnapshot(
+/**
+ * One past month of a tenant, from `family` (the one that gave the current month): every figure
+ * on screen comes from one family. A family without months says so instead of another family
+ * answering for it.
+ */
+export async function fetchMonth(
   origin: string,
   tenantId: string,
   token: string,
-  options: { preferred: Family | null; signal: AbortSignal; now?: Date },
+  current: { family: Family; simulated: boolean },
+  month: string,
+  signal: AbortSignal,
 ): Promise<Part<BillingSnapshot>> {
-  const order = options.preferred ? [options.preferred, ...FAMILY_ORDER.filter((f) => f !== options.preferred)] : FAMILY_ORDER;
-  const ctx = { origin, tenantId, token, signal: options.signal, now: options.now ?? new Date() };
+  const source = FAMILIES[current.family].monthUsage?.(origin, tenantId, month) ?? null;
+  const usage = await part(source, { origin, tenantId, token, signal, now: new Date() });
+  if (!usage.ok) return usage;
+  return {
+    ok: true,
+    data: {
+      origin,
+      tenantId,
+      family: current.family,
+      simulated: current.simulated,
+      fetchedAt: Date.now(),
+      usage: usage.data,
+      invoices: NOT_AVAILABLE,
+      projections: NOT_AVAILABLE,
+      timeline: NOT_AVAILABLE,
+    },
+  };
+}
+
+export async function fetchSnapshot(origin: string, tenantId: string, token: string, start: WalkStart): Promise<WalkResult> {
+  const ctx: Ctx = { origin, tenantId, token, signal: start.signal, now: start.now ?? new Date() };
+  const facts = tokenFacts(token);
+  const droppedNow: Family[] = [];
+  const finish = (result: Part<BillingSnapshot>): WalkResult => ({
+    result,
+    dropped: droppedAfter(start.dropped, droppedNow, result.ok ? result.data.family : null),
+  });
+  const order = familiesToTry(start.dropped);
+  // A family dropped since it last answered is known no more.
+  const known = start.known && order.includes(start.known) ? start.known : null;
   let best: BillingError | null = null;
-  for (const family of order) {
-    const result = await fromFamily(family, ctx, family !== options.preferred);
-    if (result.ok) return result;
-    if (isFinal(result.error)) return result;
-    if (!best || ERROR_RANK[result.error.kind] > ERROR_RANK[best.kind]) best = result.error;
+  for (const id of order) {
+    const result = await fromFamily(FAMILIES[id], ctx, id !== known);
+    if (result.ok) return finish(result);
+    const verdict = verdictFor(id, result.error, facts);
+    if (verdict === 'stop') return finish(result);
+    if (verdict === 'transient' && !goesOnAfterTransient(id, known)) return finish(result);
+    if (verdict === 'drop') droppedNow.push(id);
+    // A systematic 500 is the host saying "not here" in its own way: told as such.
+    best = mostTelling(best, verdict === 'drop' && result.error.kind === 'server' ? { kind: 'notAvailable' } : result.error);
   }
-  return { ok: false, error: best ?? { kind: 'notAvailable' } };
+  return finish({ ok: false, error: best ?? { kind: 'notAvailable' } });
 }

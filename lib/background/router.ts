@@ -3,11 +3,11 @@
  * about (inside the snapshot); UIs also drop any answer older than their latest request.
  */
 import { browser } from 'wxt/browser';
-import type { BillingError } from '../model';
-import type { Access, Reply, Request, ResponseMap } from '../protocol';
+import type { BillingError, Part } from '../model';
+import type { Access, BillingView, Reply, Request, ResponseMap } from '../protocol';
 import { settingsItem } from '../settings';
 import { accessFor, forgetAccess } from './access';
-import { forgetOrigin, getBilling } from './billing-cache';
+import { forgetOrigin, getBilling, getBillingMonth, type CachedAnswer } from './billing-cache';
 import type { Caller } from './sender';
 import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
 import { checkConnection } from './connection-check';
@@ -17,6 +17,9 @@ import { fetchCatalog } from './catalog';
 type Answer<K extends keyof ResponseMap> = Promise<Reply<ResponseMap[K]>>;
 
 const fail = (error: BillingError): { ok: false; error: BillingError } => ({ ok: false, error });
+
+/** Origins whose last session could not be stored: "the browser refused", not "signed out". */
+const unsavedSessions = new Set<string>();
 
 /** Everything known about the last person on an origin goes together. */
 async function forgetPerson(origin: string): Promise<void> {
@@ -44,7 +47,10 @@ async function withAccess(origin: string, session: StoredSession | null): Promis
 /** The session of an origin whose person may see billing, or why not. */
 async function billingSession(origin: string): Promise<{ ok: true; session: StoredSession } | { ok: false; error: BillingError }> {
   const session = await getSession(origin);
-  if (!session) return fail((await everSignedIn(origin)) ? { kind: 'signedOut' } : { kind: 'signedOut', neverSignedIn: true });
+  if (!session) {
+    if (unsavedSessions.has(origin)) return fail({ kind: 'storage' });
+    return fail((await everSignedIn(origin)) ? { kind: 'signedOut' } : { kind: 'signedOut', neverSignedIn: true });
+  }
   const access = await withAccess(origin, session);
   if (!access.ok) return access;
   if (!access.value.signedIn) return fail({ kind: 'signedOut' });
@@ -54,8 +60,16 @@ async function billingSession(origin: string): Promise<{ ok: true; session: Stor
 
 async function reportSession(origin: string, request: Extract<Request, { op: 'session.report' }>): Answer<'session.report'> {
   const session = toStoredSession(request.session);
+  let changed: boolean;
+  try {
+    changed = await putSession(origin, session);
+    unsavedSessions.delete(origin);
+  } catch {
+    unsavedSessions.add(origin);
+    return fail({ kind: 'storage' });
+  }
   // A different token may be a different person: nothing cached for the last one survives.
-  if (await putSession(origin, session)) await forgetPerson(origin);
+  if (changed) await forgetPerson(origin);
   const stored = await getSession(origin);
   // The tenant list is needed by the first billing request that follows: ask for it while the
   // access check runs rather than after it (it lists only the person's own tenants).
@@ -67,7 +81,7 @@ async function reportSession(origin: string, request: Extract<Request, { op: 'se
   return access;
 }
 
-/** Billing for the tenant the request names, or the person's active one. */
+/** Billing for the tenant the request names, or the person's active one; for a month if it names one. */
 export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Answer<'billing.get'> {
   // Read alongside the session check: every storage read is a round trip on the way to the host.
   const settings = settingsItem.getValue();
@@ -80,9 +94,17 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
   const tenant = list.tenants.find((t) => t.id === tenantId);
   // Only tenants with evidence (lib/background/tenants.ts) ever reach a URL.
   if (!tenant) return fail({ kind: 'noAccess' });
-  const { refreshMinutes } = await settings;
-  const answer = await getBilling(origin, tenant.id, gate.session.token, request.freshness, refreshMinutes * 60_000, signOut);
-  return answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer;
+  const ttlMs = (await settings).refreshMinutes * 60_000;
+  const token = gate.session.token;
+  const viewOf = (answer: Part<CachedAnswer>): Reply<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer);
+  const { month, freshness } = request;
+  // A past month is read from the family that gave the current one, so that one comes first.
+  const current = await getBilling(origin, tenant.id, token, month ? 'cached' : freshness, ttlMs, signOut);
+  if (!current.ok || !month) return viewOf(current);
+  if (month === current.data.snapshot.usage.month) {
+    return viewOf(freshness === 'cached' ? current : await getBilling(origin, tenant.id, token, freshness, ttlMs, signOut));
+  }
+  return viewOf(await getBillingMonth(origin, tenant.id, token, current.data.snapshot, month, freshness, ttlMs, signOut));
 }
 
 export async function handleRequest(caller: Caller, request: Request): Promise<Reply<ResponseMap[keyof ResponseMap]>> {

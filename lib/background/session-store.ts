@@ -79,7 +79,8 @@ export async function getSession(origin: string, now = Date.now()): Promise<Stor
 
 /** Stores the page's session; returns true when the person or token changed. */
 export async function putSession(origin: string, session: StoredSession | null): Promise<boolean> {
-  const all = await sessionsItem.getValue();
+  // A copy: the stored value may be the item's shared fallback object.
+  const all = { ...(await sessionsItem.getValue()) };
   const before = all[origin]?.token ?? null;
   if (session) all[origin] = session;
   else delete all[origin];
@@ -100,7 +101,7 @@ export async function everSignedIn(origin: string): Promise<boolean> {
 
 /** Forgets the origin's session; with `token`, only if that is still the stored one. */
 export async function clearSession(origin: string, token?: string): Promise<void> {
-  const all = await sessionsItem.getValue();
+  const all = { ...(await sessionsItem.getValue()) };
   if (!all[origin] || (token !== undefined && all[origin].token !== token)) return;
   delete all[origin];
   await sessionsItem.setValue(all);

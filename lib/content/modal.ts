@@ -42,6 +42,10 @@ export function createModal(ctx: ContentScriptContext, state: BillingViewState, 
           get tenantName() { return state.view?.tenant.name ?? ''; },
           get state() { return state.modal; },
           get dark() { return state.dark; },
+          get lastMonth() {
+            const month = state.lastMonth;
+            return { month, usage: month ? state.usageOf(month) : undefined };
+          },
           onretry: () => void state.load('force'),
           onchoose: (tenantId: string) => state.choose(tenantId),
           onrefresh: () => void state.load('force'),

@@ -44,7 +44,9 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
           get error() { return state.error; },
           get dark() { return state.dark; },
           onopen: () => {
-            // Cached figures at once; a quiet refresh behind them when they are old.
+            // Cached figures at once; a quiet refresh behind them when they are old. The modal
+            // compares with last month, so from now on that month comes with every view.
+            state.tracksLastMonth = true;
             void state.load('cached');
             modal.open();
           },
@@ -69,7 +71,10 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
       entry.remove();
     }
   };
-  signal.addEventListener('abort', () => show(false), { once: true });
+  signal.addEventListener('abort', () => {
+    show(false);
+    state.stop();
+  }, { once: true });
   watchDarkMode((dark) => (state.dark = dark), signal);
 
   // A tenant switch from the popup or the options page: drop the old figures, load the new.

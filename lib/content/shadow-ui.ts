@@ -2,13 +2,19 @@
  * The overlay's shadow-root UIs: WXT's createShadowRootUi reduced to what the overlay uses (an
  * element appended to <body>, its own stylesheet, keyboard events kept inside), without its
  * auto-mount machinery and the element-waiting libraries that come with it (~1 KB gzip of the
- * content script). The DOM is WXT's: <name data-wxt-shadow-root>, an open shadow root holding
+ * content script). The DOM is WXT's: <name data-wxt-shadow-root>, a shadow root holding
  * <html><head><style></head><body></body></html>, the app mounted in that <body>, and the host
  * reset to `all: initial` so no host page style is inherited. Like WXT's, it is removed when
  * the content script's context ends.
+ *
+ * The shadow root is closed: the host page's scripts cannot read the figures in it. Only the
+ * end-to-end build (`npm run build:e2e`, WXT_E2E=1; see README "Tests") opens it, for
+ * Playwright's locators; in the shipped build the condition folds to "closed" at build time.
  */
 import type { ContentScriptContext } from '#imports';
 import { uiLocale } from '../i18n';
+
+const SHADOW_MODE: ShadowRootMode = import.meta.env.WXT_E2E === '1' ? 'open' : 'closed';
 
 export interface ShadowUiOptions<T> {
   /** The host element's tag: a valid custom element name. */
@@ -31,7 +37,7 @@ export interface ShadowUi {
 export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOptions<T>): ShadowUi {
   const shadowHost = document.createElement(options.name);
   shadowHost.setAttribute('data-wxt-shadow-root', '');
-  const shadow = shadowHost.attachShadow({ mode: 'open' });
+  const shadow = shadowHost.attachShadow({ mode: SHADOW_MODE });
   const html = document.createElement('html');
   const head = document.createElement('head');
   const body = document.createElement('body');

@@ -31,6 +31,11 @@ export function clip(text: string, max: number = MAX_TEXT): string {
   return text.slice(0, end) + '…';
 }
 
+/** Rounds to one decimal place (MB and minutes derived from floats). */
+export function oneDecimal(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 export function clipOrNull(text: string | null | undefined, max: number = MAX_TEXT): string | null {
   return typeof text === 'string' ? clip(text, max) : null;
 }

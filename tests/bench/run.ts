@@ -4,10 +4,9 @@
  * size beside the seed's in-page approach. Prints a table; writes bench-results/latest.json.
  * Every figure is measured in this run.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ensureChromium } from '../tooling/browser.mjs';
-import { EXTENSION_DIR, configureDashboard, launchWithExtension, signIn } from '../tooling/extension-browser';
+import { EXTENSION_DIR, buildForTests, configureDashboard, launchWithExtension, signIn } from '../tooling/extension-browser';
 import { startReplica } from '../replica/server';
 import { figure, median, percentile, printTable, type Figure } from './figures';
 import { measureBundles } from './bundle-sizes';
@@ -22,12 +21,15 @@ const SERVER_MS = Number(process.env.BENCH_SERVER_MS ?? 40);
 const OPENS = 20;
 const COLD_RUNS = 5;
 
-execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+// Measured on the end-to-end build (open shadow roots, which the timings reach into); it differs
+// from the shipped one in a single constant.
+buildForTests();
 const figures: Figure[] = measureBundles(EXTENSION_DIR);
 
 const chromium = await ensureChromium();
 const replica = await startReplica({ port: 0, state: 'seed', loginRateLimit: false });
-replica.faults.set('/api/billing/', { delayMs: SERVER_MS });
+// Every billing family answers like a real server: ours (admin v1 here) and the seed's (panel).
+for (const prefix of ['/api/billing/', '/api/v1/billing/', '/api/v1/admin/billing/']) replica.faults.set(prefix, { delayMs: SERVER_MS });
 const browser = await launchWithExtension({ executablePath: chromium.path });
 // tsx compiles with esbuild's keepNames, which wraps functions sent to page.evaluate in a
 // `__name(...)` helper the page does not have.
@@ -96,8 +98,8 @@ try {
   const oursMax = Math.max(...Object.values(requests.ours));
   const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   figures.push(
-    figure('requests', 'ours: 10 modal opens in 3 tabs + 5 popups, total', total(requests.ours), 'requests'),
-    figure('requests', 'ours: most requests to one endpoint', oursMax, 'requests', '≤ 1 per refresh interval', oursMax <= 1),
+    figure('requests', 'ours: 10 modal opens in 3 tabs + 5 popups + 2 full pages (2 months back), total', total(requests.ours), 'requests'),
+    figure('requests', 'ours: most requests to one endpoint (a path and its month)', oursMax, 'requests', '≤ 1 per refresh interval', oursMax <= 1),
     figure('requests', "seed's approach: 10 modal opens, total", total(requests.seed), 'requests'),
   );
 

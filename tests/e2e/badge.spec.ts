@@ -4,8 +4,9 @@ import { badge } from './overlay-helpers';
 
 test('the badge shows the active tenant\'s cost in green under the host\'s budget', async ({ context, signIn, background }) => {
   const page = await context.newPage();
-  // The panel's budget comes only with the token that has tenant claims.
-  await signIn(page, 'belgo_admin', { token: 'legacy' });
+  // Only the panel names a budget: the family a SUPER_ADMIN gets on the seed host, with the
+  // token that has tenant claims.
+  await signIn(page, 'platform_admin', { token: 'legacy' });
   // seed: R$ 245,80 of the host's R$ 500,00 budget (49%, under the 80% threshold).
   await expect.poll(() => badge(background)).toEqual({ text: '246', color: '#16a34a' });
 });
@@ -29,15 +30,16 @@ test('a personal budget over the threshold turns the badge red and alerts once',
   const created = await countNotificationsCreated(background);
   const page = await context.newPage();
   await signIn(page, 'belgo_admin', { token: 'legacy' });
-  await expect.poll(async () => (await badge(background)).text).toBe('246');
+  // seed: admin v1's real R$ 27,02.
+  await expect.poll(async () => (await badge(background)).text).toBe('27');
 
   const options = await extensionPage('options.html');
   const setBudget = async (reais: string) => {
     await options.getByTestId('options-budget').fill(reais);
     await options.getByTestId('options-budget').press('Tab');
   };
-  await setBudget('200');
-  await expect.poll(() => badge(background)).toEqual({ text: '246', color: '#dc2626' });
+  await setBudget('20');
+  await expect.poll(() => badge(background)).toEqual({ text: '27', color: '#dc2626' });
   const notifications = () => background.evaluate(async () => Object.keys(await (globalThis as any).chrome.notifications.getAll()));
   await expect.poll(notifications).toHaveLength(1);
   expect((await notifications())[0]).toContain('BELGO-001');
@@ -45,10 +47,10 @@ test('a personal budget over the threshold turns the badge red and alerts once',
   // Each change repaints the badge and checks the alert again, but the same period does not
   // alert twice. Each repaint shows that a refresh ran; the second one that the first's alert
   // check (which follows its repaint) is behind us.
-  await setBudget('250'); // 98%: still over the 80% threshold, amber
-  await expect.poll(() => badge(background)).toEqual({ text: '246', color: '#d97706' });
-  await setBudget('200');
-  await expect.poll(() => badge(background)).toEqual({ text: '246', color: '#dc2626' });
+  await setBudget('30'); // 90%: still over the 80% threshold, amber
+  await expect.poll(() => badge(background)).toEqual({ text: '27', color: '#d97706' });
+  await setBudget('20');
+  await expect.poll(() => badge(background)).toEqual({ text: '27', color: '#dc2626' });
   expect(await created()).toBe(1);
   expect(await notifications()).toHaveLength(1);
 });

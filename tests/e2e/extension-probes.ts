@@ -49,6 +49,26 @@ export async function contentScriptWorld(page: Page, extensionId: string): Promi
 }
 
 /**
+ * How many isolated worlds of our extension `page`'s current document has (our content script's,
+ * when it was injected), as the DevTools protocol reports them.
+ */
+export async function contentScriptWorlds(page: Page, extensionId: string): Promise<() => Promise<number>> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const worlds = new Set<number>();
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin === `chrome-extension://${extensionId}`) worlds.add(context.id);
+  });
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => worlds.delete(executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => worlds.clear());
+  await cdp.send('Runtime.enable');
+  // A round trip, so every context event sent before it has arrived.
+  return async () => {
+    await cdp.send('Runtime.evaluate', { expression: '0' });
+    return worlds.size;
+  };
+}
+
+/**
  * Resolves once every storage read our content script started before it has been answered:
  * the first thing the script does is read its settings, and storage answers in order.
  */

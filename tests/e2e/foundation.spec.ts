@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AFTER_SETTINGS_READ, contentScriptWorld, listenToBackground } from './extension-probes';
+import { contentScriptWorlds, listenToBackground } from './extension-probes';
 
 test('the extension loads: a background worker with our manifest', async ({ background }) => {
   const manifest = await background.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
@@ -24,7 +24,7 @@ test('the content script starts on the dashboard only after Vue has mounted', as
   void replica;
 });
 
-test('on another localhost page the content script does nothing at all', async ({ context, background, extensionId }) => {
+test('on another localhost page the content script never starts, nor announces itself', async ({ context, replica, signIn, background, extensionId }) => {
   // A page on another port with the same DOM as the dashboard: not the configured origin.
   const other = createServer((_req, res) => {
     res.setHeader('content-type', 'text/html');
@@ -35,16 +35,26 @@ test('on another localhost page the content script does nothing at all', async (
   try {
     const heard = await listenToBackground(background);
     const page = await context.newPage();
-    const inContentScript = await contentScriptWorld(page, extensionId);
+    const worlds = await contentScriptWorlds(page, extensionId);
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
+    // WXT's content scripts announce themselves with a window message when they start.
+    await page.addInitScript(() => {
+      (window as any).__posted = [];
+      window.addEventListener('message', (event) => (window as any).__posted.push(JSON.stringify(event.data)));
+    });
+    // goto waits for `load`: scripts registered for document_idle are injected by then.
     await page.goto(`http://localhost:${port}/`);
-    // The script is injected (it matches every localhost page) and has read its settings: that
-    // read is all that stands between it and reporting the session and placing the entry.
-    expect(await inContentScript(AFTER_SETTINGS_READ)).toBe(true);
-    expect(await inContentScript("document.querySelector('billing-overlay-entry') === null")).toBe(true);
+    expect(await worlds()).toBe(0);
+    expect(await page.evaluate(() => (window as any).__posted)).toEqual([]);
     expect(await heard()).toEqual([]);
     expect(messages).toEqual([]);
+
+    // The same probe on the dashboard itself sees the script: it is only absent elsewhere.
+    await signIn(page, 'belgo_admin');
+    await expect(page.getByTestId('billing-sidebar-entry')).toBeVisible();
+    expect(await worlds()).toBeGreaterThan(0);
+    void replica;
   } finally {
     other.close();
   }

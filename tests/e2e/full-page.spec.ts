@@ -9,17 +9,23 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-// Timeline, projections and invoices come only with the token that has tenant claims: the panel
-// answers 500 to the login page's token.
+// Timeline, projections and a list of invoices come only from the panel, the family a SUPER_ADMIN
+// gets on the seed host (admin v1 refuses them; for an ADMIN admin v1's real figures come first),
+// with the token that has tenant claims (the panel answers 500 to the login page's token).
 test.describe('host state "seed"', () => {
   test.use({ hostState: 'seed' });
 
   test('shows the timeline, projections, budget and pages through every invoice', async ({ context, signIn, extensionPage }) => {
-    await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
+    await signIn(await context.newPage(), 'platform_admin', { token: 'legacy' });
     const page = await extensionPage(FULL);
 
     await expect(page.getByTestId('full-tenant')).toHaveText('Belgo Arames');
     await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
+    // The panel's figures are the host's simulation, and the page says so (its invoices too).
+    await expect(page.getByTestId('billing-simulated')).toHaveText(
+      'Valores simulados: o próprio servidor marca estes números como simulação, não como cobrança real',
+    );
+    await expect(page.getByTestId('full-invoices-screen').getByTestId('billing-invoices-simulated')).toBeVisible();
     for (const heading of ['Resumo', 'Distribuição de custos', 'Linha do tempo', 'Projeções e orçamento', 'Faturas']) {
       await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
     }
@@ -82,7 +88,7 @@ test.describe('host state "seed"', () => {
   });
 
   test('exports every invoice as CSV', async ({ context, signIn, extensionPage }) => {
-    await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
+    await signIn(await context.newPage(), 'platform_admin', { token: 'legacy' });
     const page = await extensionPage(FULL);
     await expect(page.getByTestId('full-invoices-page')).toHaveText('Página 1 de 5');
 
@@ -109,7 +115,7 @@ test.describe('host state "seed"', () => {
   });
 
   test('prints every invoice without the controls', async ({ context, signIn, extensionPage }) => {
-    await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
+    await signIn(await context.newPage(), 'platform_admin', { token: 'legacy' });
     const page = await extensionPage(FULL);
     await expect(page.getByTestId('full-invoices-page')).toHaveText('Página 1 de 5');
     await expect(page.getByTestId('full-invoices-print')).toBeHidden();
@@ -131,7 +137,7 @@ test.describe('host state "seed"', () => {
   });
 
   test('follows dark mode', async ({ context, signIn, extensionPage }) => {
-    await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
+    await signIn(await context.newPage(), 'platform_admin', { token: 'legacy' });
     const page = await extensionPage(FULL);
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
@@ -149,6 +155,7 @@ test.describe('host state "today"', () => {
     const page = await extensionPage(FULL);
     await expect(page.getByTestId('full-tenant')).toHaveText('Belgo Arames');
     await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 27,02');
+    await expect(page.getByTestId('billing-simulated')).toHaveCount(0);
     await expect(page.getByTestId('full-timeline-unavailable')).toHaveText('Linha do tempo não disponível neste servidor');
     await expect(page.getByTestId('full-timeline')).toHaveCount(0);
     await expect(page.getByTestId('full-projections-unavailable')).toHaveText('Projeções não disponíveis neste servidor');

@@ -2,31 +2,34 @@
 import { test, expect } from './fixtures';
 import { entryPlacement } from './overlay-helpers';
 
-test('a tenant switch from the options page reaches an open modal, never mixing tenants', async ({ context, signIn, extensionPage, replica }) => {
+test('a tenant switch from the options page reaches an open modal, never mixing tenants', async ({ context, signIn, extensionPage, replica, askBackground }) => {
   // The new tenant's answer is slow, so a stale view would have time to show.
-  replica.faults.set('/api/billing/usage?tenant_id=TECH-001', { delayMs: 800 });
+  replica.faults.set('/api/v1/admin/billing/usage/TECH-001', { delayMs: 800 });
   const page = await context.newPage();
-  await signIn(page, 'platform_admin', { token: 'legacy' });
+  // Support staff: their own tenant, and one they added by hand (admin v1 answers any tenant).
+  await signIn(page, 'belgo_admin');
+  expect((await askBackground({ op: 'tenant.choose', tenantId: 'TECH-001' })).ok).toBe(true);
+  expect((await askBackground({ op: 'tenant.select', tenantId: 'BELGO-001' })).ok).toBe(true);
   await page.getByTestId('billing-sidebar-entry').click();
   const modal = page.getByTestId('billing-modal');
-  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
-  await expect(modal).toContainText('Belgo Arames');
+  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 27,02');
+  await expect(modal).toContainText('BELGO-001');
 
-  // Watch every frame of the modal: BELGO's total must never stand under TechCorp's name.
+  // Watch every frame of the modal: BELGO's total must never stand under TECH-001's name.
   await page.evaluate(() => {
     const host = document.querySelector('billing-overlay-modal')!;
     (window as any).__mixed = false;
     new MutationObserver(() => {
       const text = host.shadowRoot!.textContent ?? '';
-      if (text.includes('TechCorp') && text.includes('245,80')) (window as any).__mixed = true;
+      if (text.includes('TECH-001') && text.includes('27,02')) (window as any).__mixed = true;
     }).observe(host.shadowRoot!, { subtree: true, childList: true, characterData: true });
   });
 
   const options = await extensionPage('options.html');
   await options.getByTestId('options-tenant-select').selectOption('TECH-001');
-  await expect(modal).toContainText('TechCorp Solutions');
-  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 318,40');
-  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 318,40');
+  await expect(modal).toContainText('TECH-001');
+  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 41,50');
+  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 41,50');
   expect(await page.evaluate(() => (window as any).__mixed)).toBe(false);
 });
 
@@ -42,7 +45,8 @@ test('signing in without a reload brings the entry', async ({ context, replica, 
     body: JSON.stringify({ username: 'belgo_admin', password: 'Belgo@Admin#2025' }),
   }).then((r) => r.json());
   await page.evaluate((token) => localStorage.setItem('auth_token', token), login.access_token);
-  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 245,80');
+  // seed: admin v1's real figures.
+  await expect(page.getByTestId('billing-sidebar-cost')).toHaveText('R$ 27,02');
 });
 
 test('with the login page\'s token (no projects, no Analytics) the entry still has a sensible place', async ({ context, signIn }) => {

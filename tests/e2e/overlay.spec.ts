@@ -4,7 +4,8 @@ import { askFromContentScript, contentScriptWorld } from './extension-probes';
 import { entryPlacement, meanLuminance, watchForOverlay } from './overlay-helpers';
 
 const hostStates = ['today', 'seed', 'fixed'] as const;
-const expectedCost = { today: 'R$ 27,02', seed: 'R$ 245,80', fixed: 'R$ 27,02' } as const;
+// The truest family on each host: admin v1 today and with the seed's panel, tenant v1 once fixed.
+const expectedCost = { today: 'R$ 27,02', seed: 'R$ 27,02', fixed: 'R$ 27,02' } as const;
 
 for (const state of hostStates) {
   test.describe(`host state "${state}"`, () => {
@@ -25,26 +26,19 @@ for (const state of hostStates) {
       await expect(modal).toContainText('Consumo, custos e faturas');
       await expect(page.getByTestId('billing-open-full')).toHaveText('Abrir painel completo');
       await expect(page.getByTestId('billing-total-cost')).toHaveText(expectedCost[state]);
-      if (state === 'seed') {
-        await expect(page.getByTestId('billing-api-calls')).toHaveText('15.420');
-        await expect(page.getByTestId('billing-tokens')).toHaveText('2,45M');
-        await expect(page.getByTestId('billing-cost-api')).toHaveText('R$ 45,60');
-        await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 122,50');
-        await expect(page.getByTestId('billing-cost-storage')).toHaveText('R$ 25,00');
-        await expect(page.getByTestId('billing-cost-compute')).toHaveText('R$ 52,70');
-        await expect(page.getByTestId('billing-invoice-row')).toHaveCount(5);
-        await expect(page.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
+      await expect(page.getByTestId('billing-api-calls')).toHaveText('120');
+      await expect(page.getByTestId('billing-tokens')).toHaveText('1,05M');
+      await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 15,74');
+      // Real figures: no simulation note.
+      await expect(page.getByTestId('billing-simulated')).toHaveCount(0);
+      if (state === 'fixed') {
+        await expect(page.getByTestId('billing-invoice-row')).toHaveCount(3);
         // Status badges are coloured by meaning, in the shadow root's own stylesheet.
         const statuses = page.getByTestId('billing-invoice-status');
         await expect(statuses.filter({ hasText: 'Pendente' }).first()).toHaveCSS('background-color', 'rgb(254, 249, 195)');
         await expect(statuses.filter({ hasText: 'Pago' }).first()).toHaveCSS('background-color', 'rgb(220, 252, 231)');
       } else {
-        await expect(page.getByTestId('billing-api-calls')).toHaveText('120');
-        await expect(page.getByTestId('billing-tokens')).toHaveText('1,05M');
-        await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 15,74');
-      }
-      if (state === 'today') {
-        // The host has no invoice list today: say so, never "no invoices".
+        // Admin v1 has no invoice list: say so, never "no invoices" (the panel's are simulated).
         await expect(page.getByTestId('billing-invoices-unavailable')).toHaveText('Faturas não disponíveis neste servidor');
         await expect(modal).not.toContainText('Nenhuma fatura encontrada');
       }
@@ -67,12 +61,25 @@ for (const state of hostStates) {
   });
 }
 
-test('a SUPER_ADMIN sees the entry and the panel\'s figures', async ({ context, signIn }) => {
+test('a SUPER_ADMIN (whom admin v1 refuses) sees the panel\'s figures, marked simulated', async ({ context, signIn }) => {
   const page = await context.newPage();
   await signIn(page, 'platform_admin', { token: 'legacy' });
   await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
   await page.getByTestId('billing-sidebar-entry').click();
   await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
+  await expect(page.getByTestId('billing-api-calls')).toHaveText('15.420');
+  await expect(page.getByTestId('billing-tokens')).toHaveText('2,45M');
+  await expect(page.getByTestId('billing-cost-api')).toHaveText('R$ 45,60');
+  await expect(page.getByTestId('billing-cost-llm')).toHaveText('R$ 122,50');
+  await expect(page.getByTestId('billing-cost-storage')).toHaveText('R$ 25,00');
+  await expect(page.getByTestId('billing-cost-compute')).toHaveText('R$ 52,70');
+  await expect(page.getByTestId('billing-simulated')).toHaveText(
+    'Valores simulados: o próprio servidor marca estes números como simulação, não como cobrança real',
+  );
+  // Its invoices likewise: listed, never passed off as real ones.
+  await expect(page.getByTestId('billing-invoice-row')).toHaveCount(5);
+  await expect(page.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
+  await expect(page.getByTestId('billing-invoices-simulated')).toHaveText('Faturas simuladas pelo servidor, não faturas reais');
 });
 
 test('a signed-out visitor never sees the entry, and signing out removes it live', async ({ context, replica, signIn, extensionId }) => {
@@ -180,7 +187,8 @@ test('dark mode follows the host live and renders dark', async ({ context, signI
 
 test('the entry looks like the host\'s own Analytics section, in light and dark mode', async ({ context, signIn }) => {
   const page = await context.newPage();
-  await signIn(page, 'belgo_admin');
+  // The token with tenant claims: with it the host loads projects, so Analytics is there.
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
   await expect.poll(() => entryPlacement(page)).toEqual({ count: 1, after: 'Analytics' });
   const entry = page.getByTestId('billing-sidebar-entry');
   const host = page.locator('aside.sidebar-desktop').getByRole('button', { name: 'Produtividade do Time' });
@@ -226,8 +234,9 @@ test('a hostile invoice field shows as text', async ({ context, signIn, replica 
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  // Invoices come only with the token that has tenant claims (the panel refuses the v1 token).
-  await signIn(page, 'belgo_admin', { token: 'legacy' });
+  // The panel's invoices: a SUPER_ADMIN's family on the seed host, with the token that has
+  // tenant claims (the panel refuses the v1 token).
+  await signIn(page, 'platform_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-entry').click();
   const row = page.getByTestId('billing-invoice-row');
   await expect(row).toHaveCount(1);
@@ -270,8 +279,9 @@ test('"Abrir painel completo" opens the full billing page for the tenant', async
   const [full] = await Promise.all([context.waitForEvent('page'), page.getByTestId('billing-open-full').click()]);
   await expect(full).toHaveURL(/billing\.html#tenant=BELGO-001$/);
   await expect(full.getByTestId('full-tenant')).toHaveText('Belgo Arames');
-  await expect(full.getByTestId('billing-total-cost')).toHaveText('R$ 245,80');
-  await expect(full.getByTestId('billing-invoice-row').first()).toContainText('R$ 200,00');
+  // The same family as the modal's: admin v1's real figures, and its missing invoice list said.
+  await expect(full.getByTestId('billing-total-cost')).toHaveText('R$ 27,02');
+  await expect(full.getByTestId('billing-invoices-unavailable')).toHaveText('Faturas não disponíveis neste servidor');
 });
 
 test('the overlay adds no styles to the host page itself', async ({ context, signIn }) => {

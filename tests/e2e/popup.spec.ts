@@ -2,7 +2,7 @@
 import { test, expect } from './fixtures';
 import { configureDashboard } from '../tooling/extension-browser';
 
-const USAGE_ENDPOINTS = ['/api/billing/usage', '/api/v1/billing/current-usage', '/api/v1/admin/billing/usage'];
+const USAGE_ENDPOINTS = ['/api/v1/billing/current-usage', '/api/v1/admin/billing/usage', '/api/billing/usage'];
 
 test('ready: the active tenant\'s cost and API calls, with its name', async ({ context, signIn, extensionPage }) => {
   await signIn(await context.newPage(), 'belgo_admin');
@@ -25,11 +25,12 @@ test('cached figures paint first: a second popup needs no request to the host', 
   expect(replica.requests.count('/api/v1/admin/billing/usage')).toBe(0);
 });
 
-test('not set up: the dashboard address is one the extension may not reach', async ({ background, extensionPage }) => {
-  await configureDashboard(background, 'https://dashboard.example.com');
+test('not set up: the popup explains the missing permission and offers to grant it', async ({ background, extensionPage }) => {
+  await configureDashboard(background, 'https://dashboard.example.com', { waitForOverlay: false });
   const popup = await extensionPage('popup.html');
   await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'notSetUp');
-  await expect(popup.getByTestId('popup-state')).toContainText('Autorize o acesso');
+  await expect(popup.getByTestId('popup-no-permission')).toHaveText('A extensão não tem permissão para acessar https://dashboard.example.com.');
+  await expect(popup.getByTestId('popup-grant-permission')).toHaveText('Permitir acesso');
 });
 
 test('never signed in: says so (not "session expired"), with the button that opens the dashboard', async ({ background, extensionPage, replica }) => {
@@ -97,22 +98,36 @@ test('a failed refresh keeps the good figures, marked stale', async ({ context, 
   await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
 });
 
-test('a support person switches tenant in the popup', async ({ context, signIn, extensionPage }) => {
-  // Support staff with the token that lists their tenants.
-  await signIn(await context.newPage(), 'platform_admin', { token: 'legacy' });
+/** Support staff: their own tenant, and one they added by hand (admin v1 answers any tenant). */
+async function supportPerson(signIn: (page: any, account: 'belgo_admin') => Promise<void>, context: any, askBackground: (r: Record<string, unknown>) => Promise<any>) {
+  await signIn(await context.newPage(), 'belgo_admin');
+  expect((await askBackground({ op: 'tenant.choose', tenantId: 'TECH-001' })).ok).toBe(true);
+  expect((await askBackground({ op: 'tenant.select', tenantId: 'BELGO-001' })).ok).toBe(true);
+}
+
+test('a support person switches tenant in the popup', async ({ context, signIn, extensionPage, askBackground }) => {
+  await supportPerson(signIn, context, askBackground);
   const popup = await extensionPage('popup.html');
-  await expect(popup.getByTestId('popup-tenant')).toHaveText('Belgo Arames');
+  await expect(popup.getByTestId('popup-tenant')).toHaveText('BELGO-001');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
   await popup.getByTestId('popup-tenant-select').selectOption('TECH-001');
-  await expect(popup.getByTestId('popup-tenant')).toHaveText('TechCorp Solutions');
-  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 318,40');
+  await expect(popup.getByTestId('popup-tenant')).toHaveText('TECH-001');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 41,50');
 });
 
-test('a tenant switch in the options page reaches an open popup', async ({ context, signIn, extensionPage }) => {
+test('a tenant switch in the options page reaches an open popup', async ({ context, signIn, extensionPage, askBackground }) => {
+  await supportPerson(signIn, context, askBackground);
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
+  const options = await extensionPage('options.html');
+  await options.getByTestId('options-tenant-select').selectOption('TECH-001');
+  await expect(popup.getByTestId('popup-tenant')).toHaveText('TECH-001');
+  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 41,50');
+});
+
+test("a SUPER_ADMIN's popup says the panel's figures are simulated", async ({ context, signIn, extensionPage }) => {
   await signIn(await context.newPage(), 'platform_admin', { token: 'legacy' });
   const popup = await extensionPage('popup.html');
   await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 245,80');
-  const options = await extensionPage('options.html');
-  await options.getByTestId('options-tenant-select').selectOption('TECH-001');
-  await expect(popup.getByTestId('popup-tenant')).toHaveText('TechCorp Solutions');
-  await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 318,40');
+  await expect(popup.getByTestId('billing-simulated')).toHaveText('Valores simulados pelo servidor');
 });

@@ -7,10 +7,11 @@ import { entryPlacementInPage, meanLuminanceOfPng, recordOverlaySightings } from
 const suite = await startFirefoxSuite();
 after(() => suite.close());
 
-test('an ADMIN sees the entry right after Analytics, and the modal shows the host\'s figures', async (t) => {
+test('a SUPER_ADMIN sees the entry right after Analytics, and the modal shows the panel\'s figures, marked simulated', async (t) => {
   const dashboard = await suite.dashboard(t);
   const page = await dashboard.newPage();
-  await dashboard.signIn(page, 'belgo_admin', { token: 'legacy' });
+  // Admin v1 refuses a SUPER_ADMIN: the seed's panel is all the host gives them.
+  await dashboard.signIn(page, 'platform_admin', { token: 'legacy' });
   await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 245,80');
   await eventually(() => page.evaluate(entryPlacementInPage), { count: 1, after: 'Analytics' });
   assert.equal(await textOf(page, 'billing-sidebar-entry'), 'Billing e Usage');
@@ -27,6 +28,8 @@ test('an ADMIN sees the entry right after Analytics, and the modal shows the hos
   assert.equal(await textOf(page, 'billing-cost-compute'), 'R$ 52,70');
   await eventually(() => countOf(page, 'billing-invoice-row'), 5);
   assert.match((await textOf(page, 'billing-invoice-row')) ?? '', /R\$ 200,00/);
+  assert.equal(await textOf(page, 'billing-simulated'), 'Valores simulados: o próprio servidor marca estes números como simulação, não como cobrança real');
+  assert.equal(await textOf(page, 'billing-invoices-simulated'), 'Faturas simuladas pelo servidor, não faturas reais');
 
   // Esc closes it and gives the focus back to the entry.
   await page.keyboard.press('Escape');
@@ -40,7 +43,8 @@ test('dark mode follows the host live and renders dark', async (t) => {
   await dashboard.signIn(page, 'belgo_admin', { token: 'legacy' });
   const luminanceOfModal = async () => {
     await clickTestId(page, 'billing-sidebar-entry');
-    await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 245,80');
+    // seed: admin v1's real figures.
+    await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 27,02');
     const png = await (await page.$(byTestId('billing-modal')))!.screenshot({ encoding: 'base64' });
     const luminance = await page.evaluate(meanLuminanceOfPng, png);
     await page.keyboard.press('Escape');

@@ -25,30 +25,37 @@ test('the popup shows the active tenant\'s cost and API calls, under the tenant 
 test('a tenant switch in the options page reaches an open dashboard\'s modal and entry', async (t) => {
   const dashboard = await suite.dashboard(t);
   const page = await dashboard.newPage();
-  await dashboard.signIn(page, 'platform_admin', { token: 'legacy' });
+  // Support staff: their own tenant, and one they added by hand (admin v1 answers any tenant).
+  await dashboard.signIn(page, 'belgo_admin');
+  const ask = (request: Record<string, unknown>) =>
+    dashboard.inExtension((r: Record<string, unknown>) => (globalThis as any).browser.runtime.sendMessage(r), request);
+  assert.equal((await ask({ op: 'tenant.choose', tenantId: 'TECH-001' })).ok, true);
+  assert.equal((await ask({ op: 'tenant.select', tenantId: 'BELGO-001' })).ok, true);
   await clickTestId(page, 'billing-sidebar-entry');
-  await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 245,80');
-  assert.match((await textOf(page, 'billing-modal')) ?? '', /Belgo Arames/);
+  await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 27,02');
+  assert.match((await textOf(page, 'billing-modal')) ?? '', /BELGO-001/);
 
   const options = await dashboard.extensionPage('options.html');
   await eventually(() => countOf(options, 'options-tenant-select'), 1);
   await options.select(byTestId('options-tenant-select'), 'TECH-001');
-  await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 318,40');
-  assert.match((await textOf(page, 'billing-modal')) ?? '', /TechCorp Solutions/);
-  await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 318,40');
+  await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 41,50');
+  assert.match((await textOf(page, 'billing-modal')) ?? '', /TECH-001/);
+  await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 41,50');
 });
 
 test('"Abrir Painel Completo" opens the full page: timeline, budget, every invoice in pages', async (t) => {
   const dashboard = await suite.dashboard(t);
   const page = await dashboard.newPage();
-  // Timeline, projections and invoices come with the token that has tenant claims.
-  await dashboard.signIn(page, 'belgo_admin', { token: 'legacy' });
+  // Timeline, projections and invoices come only from the panel: a SUPER_ADMIN's family on the
+  // seed host (admin v1 refuses them), with the token that has tenant claims.
+  await dashboard.signIn(page, 'platform_admin', { token: 'legacy' });
   await clickTestId(page, 'billing-sidebar-entry');
   await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 245,80');
   const full = await dashboard.tabOpenedBy(() => clickTestId(page, 'billing-open-full'), 'billing.html#tenant=BELGO-001');
 
   await eventually(() => textOf(full, 'full-tenant'), 'Belgo Arames');
   await eventually(() => textOf(full, 'billing-total-cost'), 'R$ 245,80');
+  await eventually(() => textOf(full, 'billing-simulated'), 'Valores simulados: o próprio servidor marca estes números como simulação, não como cobrança real');
   await eventually(() => attributeOf(full, 'full-timeline', 'data-points'), '31');
   assert.equal(await countOf(full, 'full-timeline-bar'), 31);
   // The timeline's table is for screen readers only: none of it, its caption included, is on screen.
@@ -70,8 +77,9 @@ test('"Abrir Painel Completo" opens the full page: timeline, budget, every invoi
 
 test('the badge shows the cost in the budget\'s colour, alerts once, and its alarm follows the refresh interval', async (t) => {
   const dashboard = await suite.dashboard(t);
-  // The panel's budget comes only with the token that has tenant claims.
-  await dashboard.signIn(await dashboard.newPage(), 'belgo_admin', { token: 'legacy' });
+  // Only the panel names a budget: a SUPER_ADMIN's family on the seed host, with the token that
+  // has tenant claims.
+  await dashboard.signIn(await dashboard.newPage(), 'platform_admin', { token: 'legacy' });
   // seed: R$ 245,80 of the host's R$ 500,00 budget (49%, under the 80% threshold).
   await eventually(() => badge(dashboard), { text: '246', color: '#16a34a' });
   const alarm = () => dashboard.inExtension(async () => (await (globalThis as any).browser.alarms.get('badge-refresh'))?.periodInMinutes);

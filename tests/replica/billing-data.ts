@@ -12,14 +12,30 @@ interface V1Figures {
   limits: { api_calls: number; tokens: number; storage_mb: number; compute_minutes: number } | null;
   aggregateId: string;
   events: number;
+  /**
+   * The months before the current one, last month first, each as multipliers of the current
+   * month's figures per resource; earlier months had no usage (the host's aggregate of zeros).
+   */
+  history: MonthShape[];
 }
 
-interface PanelFigures {
-  api_calls: { total: number; by_endpoint: Record<string, number> };
-  tokens_used: { total: number; input_tokens: number; output_tokens: number };
-  storage: { total_gb: number; projects_gb: number; attachments_gb: number; backups_gb: number };
-  compute: { worker_hours: number; job_executions: number; avg_job_duration_min: number };
-  cost: { total: number; api_calls: number; tokens: number; storage: number; compute: number };
+/** How a month's usage compares with the current month's, per resource (calls, tokens, MB, compute). */
+interface MonthShape {
+  api: number;
+  llm: number;
+  storage: number;
+  compute: number;
+}
+
+const SAME: MonthShape = { api: 1, llm: 1, storage: 1, compute: 1 };
+const NONE: MonthShape = { api: 0, llm: 0, storage: 0, compute: 0 };
+const uniform = (k: number): MonthShape => ({ api: k, llm: k, storage: k, compute: k });
+
+/**
+ * The panel's generated numbers per tenant: only how its generated invoices and timeline scale,
+ * and the budget it names. Its usage is one simulation for everyone (PANEL_USAGE).
+ */
+interface PanelScale {
   /** scale of invoice items / timeline against BELGO's */
   scale: number;
   monthlyLimit: number;
@@ -31,46 +47,53 @@ const V1: Record<string, V1Figures> = {
     costs: { api_cents: 120, llm_cents: 1574, storage_cents: 609, compute_cents: 399 },
     limits: { api_calls: 10000, tokens: 100000, storage_mb: 10240, compute_minutes: 600 },
     aggregateId: 'AGG-FC040445C67B', events: 129,
+    history: [
+      { api: 0.9, llm: 0.85, storage: 0.96, compute: 1.1 },
+      { api: 0.75, llm: 0.6, storage: 0.9, compute: 0.8 },
+      { api: 0.5, llm: 0.4, storage: 0.85, compute: 0.55 },
+      { api: 0.25, llm: 0.1, storage: 0.8, compute: 0.3 },
+    ],
   },
   'TECH-001': {
     metrics: { api_calls: 230, llm_tokens_input: 980000, llm_tokens_output: 610000, storage_mb: 1840, compute_seconds: 11160, active_users: 5, active_sessions: 1, logins_count: 4, file_uploads: 7, file_downloads: 3 },
     costs: { api_cents: 230, llm_cents: 2480, storage_cents: 820, compute_cents: 620 },
-    limits: { api_calls: 10000, tokens: 100000, storage_mb: 10240, compute_minutes: 600 },
+    // A larger plan: every quota its own.
+    limits: { api_calls: 50000, tokens: 2000000, storage_mb: 20480, compute_minutes: 1200 },
     aggregateId: 'AGG-7A1D93C04B2E', events: 214,
+    history: [
+      { api: 1.2, llm: 1.3, storage: 0.98, compute: 1.15 },
+      { api: 1.1, llm: 0.9, storage: 0.95, compute: 1.0 },
+      { api: 0.95, llm: 0.8, storage: 0.9, compute: 0.9 },
+      { api: 0.9, llm: 0.75, storage: 0.88, compute: 0.85 },
+      { api: 0.8, llm: 0.7, storage: 0.85, compute: 0.8 },
+      { api: 0.7, llm: 0.6, storage: 0.8, compute: 0.7 },
+    ],
   },
   'STARTUP-001': {
     metrics: { api_calls: 15, llm_tokens_input: 90000, llm_tokens_output: 50000, storage_mb: 160, compute_seconds: 1260, active_users: 1, active_sessions: 0, logins_count: 1, file_uploads: 1, file_downloads: 0 },
     costs: { api_cents: 15, llm_cents: 210, storage_cents: 40, compute_cents: 35 },
     limits: null, // trial, no subscription
     aggregateId: 'AGG-3B55E0F1A9C7', events: 12,
+    history: [], // signed up this month
   },
 };
 
-const PANEL: Record<string, PanelFigures> = {
-  'BELGO-001': {
-    api_calls: { total: 15420, by_endpoint: { stories: 5200, tasks: 4100, jobs: 3200, workers: 2920 } },
-    tokens_used: { total: 2450000, input_tokens: 1200000, output_tokens: 1250000 },
-    storage: { total_gb: 12.5, projects_gb: 8.2, attachments_gb: 3.1, backups_gb: 1.2 },
-    compute: { worker_hours: 156.5, job_executions: 342, avg_job_duration_min: 4.2 },
-    cost: { total: 245.8, api_calls: 45.6, tokens: 122.5, storage: 25.0, compute: 52.7 },
-    scale: 1, monthlyLimit: 500,
-  },
-  'TECH-001': {
-    api_calls: { total: 19980, by_endpoint: { stories: 6800, tasks: 5300, jobs: 4100, workers: 3780 } },
-    tokens_used: { total: 3180000, input_tokens: 1560000, output_tokens: 1620000 },
-    storage: { total_gb: 16.2, projects_gb: 10.6, attachments_gb: 4.0, backups_gb: 1.6 },
-    compute: { worker_hours: 202.8, job_executions: 441, avg_job_duration_min: 4.5 },
-    cost: { total: 318.4, api_calls: 59.1, tokens: 158.7, storage: 32.4, compute: 68.2 },
-    scale: 1.3, monthlyLimit: 500,
-  },
-  'STARTUP-001': {
-    api_calls: { total: 1520, by_endpoint: { stories: 610, tasks: 420, jobs: 300, workers: 190 } },
-    tokens_used: { total: 246000, input_tokens: 120000, output_tokens: 126000 },
-    storage: { total_gb: 1.25, projects_gb: 0.8, attachments_gb: 0.3, backups_gb: 0.15 },
-    compute: { worker_hours: 15.6, job_executions: 34, avg_job_duration_min: 4.1 },
-    cost: { total: 24.6, api_calls: 4.5, tokens: 12.3, storage: 2.5, compute: 5.3 },
-    scale: 0.1, monthlyLimit: 100,
-  },
+/**
+ * The panel's usage: simulated by the host's own code ("Simulacao de dados"), the same for every
+ * tenant (docs/host.md §4A: BELGO-001 and TECH-001 both R$ 245,80 and 15 420 calls).
+ */
+const PANEL_USAGE = {
+  api_calls: { total: 15420, by_endpoint: { stories: 5200, tasks: 4100, jobs: 3200, workers: 2920 } },
+  tokens_used: { total: 2450000, input_tokens: 1200000, output_tokens: 1250000 },
+  storage: { total_gb: 12.5, projects_gb: 8.2, attachments_gb: 3.1, backups_gb: 1.2 },
+  compute: { worker_hours: 156.5, job_executions: 342, avg_job_duration_min: 4.2 },
+  cost: { total: 245.8, api_calls: 45.6, tokens: 122.5, storage: 25.0, compute: 52.7 },
+};
+
+const PANEL: Record<string, PanelScale> = {
+  'BELGO-001': { scale: 1, monthlyLimit: 500 },
+  'TECH-001': { scale: 1.3, monthlyLimit: 500 },
+  'STARTUP-001': { scale: 0.1, monthlyLimit: 100 },
 };
 
 export const BILLING_TENANTS = Object.keys(V1);
@@ -94,19 +117,20 @@ function monthsAgo(month: string, now: Date): number {
   return (now.getUTCFullYear() - y) * 12 + (now.getUTCMonth() + 1 - m);
 }
 
-function figures(tenantId: string, factor = 1) {
+function figures(tenantId: string, shape: MonthShape = SAME) {
   const f = V1[tenantId] ?? V1['BELGO-001']!;
-  const s = (n: number) => Math.round(n * factor);
+  const by = (k: number) => (n: number) => Math.round(n * k);
+  const [api, llm, sto, cpu, any] = [by(shape.api), by(shape.llm), by(shape.storage), by(shape.compute), by(Math.max(shape.api, shape.llm))];
   const m = f.metrics;
   const metrics = {
-    api_calls: s(m.api_calls), llm_tokens_input: s(m.llm_tokens_input), llm_tokens_output: s(m.llm_tokens_output),
-    llm_tokens_total: s(m.llm_tokens_input) + s(m.llm_tokens_output),
-    storage_bytes: s(m.storage_mb) * 1048576, storage_mb: s(m.storage_mb),
-    compute_seconds: s(m.compute_seconds), compute_minutes: r2(s(m.compute_seconds) / 60),
-    active_users: s(m.active_users), active_sessions: s(m.active_sessions), logins_count: s(m.logins_count),
-    file_uploads: s(m.file_uploads), file_downloads: s(m.file_downloads),
+    api_calls: api(m.api_calls), llm_tokens_input: llm(m.llm_tokens_input), llm_tokens_output: llm(m.llm_tokens_output),
+    llm_tokens_total: llm(m.llm_tokens_input) + llm(m.llm_tokens_output),
+    storage_bytes: sto(m.storage_mb) * 1048576, storage_mb: sto(m.storage_mb),
+    compute_seconds: cpu(m.compute_seconds), compute_minutes: r2(cpu(m.compute_seconds) / 60),
+    active_users: any(m.active_users), active_sessions: any(m.active_sessions), logins_count: any(m.logins_count),
+    file_uploads: sto(m.file_uploads), file_downloads: sto(m.file_downloads),
   };
-  const c = { api_cents: s(f.costs.api_cents), llm_cents: s(f.costs.llm_cents), storage_cents: s(f.costs.storage_cents), compute_cents: s(f.costs.compute_cents) };
+  const c = { api_cents: api(f.costs.api_cents), llm_cents: llm(f.costs.llm_cents), storage_cents: sto(f.costs.storage_cents), compute_cents: cpu(f.costs.compute_cents) };
   const total = c.api_cents + c.llm_cents + c.storage_cents + c.compute_cents;
   const costs = { ...c, total_cents: total, total_formatted: brl(total) };
   return { f, metrics, costs };
@@ -133,8 +157,8 @@ export function v1CurrentUsage(tenantId: string, periodType: 'monthly' | 'daily'
   };
 }
 
-function breakdownFor(tenantId: string, factor: number) {
-  const { f, metrics, costs } = figures(tenantId, factor);
+function breakdownFor(tenantId: string, shape: MonthShape) {
+  const { f, metrics, costs } = figures(tenantId, shape);
   const lim = f.limits ?? { api_calls: 0, tokens: 0, storage_mb: 0, compute_minutes: 0 };
   return {
     breakdown: {
@@ -150,22 +174,28 @@ function breakdownFor(tenantId: string, factor: number) {
   };
 }
 
-/** Usage of a month relative to now: the current month has the seeded figures, past months decay, future months are zero. */
-function monthFactor(month: string, now: Date): number {
+/**
+ * A month's usage against the current month's: the current month has the seeded figures, the
+ * tenant's history the months before; older and future months had none (all zeros).
+ */
+function monthShape(tenantId: string, month: string, now: Date): MonthShape {
   const k = monthsAgo(month, now);
-  if (k < 0) return 0;
-  return k === 0 ? 1 : Math.pow(0.92, k);
+  if (k === 0) return SAME;
+  return (k > 0 && V1[tenantId]?.history[k - 1]) || NONE;
 }
+
+/** A month as the host's billing service takes it: "YYYY-MM", else its strptime raises (a 500). */
+export const HOST_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function v1UsageBreakdown(tenantId: string, month: string | null, now = new Date()) {
   const mo = month ?? monthKey(now);
-  const b = breakdownFor(tenantId, monthFactor(mo, now));
+  const b = breakdownFor(tenantId, monthShape(tenantId, mo, now));
   return { tenant_id: tenantId, month: mo, breakdown: b.breakdown, total_cost_cents: b.total_cost_cents, total_cost_formatted: b.total_cost_formatted };
 }
 
 export function adminUsage(tenantId: string, month: string | null, now = new Date()) {
   const mo = month ?? monthKey(now);
-  const b = breakdownFor(tenantId, monthFactor(mo, now));
+  const b = breakdownFor(tenantId, monthShape(tenantId, mo, now));
   const created = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), Math.min(now.getUTCDate(), 28), 12, 2, 9, 390));
   return {
     tenant_id: tenantId,
@@ -233,7 +263,7 @@ export function v1Invoices(tenantId: string, now = new Date()): V1Invoice[] {
     const created = new Date(addMonths(now, -k).getTime() + 3600_000);
     const due = new Date(created.getTime() + 15 * DAY);
     const seq = statuses.length - k + tenantIdx * 100;
-    const { costs: c } = figures(tenantId, 1 - 0.05 * k);
+    const { costs: c } = figures(tenantId, uniform(1 - 0.05 * k));
     return {
       invoice_id: `INV-${monthKey(start).replace('-', '')}-${tenantId}`,
       invoice_number: `FAT-${start.getUTCFullYear()}-${String(seq).padStart(4, '0')}`,
@@ -278,24 +308,25 @@ export function v1Summary(tenantId: string, now = new Date()) {
 
 // ---------------------------------------------------------------- panel (/api/billing, float reais)
 
-function panel(tenantId: string): PanelFigures {
+function panel(tenantId: string): PanelScale {
   return PANEL[tenantId] ?? PANEL['BELGO-001']!;
 }
 
 const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
-export function panelUsage(tenantId: string, period: string, now = new Date()) {
-  const p = panel(tenantId);
+/** `tenant_id` is required by the route but changes nothing: the simulation ignores it. */
+export function panelUsage(_tenantId: string, period: string, now = new Date()) {
+  const u = PANEL_USAGE;
   const days = PERIOD_DAYS[period] ?? 30;
   return {
     period,
     period_start: pyIso(new Date(now.getTime() - days * DAY)),
     period_end: pyIso(now),
-    api_calls: { total: p.api_calls.total, by_endpoint: { ...p.api_calls.by_endpoint } },
-    tokens_used: { ...p.tokens_used },
-    storage: { ...p.storage },
-    compute: { ...p.compute },
-    cost: { ...p.cost },
+    api_calls: { total: u.api_calls.total, by_endpoint: { ...u.api_calls.by_endpoint } },
+    tokens_used: { ...u.tokens_used },
+    storage: { ...u.storage },
+    compute: { ...u.compute },
+    cost: { ...u.cost },
   };
 }
 
@@ -335,7 +366,7 @@ export function panelInvoices(tenantId: string, limit: number, now = new Date())
 
 export function panelProjections(tenantId: string, now = new Date()) {
   const p = panel(tenantId);
-  const spent = p.cost.total;
+  const spent = PANEL_USAGE.cost.total;
   const daysInMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
   const daysRemaining = daysInMonth - now.getUTCDate();
   const next = r2(spent * 1.1);

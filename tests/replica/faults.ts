@@ -14,6 +14,8 @@ export interface Fault {
   drop?: boolean;
   /** send the body (fault body or the normal response) a few bytes at a time over this long */
   trickleMs?: number;
+  /** send the fault body chunked, with no content-length: its size shows only as it arrives */
+  chunked?: boolean;
   /** apply N times, then expire (default: until cleared) */
   times?: number;
 }
@@ -118,8 +120,28 @@ export async function applyFault(res: ServerResponse, fault: Fault): Promise<boo
   const ct = fault.contentType ?? (fault.body !== undefined && /^\s*[[{]/.test(fault.body) ? 'application/json' : 'text/plain; charset=utf-8');
   const headers = buildHeaders(res, ct, { headers: fault.headers });
   const body = Buffer.from(fault.body ?? '', 'utf8');
+  if (fault.chunked) {
+    res.writeHead(fault.status, headers);
+    await writeChunked(res, body);
+    return true;
+  }
   headers['content-length'] = String(body.length);
   res.writeHead(fault.status, headers);
   res.end(body);
   return true;
+}
+
+/** Writes `body` 64 KB at a time as the client reads it; stops when the client goes away. */
+async function writeChunked(res: ServerResponse, body: Buffer): Promise<void> {
+  const CHUNK = 64 * 1024;
+  for (let offset = 0; offset < body.length; offset += CHUNK) {
+    if (res.destroyed) return;
+    if (!res.write(body.subarray(offset, offset + CHUNK))) {
+      await new Promise<void>((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+    }
+  }
+  if (!res.destroyed) res.end();
 }

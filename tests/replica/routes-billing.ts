@@ -2,10 +2,10 @@
 import { findTenant } from './accounts.ts';
 import type { Ctx } from './context.ts';
 import {
-  adminUsage, panelDashboardHtml, panelInvoices, panelProjections, panelTimeline, panelUsage,
+  adminUsage, HOST_MONTH, panelDashboardHtml, panelInvoices, panelProjections, panelTimeline, panelUsage,
   v1CurrentUsage, v1Invoices, v1Summary, v1UsageBreakdown, v1UsageEvents,
 } from './billing-data.ts';
-import { send, sendHtml, sendJson, sendPermissionDenied } from './headers.ts';
+import { send, sendHtml, sendJson, sendPermissionDenied, sendServerError } from './headers.ts';
 
 const NOT_FOUND = { detail: 'Not Found' };
 const TENANT_UNRESOLVED = { detail: 'Tenant nao identificado' };
@@ -100,9 +100,13 @@ function tenantV1Routes(ctx: Ctx): boolean {
       sendJson(ctx.res, 200, { invoices: all.slice((page - 1) * limit, page * limit), total: all.length, page, limit });
       break;
     }
-    case 'usage-breakdown':
-      sendJson(ctx.res, 200, v1UsageBreakdown(tenantId, q.get('month')));
+    case 'usage-breakdown': {
+      const month = q.get('month');
+      // The same billing service as admin v1: any month, and a 500 for one it cannot parse.
+      if (month !== null && !HOST_MONTH.test(month)) sendServerError(ctx.res);
+      else sendJson(ctx.res, 200, v1UsageBreakdown(tenantId, month));
       break;
+    }
     case 'usage-events':
       sendJson(ctx.res, 200, v1UsageEvents(tenantId, intParam(q, 'page', 1, 1, 100000), intParam(q, 'limit', 50, 1, 500)));
       break;
@@ -135,11 +139,9 @@ async function adminV1Routes(ctx: Ctx): Promise<boolean> {
       return true;
     }
     const month = ctx.query.get('month');
-    if (month !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
-      sendJson(ctx.res, 400, { detail: 'Formato de mes invalido. Use YYYY-MM' });
-      return true;
-    }
-    sendJson(ctx.res, 200, adminUsage(tenantId, month));
+    // Any month answers (zeros where there was no usage); the host's parse of another raises.
+    if (month !== null && !HOST_MONTH.test(month)) sendServerError(ctx.res);
+    else sendJson(ctx.res, 200, adminUsage(tenantId, month));
     return true;
   }
   // POST actions: the extension never calls them; answer like the host does for a tenant without subscription.

@@ -3,15 +3,15 @@
  * (state `seed`) on a free local port, opens Chromium (default) or Firefox with the extension
  * loaded and an admin signed in. Headed where a display exists (stays open until Ctrl-C);
  * headless otherwise, taking screenshots of what a person sees into demo-screenshots/ (in
- * Chromium every surface in pt-BR and English, light and dark, desktop and phone; Firefox's
- * into demo-screenshots/firefox/), then exiting 0.
+ * Chromium every surface in pt-BR and English, light and dark, desktop and phone, then an
+ * ADMIN's quotas and months; Firefox's into demo-screenshots/firefox/), then exiting 0.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureChromium, ensureFirefox } from './browser.mjs';
 import type { Page } from '@playwright/test';
-import { chooseLanguage, configureDashboard, launchWithExtension, signIn, type ExtensionBrowser } from './extension-browser';
+import { buildForTests, chooseLanguage, configureDashboard, launchWithExtension, signIn, type ExtensionBrowser } from './extension-browser';
 import { launchFirefoxWithExtension } from './firefox-browser';
 import { legacySession, storeDashboardOrigin, storePageSession } from './page-steps';
 import { startReplica, type Replica } from '../replica/server';
@@ -44,12 +44,14 @@ async function chromiumDemo(replica: Replica): Promise<() => Promise<void>> {
   const browser = await launchWithExtension({ executablePath: chromium.path, headless: !headed });
   await configureDashboard(browser.background, replica.origin);
   const page = await browser.context.newPage();
-  // The token with tenant claims: the seed's billing panel answers it, so every figure shows.
-  await signIn(page, replica.origin, 'belgo_admin', { token: 'legacy' });
+  // A SUPER_ADMIN with the token that has tenant claims: admin v1 refuses them, so the seed's
+  // billing panel gives every part (timeline, projections, invoices), marked simulated.
+  await signIn(page, replica.origin, 'platform_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-cost').waitFor();
   if (headed) return () => browser.close();
 
   await screenshotSet(browser, page);
+  await adminV1Shots(browser, replica);
   return () => browser.close();
 }
 
@@ -109,8 +111,34 @@ async function screenshotSet(browser: ExtensionBrowser, page: Page): Promise<voi
   }
 }
 
+/**
+ * What an ADMIN sees through the login page (admin v1, real figures): the quotas against the
+ * plan and the change since last month in the modal, and the full page one month back.
+ */
+async function adminV1Shots(browser: ExtensionBrowser, replica: Replica): Promise<void> {
+  await chooseLanguage(browser.background, 'pt-BR');
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, replica.origin, 'belgo_admin');
+  // The set above ends in dark: these two are light.
+  if (await page.evaluate(() => document.documentElement.classList.contains('dark'))) await page.locator('.dark-mode-toggle').click();
+  await page.getByTestId('billing-sidebar-entry').click();
+  await page.getByTestId('billing-vs-last-month').waitFor();
+  await shot('pt-BR-light-desktop-modal-quotas', page);
+  const full = await browser.context.newPage();
+  await full.setViewportSize({ width: 1200, height: 1500 });
+  await full.emulateMedia({ colorScheme: 'light' });
+  await full.goto(`chrome-extension://${browser.extensionId}/billing.html#tenant=BELGO-001`);
+  await full.getByTestId('full-trend-bar').nth(5).waitFor();
+  await full.getByTestId('full-month-prev').click();
+  await full.getByTestId('billing-vs-last-month').waitFor();
+  await full.getByTestId('full-trend-bar').nth(5).waitFor();
+  await shot('pt-BR-light-desktop-full-page-last-month', full);
+}
+
 async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'inherit' });
+  // The end-to-end build: its open shadow roots let the screenshots reach into the overlay.
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'inherit', env: { ...process.env, WXT_E2E: '1' } });
   const found = await ensureFirefox();
   const firefox = await launchFirefoxWithExtension({ executablePath: found.path, headless: !headed });
   const options = await firefox.openExtensionPage('options.html');
@@ -118,8 +146,8 @@ async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {
   await options.close();
   const page = await firefox.browser.newPage();
   await page.goto(replica.origin + '/login');
-  // As in Chromium: the token with tenant claims, which the seed's billing panel answers.
-  await page.evaluate(storePageSession, await legacySession(replica.origin, 'belgo_admin'));
+  // As in Chromium: a SUPER_ADMIN with the token with tenant claims, which the panel answers.
+  await page.evaluate(storePageSession, await legacySession(replica.origin, 'platform_admin'));
   await page.goto(replica.origin + '/');
   const shown = async (testId: string) => (await countOf(page, testId)) > 0;
   await eventually(() => shown('billing-sidebar-cost'), true);
@@ -143,10 +171,14 @@ async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {
   return () => firefox.close();
 }
 
-if (browserName === 'chromium') execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+// The end-to-end build: its open shadow roots let the screenshots reach into the overlay.
+if (browserName === 'chromium') buildForTests();
 if (!headed) await mkdir(OUT_DIR, { recursive: true });
 const replica = await startReplica({ port: 0, state: 'seed' });
-console.log(`[demo] replica dashboard (state seed): ${replica.origin}  — sign in as belgo_admin / Belgo@Admin#2025`);
+console.log(
+  `[demo] replica dashboard (state seed): ${replica.origin}  — signed in as platform_admin / Platform@2025!Adm ` +
+    "(the panel's simulated figures); belgo_admin / Belgo@Admin#2025 sees admin v1's real ones",
+);
 const close = await (browserName === 'firefox' ? firefoxDemo(replica) : chromiumDemo(replica));
 
 if (headed) {

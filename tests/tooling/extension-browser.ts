@@ -3,6 +3,7 @@
  * shared by the end-to-end fixtures, the demo and the benchmark.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -16,7 +17,19 @@ import {
 
 export { passwordOf, type AccountName } from './page-steps';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+/**
+ * The end-to-end build (`npm run build:e2e`): the shipped build with the overlay's shadow roots
+ * open, so Playwright's locators reach inside (lib/content/shadow-ui.ts). The shipped build
+ * itself (closed roots) is checked by tests/e2e/closed-shadow.spec.ts.
+ */
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3-e2e', import.meta.url));
+export const SHIPPED_EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+
+/** Builds the end-to-end build (and, with `shipped`, the shipped one too). */
+export function buildForTests(options: { shipped?: boolean } = {}): void {
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, WXT_E2E: '1' } });
+  if (options.shipped) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, WXT_E2E: '' } });
+}
 
 export type TokenKind = 'v1' | 'legacy';
 
@@ -33,24 +46,27 @@ export async function launchWithExtension(options: {
   uiLanguage?: string;
   /** More unpacked extensions to load beside ours (security tests load a hostile one). */
   otherExtensions?: string[];
+  /** Which build of ours to load (default: the end-to-end build). */
+  extensionDir?: string;
 }): Promise<ExtensionBrowser> {
   const uiLanguage = options.uiLanguage ?? 'pt-BR';
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const profile = await mkdtemp(join(tmpdir(), 'billing-ext-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.executablePath,
     headless: options.headless ?? true,
     // The product speaks pt-BR first: the browser's UI language decides the extension's.
     // The UI language (and so chrome.i18n's): --lang where Chromium honours it, LANGUAGE on Linux.
-    args: [...chromiumArgs([EXTENSION_DIR, ...(options.otherExtensions ?? [])].join(',')), `--lang=${uiLanguage}`],
+    args: [...chromiumArgs([extensionDir, ...(options.otherExtensions ?? [])].join(',')), `--lang=${uiLanguage}`],
     env: { ...process.env, LANGUAGE: uiLanguage.replace('-', '_'), LANG: `${uiLanguage.replace('-', '_')}.UTF-8` },
     locale: uiLanguage,
     viewport: { width: 1400, height: 900 },
   });
-  const background = await workerOf(context, unpackedExtensionId(EXTENSION_DIR));
+  const background = await workerOf(context, unpackedExtensionId(extensionDir));
   return {
     context,
     background,
-    extensionId: unpackedExtensionId(EXTENSION_DIR),
+    extensionId: unpackedExtensionId(extensionDir),
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
@@ -73,9 +89,27 @@ export async function workerOf(context: BrowserContext, extensionId: string): Pr
   }
 }
 
-/** Points the extension at a dashboard origin, as the options page would. */
-export async function configureDashboard(background: Worker, origin: string): Promise<void> {
+/**
+ * Points the extension at a dashboard origin, as the options page would, and waits until the
+ * background has registered the overlay there (it runs on the configured origin only).
+ */
+export async function configureDashboard(background: Worker, origin: string, options: { waitForOverlay?: boolean } = {}): Promise<void> {
   await background.evaluate(storeDashboardOrigin, origin);
+  // An address the extension may not reach gets no overlay to wait for.
+  if (options.waitForOverlay !== false) await overlayRegisteredFor(background, origin);
+}
+
+/** Waits until the overlay's content script is registered for exactly `origin`. */
+export async function overlayRegisteredFor(background: Worker, origin: string): Promise<void> {
+  const match = `${origin}/*`;
+  for (let waited = 0; ; waited += 50) {
+    const matches: string[] = await background.evaluate(async () =>
+      ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as { matches?: string[] }[]).flatMap((s) => s.matches ?? []),
+    );
+    if (matches.includes(match)) return;
+    if (waited > 10_000) throw new Error(`the overlay was not registered for ${origin} (registered: ${matches.join(', ') || 'none'})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The language the options page would choose ('auto' follows the browser). */

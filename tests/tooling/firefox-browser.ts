@@ -1,5 +1,5 @@
 /**
- * Firefox with the built extension (.output/firefox-mv3) installed, driven by puppeteer over
+ * Firefox with the built extension (.output/firefox-mv3-e2e, the end-to-end build) installed, driven by puppeteer over
  * WebDriver BiDi: shared by the Firefox end-to-end suite and the demo. docs/firefox.md says
  * what differs from Chromium and why each setting below is there.
  */
@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
-export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+/** The end-to-end build (open shadow roots, for the `>>>` selectors: lib/content/shadow-ui.ts). */
+export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3-e2e', import.meta.url));
 
 export interface FirefoxWithExtension {
   browser: Browser;
@@ -31,7 +32,7 @@ export interface FirefoxLaunchOptions {
 async function geckoId(): Promise<string> {
   const manifest = JSON.parse(await readFile(`${FIREFOX_EXTENSION_DIR}/manifest.json`, 'utf8'));
   const id: unknown = manifest.browser_specific_settings?.gecko?.id;
-  if (typeof id !== 'string') throw new Error(`${FIREFOX_EXTENSION_DIR}/manifest.json has no gecko id: build with \`npx wxt build -b firefox --mv3\``);
+  if (typeof id !== 'string') throw new Error(`${FIREFOX_EXTENSION_DIR}/manifest.json has no gecko id: build with \`WXT_E2E=1 npx wxt build -b firefox --mv3\``);
   return id;
 }
 

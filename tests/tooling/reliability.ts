@@ -20,7 +20,9 @@ interface Suite { title: string; specs: Spec[]; suites?: Suite[] }
 interface Report { suites: Suite[]; errors: unknown[]; stats: { duration: number; expected: number; unexpected: number; skipped: number; flaky: number } }
 
 const SPEC = 'tests/e2e/faults.spec.ts';
-const KIND_ORDER: FaultKind[] = ['status', 'timeout', 'drop', 'down', 'html', 'malformed', 'empty', 'shape', 'volume', 'slow'];
+const KIND_ORDER: FaultKind[] = [
+  'status', 'once', 'wait', 'timeout', 'drop', 'down', 'redirect', 'html', 'malformed', 'empty', 'shape', 'tenant', 'volume', 'slow',
+];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   // The children's output goes to stderr: stdout carries only the report.
@@ -74,8 +76,8 @@ function seconds(ms: number): string {
 
 function main(): number {
   if (process.env.E2E_PREBUILT !== '1') {
-    console.error('[reliability] building the extension (npx wxt build)');
-    if (run('npx', ['wxt', 'build']) !== 0) {
+    console.error('[reliability] building the extension (npm run build:e2e)');
+    if (run('npx', ['wxt', 'build'], { ...process.env, WXT_E2E: '1' }) !== 0) {
       console.error('[reliability] build failed');
       return 1;
     }

@@ -1,7 +1,10 @@
-/** getBilling / forgetOrigin: stale-while-revalidate per origin and tenant, shared in-flight fetches. */
+/**
+ * getBilling / forgetOrigin: stale-while-revalidate per origin and tenant, shared in-flight
+ * fetches, the backoff after failures, the families dropped per origin, the bound on entries.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { forgetOrigin, getBilling, type CacheEntry } from '../../lib/background/billing-cache';
+import { MAX_ENTRIES_PER_ORIGIN, forgetOrigin, getBilling, type CacheEntry } from '../../lib/background/billing-cache';
 import {
   AUTH_REQUIRED,
   FORBIDDEN,
@@ -11,6 +14,7 @@ import {
   deferred,
   until,
   mintJwt,
+  adminUsageRoute,
   sample,
   todayRoutes,
   type FakeHost,
@@ -64,7 +68,7 @@ describe('shared fetches', () => {
   it('10 concurrent identical calls make one usage fetch', async () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut)));
     expect(host.count(ADMIN_USAGE)).toBe(1);
-    expect(host.requests).toHaveLength(3); // one probe per family
+    expect(host.requests).toHaveLength(2); // tenant v1 (not wired: dropped), then admin v1
     for (const result of results) {
       expect(result.ok).toBe(true);
       expect(result.ok && result.data.snapshot.usage.total.cents).toBe(2702);
@@ -104,7 +108,7 @@ describe('freshness', () => {
     await primed();
     host.clear();
     const gate = deferred();
-    host.route(ADMIN_USAGE, { gate: gate.promise, then: sample('v1-admin-usage.admin-v1-token') });
+    host.route(ADMIN_USAGE, { gate: gate.promise, then: adminUsageRoute });
     vi.setSystemTime(T0 + TTL);
 
     const answer = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
@@ -157,17 +161,93 @@ describe('failed refreshes', () => {
     const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
     expect(answer).toEqual({
       ok: true,
-      data: { snapshot: good.snapshot, stale: true, refreshError: { kind: 'server', status: 500 } },
+      data: { snapshot: good.snapshot, stale: true, refreshError: { kind: 'server', status: 500 }, retryAt: T0 + 1000 + 15_000 },
     });
     // The kept entry remembers the failure, so a later read is stale too and retries.
     const entry = await sessionEntry(ORIGIN, TENANT);
     expect(entry?.refreshError).toEqual({ kind: 'server', status: 500 });
     expect(entry?.snapshot.fetchedAt).toBe(T0);
+    expect(entry?.snapshot.family).toBe('adminV1');
     host.clear();
+    vi.setSystemTime(T0 + 1000 + 15_000);
     const again = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL, onSignedOut);
     expect(host.count(ADMIN_USAGE)).toBe(1);
     expect(again.ok && again.data.stale).toBe(true);
     expect(again.ok && again.data.refreshError).toEqual({ kind: 'server', status: 500 });
+    // The second failure in a row waits twice as long.
+    expect(again.ok && again.data.retryAt).toBe(T0 + 1000 + 15_000 + 30_000);
+  });
+
+  it('a single 500 keeps the family: the panel is never asked, the next refresh gives the same figures', async () => {
+    host = createFakeHost({ ...todayRoutes(), '/api/billing/': sample('panel-usage.admin') });
+    vi.stubGlobal('fetch', host.fetch);
+    const good = await primed();
+    host.route(ADMIN_USAGE, { status: 500, body: 'Internal Server Error', contentType: 'text/plain' });
+    const failed = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
+    expect(failed.ok && failed.data.snapshot).toEqual(good.snapshot);
+    host.route(ADMIN_USAGE, adminUsageRoute);
+    const next = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
+    expect(next.ok && next.data.snapshot.family).toBe('adminV1');
+    expect(next.ok && next.data.snapshot.usage).toEqual(good.snapshot.usage);
+    expect(next.ok && [next.data.stale, next.data.refreshError, next.data.retryAt]).toEqual([false, null, null]);
+    expect(host.count('/api/billing/')).toBe(0);
+  });
+
+  it('during the backoff, reads answer the kept figures without a request; a person\'s refresh goes at once', async () => {
+    await primed();
+    host.setRoutes({ '/api/': SERVER_ERROR });
+    await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
+    host.clear();
+    vi.setSystemTime(T0 + 10_000);
+    for (const freshness of ['cached', 'fresh'] as const) {
+      const answer = await getBilling(ORIGIN, TENANT, token, freshness, TTL, onSignedOut);
+      expect(answer.ok && answer.data.stale).toBe(true);
+    }
+    expect(host.requests).toHaveLength(0);
+    await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
+    expect(host.requests).toHaveLength(1);
+  });
+
+  it('with nothing cached, a failure is remembered through the backoff too', async () => {
+    host.setRoutes({ '/api/': SERVER_ERROR });
+    const first = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
+    expect(first).toEqual({ ok: false, error: { kind: 'server', status: 500 } });
+    const requests = host.requests.length;
+    expect(await getBilling(ORIGIN, TENANT, token, 'fresh', TTL, onSignedOut)).toEqual(first);
+    expect(host.requests).toHaveLength(requests);
+    vi.setSystemTime(T0 + 15_000);
+    await getBilling(ORIGIN, TENANT, token, 'fresh', TTL, onSignedOut);
+    expect(host.requests.length).toBeGreaterThan(requests);
+  });
+
+  it("the host's Retry-After sets the next try, later than the backoff", async () => {
+    await primed();
+    host.setRoutes({ '/api/': { status: 429, body: {}, headers: { 'retry-after': '60' } } });
+    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
+    expect(answer.ok && answer.data.retryAt).toBe(T0 + 60_000);
+    expect(answer.ok && answer.data.refreshError).toEqual({ kind: 'server', status: 429, retryAt: T0 + 60_000 });
+    host.clear();
+    // Even a person's refresh sends nothing before the time.
+    vi.setSystemTime(T0 + 59_000);
+    const forced = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
+    expect(forced.ok && forced.data.stale).toBe(true);
+    expect(host.requests).toHaveLength(0);
+  });
+
+  it('a storage that refuses reads is said as such, never as "signed out"', async () => {
+    await primed();
+    const refusing = vi.spyOn(fakeBrowser.storage.session, 'get').mockRejectedValue(new Error('storage is gone'));
+    expect(await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut)).toEqual({ ok: false, error: { kind: 'storage' } });
+    expect(await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut)).toEqual({ ok: false, error: { kind: 'storage' } });
+    refusing.mockRestore();
+    expect(onSignedOut).not.toHaveBeenCalled();
+  });
+
+  it('a storage that refuses writes still answers the figures the host gave', async () => {
+    const refusing = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
+    refusing.mockRestore();
+    expect(answer.ok && answer.data.snapshot.usage.total.cents).toBe(2702);
   });
 
   it('offline after a good answer keeps the figures too', async () => {
@@ -229,6 +309,8 @@ describe('entries per origin and tenant', () => {
     expect(host.count(`${ADMIN_USAGE}BELGO-001?`)).toBe(1);
     expect(host.count(`${ADMIN_USAGE}TECH-001?`)).toBe(1);
     expect(await billingKeys()).toEqual([`billing:${ORIGIN}|BELGO-001`, `billing:${ORIGIN}|TECH-001`]);
+    // The family dropped for the first tenant is not asked for the second.
+    expect(host.count('/api/v1/billing/')).toBe(1);
     expect((await sessionEntry(ORIGIN, 'TECH-001'))?.snapshot.tenantId).toBe('TECH-001');
   });
 
@@ -265,9 +347,30 @@ describe('entries per origin and tenant', () => {
     expect(await pending).toEqual({ ok: false, error: { kind: 'signedOut' } });
     expect(await billingKeys()).toEqual([]);
     // A new request after that is not aborted by the old sign-out.
-    host.route(ADMIN_USAGE, sample('v1-admin-usage.admin-v1-token'));
+    host.route(ADMIN_USAGE, adminUsageRoute);
     const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(next.ok).toBe(true);
+  });
+
+  it('forgetOrigin forgets the dropped families too: the next sign-in probes every family again', async () => {
+    await primed();
+    host.clear();
+    await forgetOrigin(ORIGIN);
+    await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
+    expect(host.count('/api/v1/billing/')).toBe(1);
+  });
+
+  it(`keeps at most ${MAX_ENTRIES_PER_ORIGIN} entries per origin, the least recently used going first`, async () => {
+    const ids = Array.from({ length: MAX_ENTRIES_PER_ORIGIN + 2 }, (_, i) => `T-${i}`);
+    for (const id of ids.slice(0, MAX_ENTRIES_PER_ORIGIN)) await primed(ORIGIN, id);
+    // T-0 read again: now T-1 and T-2 are the least recently used.
+    await getBilling(ORIGIN, 'T-0', token, 'cached', TTL, onSignedOut);
+    for (const id of ids.slice(MAX_ENTRIES_PER_ORIGIN)) await primed(ORIGIN, id);
+    await until(async () => expect(await billingKeys()).toHaveLength(MAX_ENTRIES_PER_ORIGIN));
+    const kept = await billingKeys();
+    expect(kept).toContain(`billing:${ORIGIN}|T-0`);
+    expect(kept).not.toContain(`billing:${ORIGIN}|T-1`);
+    expect(kept).not.toContain(`billing:${ORIGIN}|T-2`);
   });
 
   it('nothing billing-related lands in storage.local or storage.sync', async () => {

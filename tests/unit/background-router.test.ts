@@ -359,6 +359,8 @@ describe('tenant evidence', () => {
   it('tenant.select switches among tenants with evidence, for this person, and the next billing.get uses it', async () => {
     host.route('/api/user/tenants', TWO_TENANTS);
     await report(mintJwt());
+    // The report starts loading the active tenant's figures: let that finish first.
+    await until(() => expect(host.count('/api/v1/admin/billing/usage/BELGO-001?')).toBe(1));
     const selected = (await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'TECH-001' })) as Reply<TenantList>;
     expect(selected).toEqual({
       ok: true,
@@ -488,6 +490,17 @@ describe('access fallbacks', () => {
     await handleRequest(POPUP, { op: 'access.get' });
     await billing({ freshness: 'cached' });
     expect(host.count('/api/user/permissions')).toBe(1);
+  });
+});
+
+describe('a browser that refuses to store the session', () => {
+  it('is said as such, not as "signed out", until a session is stored', async () => {
+    const refusing = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('storage is gone'));
+    expect(await report(mintJwt())).toEqual({ ok: false, error: { kind: 'storage' } });
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'storage' } });
+    refusing.mockRestore();
+    expect((await report(mintJwt({ tenant_id: 'BELGO-001' }))).ok).toBe(true);
+    expect((await billing({ freshness: 'cached' })).ok).toBe(true);
   });
 });
 

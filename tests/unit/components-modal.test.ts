@@ -5,7 +5,7 @@ import { tick } from 'svelte';
 import BillingModal from '../../components/BillingModal.svelte';
 import InvoiceTable from '../../components/InvoiceTable.svelte';
 import FetchedAt from '../../components/FetchedAt.svelte';
-import type { BillingError, Invoice, Part } from '../../lib/model';
+import type { BillingError, Invoice, InvoiceList, Part, Quotas } from '../../lib/model';
 import type { BillingView } from '../../lib/protocol';
 
 const NBSP = '\u00a0';
@@ -26,15 +26,28 @@ function invoice(n: number, over: Partial<Invoice> = {}): Invoice {
 }
 
 /** BELGO-001 as the admin v1 family reports it (samples/v1-admin-usage.admin-v1-token.json). */
-function belgoView(over: { invoices?: Part<Invoice[]>; stale?: boolean; refreshError?: BillingError | null } = {}): BillingView {
+const BELGO_QUOTAS: Quotas = {
+  api: { used: 120, included: 10_000 },
+  llm: { used: 1_050_000, included: 100_000 },
+  storage: { used: 1250, included: 10_240 },
+  compute: { used: 120, included: 600 },
+};
+/** An invoice list that loaded, every row readable unless said. */
+const listed = (invoices: Invoice[], unreadable = 0): Part<InvoiceList> => ({ ok: true, data: { invoices, unreadable } });
+
+function belgoView(
+  over: { invoices?: Part<InvoiceList>; stale?: boolean; refreshError?: BillingError | null; simulated?: boolean } = {},
+): BillingView {
   return {
     tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null, source: 'host' },
     stale: over.stale ?? false,
     refreshError: over.refreshError ?? null,
+    retryAt: null,
     snapshot: {
       origin: 'http://localhost:9001',
       tenantId: 'BELGO-001',
-      family: 'adminV1',
+      family: over.simulated ? 'panel' : 'adminV1',
+      simulated: over.simulated ?? false,
       fetchedAt: Date.now() - 2 * 60_000,
       usage: {
         period: '2026-11',
@@ -50,10 +63,11 @@ function belgoView(over: { invoices?: Part<Invoice[]>; stale?: boolean; refreshE
           storageMb: 850,
           computeMinutes: 120,
         },
+        month: '2026-11',
+        quotas: BELGO_QUOTAS,
+        callsByEndpoint: null,
       },
-      invoices: over.invoices ?? {
-        ok: true,
-        data: [
+      invoices: over.invoices ?? listed([
           invoice(11, { status: 'pending', rawStatus: 'pending', period: 'November 2026', total: brl(20000) }),
           invoice(10, { status: 'paid', rawStatus: 'paid', period: 'October 2026', total: brl(23650) }),
           invoice(9, { status: 'overdue', rawStatus: 'overdue' }),
@@ -61,8 +75,7 @@ function belgoView(over: { invoices?: Part<Invoice[]>; stale?: boolean; refreshE
           invoice(7, { status: 'void', rawStatus: 'cancelled' }),
           invoice(6),
           invoice(5),
-        ],
-      },
+        ]),
       projections: { ok: false, error: { kind: 'notAvailable' } },
       timeline: { ok: false, error: { kind: 'notAvailable' } },
     },
@@ -185,15 +198,61 @@ describe('BillingModal', () => {
     expect(screen.getByTestId('billing-cost-storage').textContent?.trim()).toBe(`R$${NBSP}6,09`);
     expect(screen.getByTestId('billing-cost-compute').textContent?.trim()).toBe(`R$${NBSP}3,99`);
     expect(screen.getByTestId('billing-share-llm')).toHaveTextContent('58%');
-    const bars = screen.getAllByRole('progressbar');
+    // The cost split's bars (the quota meters have their own).
+    const bars = screen.getAllByRole('progressbar').filter((bar) => !bar.closest('[data-testid="billing-quotas"]'));
     expect(bars).toHaveLength(4);
     expect(bars[1]).toHaveAttribute('aria-valuenow', '58');
     expect((bars[1]!.firstElementChild as HTMLElement).style.width).toMatch(/^58\.2\d*%$/);
-    for (const label of ['Custo total do período', 'Distribuição de custos', 'Faturas recentes', 'Processamento']) {
+    for (const label of ['Custo total do período', 'Distribuição de custos', 'Faturas recentes', 'Cotas do plano']) {
       expect(screen.getByText(label)).toBeInTheDocument();
     }
-    // One name per metric: the same words on its card and in the cost split.
-    for (const label of ['Chamadas de API', 'Tokens de LLM', 'Armazenamento']) expect(screen.getAllByText(label)).toHaveLength(2);
+    // One name per metric: the same words on its card, its quota meter and in the cost split.
+    for (const label of ['Chamadas de API', 'Tokens de LLM', 'Armazenamento']) expect(screen.getAllByText(label)).toHaveLength(3);
+    expect(screen.getAllByText('Processamento')).toHaveLength(2);
+  });
+
+  it('meters each quota against the plan and marks the one over it', () => {
+    renderModal({ kind: 'ready', view: belgoView(), refreshing: false });
+    const quota = (key: string) => screen.getByTestId(`billing-quota-${key}`);
+    expect(quota('api')).toHaveAttribute('data-used', '120');
+    expect(quota('api')).toHaveAttribute('data-included', '10000');
+    expect(quota('api')).toHaveAttribute('data-over', 'false');
+    expect(screen.getByTestId('billing-quota-api-text')).toHaveTextContent('120 de 10.000 chamadas incluídas');
+    expect(screen.getByTestId('billing-quota-storage-text')).toHaveTextContent('1.250 de 10.240 MB incluídos');
+    expect(screen.getByTestId('billing-quota-compute-text')).toHaveTextContent('120 de 600 minutos incluídos');
+    expect(quota('llm')).toHaveAttribute('data-over', 'true');
+    expect(screen.getByTestId('billing-quota-llm-text')).toHaveTextContent('1.050.000 de 100.000 tokens incluídos');
+    expect(screen.getByTestId('billing-quota-llm-over')).toHaveTextContent(
+      'Acima do plano · 10,5× o incluído · custo deste recurso no mês: R$ 15,74',
+    );
+    for (const key of ['api', 'storage', 'compute']) expect(screen.queryByTestId(`billing-quota-${key}-over`)).toBeNull();
+    const llmBar = within(quota('llm')).getByRole('progressbar', { name: 'Tokens de LLM' });
+    expect(llmBar).toHaveAttribute('aria-valuenow', '100');
+    expect(llmBar.getAttribute('aria-valuetext')).toContain('10,5× o incluído');
+  });
+
+  it('says "not provided" for each quota the host does not name', () => {
+    const view = belgoView();
+    view.snapshot.usage.quotas = { ...view.snapshot.usage.quotas, storage: null, compute: null };
+    renderModal({ kind: 'ready', view, refreshing: false });
+    for (const key of ['storage', 'compute']) {
+      expect(screen.getByTestId(`billing-quota-${key}`)).not.toHaveAttribute('data-included');
+      expect(screen.getByTestId(`billing-quota-${key}-text`)).toHaveTextContent('não informado por este servidor');
+    }
+    expect(screen.getByTestId('billing-quota-api')).toHaveAttribute('data-included', '10000');
+  });
+
+  it('compares with last month once it is in, and says nothing before', async () => {
+    const { rerender } = renderModal({ kind: 'ready', view: belgoView(), refreshing: false }, {
+      lastMonth: { month: '2026-10', usage: undefined },
+    });
+    expect(screen.queryByTestId('billing-vs-last-month')).toBeNull();
+    const october = { ...belgoView().snapshot.usage, month: '2026-10', total: brl(2412) };
+    await rerender({ lastMonth: { month: '2026-10', usage: { ok: true, data: october } } });
+    expect(screen.getByTestId('billing-vs-last-month')).toHaveTextContent('+12% em relação a outubro (+R$ 2,90)');
+    expect(screen.getByTestId('billing-vs-last-month')).toHaveAttribute('data-change', 'up');
+    await rerender({ lastMonth: { month: '2026-10', usage: { ok: false, error: { kind: 'notAvailable' } } } });
+    expect(screen.queryByTestId('billing-vs-last-month')).toBeNull();
   });
 
   it('lists at most 5 invoices with translated status badges', () => {
@@ -210,7 +269,7 @@ describe('BillingModal', () => {
   });
 
   it('says "no invoices" only for an empty list that did load', () => {
-    renderModal({ kind: 'ready', view: belgoView({ invoices: { ok: true, data: [] } }), refreshing: false });
+    renderModal({ kind: 'ready', view: belgoView({ invoices: listed([]) }), refreshing: false });
     expect(screen.getByText('Nenhuma fatura encontrada')).toBeInTheDocument();
     expect(screen.queryByTestId('billing-invoices-unavailable')).toBeNull();
   });
@@ -241,7 +300,7 @@ describe('BillingModal', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const { container } = renderModal({
       kind: 'ready',
-      view: belgoView({ invoices: { ok: true, data: [invoice(1, { number: hostile, status: 'other', rawStatus: hostile, period: hostile })] } }),
+      view: belgoView({ invoices: listed([invoice(1, { number: hostile, status: 'other', rawStatus: hostile, period: hostile })]) }),
       refreshing: false,
     });
     expect(container.querySelector('img')).toBeNull();
@@ -391,13 +450,13 @@ describe('BillingModal', () => {
 describe('InvoiceTable and FetchedAt on their own', () => {
   it('shows every invoice without a limit', () => {
     const data = [invoice(1), invoice(2), invoice(3), invoice(4), invoice(5), invoice(6), invoice(7)];
-    render(InvoiceTable, { props: { invoices: { ok: true, data }, locale: 'pt-BR' } });
+    render(InvoiceTable, { props: { invoices: listed(data), locale: 'pt-BR' } });
     expect(screen.getAllByTestId('billing-invoice-row')).toHaveLength(7);
   });
 
   it('tolerates duplicate invoice ids', () => {
     const data = [invoice(1), invoice(1)];
-    render(InvoiceTable, { props: { invoices: { ok: true, data }, limit: 5, locale: 'en' } });
+    render(InvoiceTable, { props: { invoices: listed(data), limit: 5, locale: 'en' } });
     expect(screen.getAllByTestId('billing-invoice-row')).toHaveLength(2);
   });
 
@@ -406,5 +465,54 @@ describe('InvoiceTable and FetchedAt on their own', () => {
     const now = Date.UTC(2026, 10, 25, 12);
     render(FetchedAt, { props: { fetchedAt: now - 5 * 60_000, now, locale: 'en' } });
     expect(screen.getByTestId('billing-fetched-at')).toHaveTextContent('Updated 5 minutes ago');
+  });
+});
+
+describe('what the figures are', () => {
+  it('the panel\'s figures say they are simulated, its invoices too', () => {
+    renderModal({ kind: 'ready', view: belgoView({ simulated: true }), refreshing: false });
+    expect(screen.getByTestId('billing-simulated')).toHaveTextContent(
+      'Valores simulados: o próprio servidor marca estes números como simulação, não como cobrança real',
+    );
+    expect(screen.getByTestId('billing-invoices-simulated')).toHaveTextContent('Faturas simuladas pelo servidor, não faturas reais');
+  });
+
+  it('real figures carry no such note', () => {
+    renderModal({ kind: 'ready', view: belgoView(), refreshing: false });
+    expect(screen.queryByTestId('billing-simulated')).toBeNull();
+    expect(screen.queryByTestId('billing-invoices-simulated')).toBeNull();
+  });
+
+  it('a credit note shows its minus; unreadable rows are counted, the rest listed', () => {
+    const credit = invoice(3, { total: brl(-5025), status: 'paid', rawStatus: 'paid' });
+    render(InvoiceTable, { props: { invoices: listed([invoice(4), credit], 1), locale: 'pt-BR' } });
+    const rows = screen.getAllByTestId('billing-invoice-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toHaveTextContent("-R$ 50,25");
+    expect(screen.getByTestId('billing-invoices-unreadable')).toHaveTextContent('1 fatura não pôde ser lida');
+    cleanup();
+    render(InvoiceTable, { props: { invoices: listed([invoice(4)], 3), locale: 'pt-BR' } });
+    expect(screen.getByTestId('billing-invoices-unreadable')).toHaveTextContent('3 faturas não puderam ser lidas');
+  });
+
+  it("the host's wait counts down, second by second", async () => {
+    vi.useFakeTimers();
+    try {
+      const retryAt = Date.now() + 30_000;
+      renderModal({ kind: 'error', error: { kind: 'server', status: 429, retryAt } });
+      expect(screen.getByTestId('billing-error')).toHaveTextContent('O servidor está sobrecarregado (erro 429): tente novamente em 30 s');
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(screen.getByTestId('billing-error')).toHaveTextContent('tente novamente em 25 s');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a redirect and a body past the cap are said plainly', () => {
+    renderModal({ kind: 'error', error: { kind: 'redirected' } });
+    expect(screen.getByTestId('billing-error')).toHaveTextContent('O servidor nos enviou para outro endereço');
+    cleanup();
+    renderModal({ kind: 'error', error: { kind: 'tooLarge', limitBytes: 2 * 1024 * 1024 } });
+    expect(screen.getByTestId('billing-error')).toHaveTextContent('A resposta do servidor passou de 2 MB e foi interrompida');
   });
 });

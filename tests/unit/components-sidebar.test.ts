@@ -12,10 +12,12 @@ function view(stale = false): BillingView {
     tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null, source: 'host' },
     stale,
     refreshError: null,
+    retryAt: null,
     snapshot: {
       origin: 'http://localhost:9001',
       tenantId: 'BELGO-001',
       family: 'adminV1',
+      simulated: false,
       fetchedAt: Date.now() - 30 * 60_000,
       usage: {
         period: '2026-11',
@@ -24,6 +26,9 @@ function view(stale = false): BillingView {
         total: brl(2702),
         split: { api: brl(120), llm: brl(1574), storage: brl(609), compute: brl(399) },
         metrics: { apiCalls: 15420, tokensTotal: 1_050_000, tokensIn: 0, tokensOut: 0, storageMb: 1250, computeMinutes: 120 },
+        month: '2026-11',
+        quotas: { api: null, llm: null, storage: null, compute: null },
+        callsByEndpoint: null,
       },
       invoices: { ok: false, error: { kind: 'notAvailable' } },
       projections: { ok: false, error: { kind: 'notAvailable' } },

@@ -13,6 +13,8 @@ export interface Reply {
   body: unknown;
   contentType?: string;
   headers?: Record<string, string>;
+  /** The URL the response says it came from (a followed redirect); the request's by default. */
+  url?: string;
 }
 
 export interface RecordedRequest {
@@ -22,6 +24,7 @@ export interface RecordedRequest {
   /** Header names in lower case. */
   headers: Record<string, string>;
   credentials: RequestCredentials | undefined;
+  redirect: RequestRedirect | undefined;
   method: string;
 }
 
@@ -115,7 +118,10 @@ export function createFakeHost(routes: Record<string, Route> = {}): FakeHost {
     }
     const text = typeof route.body === 'string' ? route.body : JSON.stringify(route.body);
     const contentType = route.contentType ?? 'application/json';
-    return new Response(text, { status: route.status, headers: { ...route.headers, 'content-type': contentType } });
+    const nullBody = route.status === 204 || (route.status >= 300 && route.status < 400);
+    const response = new Response(nullBody ? null : text, { status: route.status, headers: { ...route.headers, 'content-type': contentType } });
+    if (route.url) Object.defineProperty(response, 'url', { value: route.url });
+    return response;
   }
 
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -130,6 +136,7 @@ export function createFakeHost(routes: Record<string, Route> = {}): FakeHost {
       path: parsed.pathname + parsed.search,
       headers,
       credentials: init?.credentials,
+      redirect: init?.redirect,
       method: init?.method ?? 'GET',
     };
     requests.push(request);
@@ -191,12 +198,21 @@ export function mintJwt(claims: TestClaims = {}): string {
   return `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}.sig${tokenCounter}`;
 }
 
+/** Admin v1 usage as the host answers it: the sample's figures, under the tenant in the path, for the month asked. */
+export const adminUsageRoute = (request: RecordedRequest): Reply => {
+  const tenantId = decodeURIComponent(/\/usage\/([^/?]+)/.exec(request.path)?.[1] ?? '');
+  const recorded = sample('v1-admin-usage.admin-v1-token');
+  const body = recorded.body as { month: string; summary: Record<string, unknown> };
+  const month = new URL(request.url).searchParams.get('month') ?? body.month;
+  return { ...recorded, body: { ...body, tenant_id: tenantId, month, summary: { ...body.summary, period: month } } };
+};
+
 /** The host as it is today (docs/host.md §4): panel 404, tenant v1 401 "Tenant nao identificado", admin v1 works. */
 export function todayRoutes(): Record<string, Route> {
   return {
     '/api/billing/': NOT_FOUND,
     '/api/v1/billing/': TENANT_NOT_RESOLVED,
-    '/api/v1/admin/billing/usage/': sample('v1-admin-usage.admin-v1-token'),
+    '/api/v1/admin/billing/usage/': adminUsageRoute,
   };
 }
 
@@ -208,6 +224,6 @@ export function seedRoutes(): Record<string, Route> {
     '/api/billing/projections': sample('panel-projections.admin'),
     '/api/billing/timeline': sample('panel-timeline.admin'),
     '/api/v1/billing/': TENANT_NOT_RESOLVED,
-    '/api/v1/admin/billing/usage/': sample('v1-admin-usage.admin-v1-token'),
+    '/api/v1/admin/billing/usage/': adminUsageRoute,
   };
 }

@@ -153,7 +153,7 @@ describe('InvoicePager', () => {
   const screenRows = () => within(screen.getByTestId('full-invoices-screen')).getAllByTestId('billing-invoice-row');
 
   it('pages through 10 at a time and prints every invoice', async () => {
-    render(InvoicePager, { invoices: { ok: true, data: invoices }, locale: 'pt-BR' });
+    render(InvoicePager, { invoices: { ok: true, data: { invoices, unreadable: 0 } }, locale: 'pt-BR' });
     expect(screen.getByTestId('full-invoices-page')).toHaveTextContent('Página 1 de 3');
     expect(screenRows()).toHaveLength(10);
     expect(screenRows()[0]).toHaveTextContent('FAT-0001');
@@ -175,7 +175,7 @@ describe('InvoicePager', () => {
   });
 
   it('has no pager for a single page', () => {
-    render(InvoicePager, { invoices: { ok: true, data: invoices.slice(0, 4) }, locale: 'pt-BR' });
+    render(InvoicePager, { invoices: { ok: true, data: { invoices: invoices.slice(0, 4), unreadable: 0 } }, locale: 'pt-BR' });
     expect(screenRows()).toHaveLength(4);
     expect(screen.queryByTestId('full-invoices-page')).toBeNull();
   });
@@ -185,7 +185,7 @@ describe('InvoicePager', () => {
     expect(screen.getByTestId('billing-invoices-unavailable')).toHaveTextContent('Faturas não disponíveis neste servidor');
     expect(screen.queryByTestId('billing-invoices-empty')).toBeNull();
     cleanup();
-    render(InvoicePager, { invoices: { ok: true, data: [] }, locale: 'pt-BR' });
+    render(InvoicePager, { invoices: { ok: true, data: { invoices: [], unreadable: 0 } }, locale: 'pt-BR' });
     expect(screen.getByTestId('billing-invoices-empty')).toHaveTextContent('Nenhuma fatura encontrada');
     expect(screen.queryByTestId('full-invoices-page')).toBeNull();
   });

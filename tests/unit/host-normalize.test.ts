@@ -128,17 +128,40 @@ describe('changed shapes name the path', () => {
     );
   });
 
-  it('array index in the path', () => {
+  it('array index in the path, when no row at all can be read', () => {
     const body = panelInvoices();
-    body.invoices[2].amount = '276';
+    for (const inv of body.invoices) inv.amount = '276';
     expect(detailOf(normalizePanelInvoices(body))).toBe(
-      'invoices.invoices[2].amount: expected number, got string',
+      'invoices.invoices[0].amount: expected number, got string',
     );
-    body.invoices[2].amount = 276;
-    body.invoices[1].invoice_id = 7;
+    for (const inv of body.invoices) inv.amount = 276;
+    for (const inv of body.invoices) inv.invoice_id = 7;
     expect(detailOf(normalizePanelInvoices(body))).toBe(
-      'invoices.invoices[1].invoice_id: expected string, got integer',
+      'invoices.invoices[0].invoice_id: expected string, got integer',
     );
+  });
+
+  it('one unreadable row is dropped and counted; the rest stay', () => {
+    const body = panelInvoices();
+    body.invoices[1].amount = '236.50';
+    const result = normalizePanelInvoices(body);
+    expect(result.ok && result.data.unreadable).toBe(1);
+    expect(result.ok && result.data.invoices.map((i) => i.id)).toEqual(['INV-202611-BELGO-', 'INV-202609-BELGO-']);
+    body.invoices[2].amount = 1e300;
+    const two = normalizePanelInvoices(body);
+    expect(two.ok && [two.data.unreadable, two.data.invoices.length]).toEqual([2, 1]);
+  });
+
+  it('a credit note (negative amount) is an invoice like any other', () => {
+    const body = panelInvoices();
+    body.invoices[0].amount = -50.25;
+    const panel = normalizePanelInvoices(body);
+    expect(panel.ok && panel.data.invoices[0]!.total).toEqual({ cents: -5025, currency: 'BRL' });
+    expect(panel.ok && panel.data.unreadable).toBe(0);
+    const page = structuredClone(TENANT_V1_INVOICES_PAGE);
+    page.invoices[1]!.total_cents = -2702;
+    const v1 = normalizeTenantV1Invoices(page);
+    expect(v1.ok && v1.data.value.invoices[1]!.total).toEqual({ cents: -2702, currency: 'BRL' });
   });
 
   it('never echoes the value', () => {
@@ -189,7 +212,7 @@ describe('strings from the host', () => {
     body.invoices[0].status = 'x'.repeat(1_000_000);
     const result = normalizePanelInvoices(body);
     if (!result.ok) throw new Error(result.error.detail);
-    const first = result.data[0]!;
+    const first = result.data.invoices[0]!;
     expect(first.id).toBe('<img src=x onerror=alert(1)>');
     expect(first.number).toBe('<img src=x onerror=alert(1)>');
     expect(first.period.length).toBe(200);
@@ -213,7 +236,7 @@ describe('strings from the host', () => {
     body.invoices[1].currency = 'R$';
     body.invoices[2].currency = null;
     const result = normalizePanelInvoices(body);
-    expect(result.ok && result.data.map((i) => i.total.currency)).toEqual(['USD', 'BRL', 'BRL']);
+    expect(result.ok && result.data.invoices.map((i) => i.total.currency)).toEqual(['USD', 'BRL', 'BRL']);
   });
 
   it('drops badly formed brand colours', () => {
@@ -242,18 +265,19 @@ describe('normalizeStatus', () => {
     const body = panelInvoices();
     delete body.invoices[0].status;
     const result = normalizePanelInvoices(body);
-    expect(result.ok && result.data[0]).toMatchObject({ status: 'other', rawStatus: '' });
+    expect(result.ok && result.data.invoices[0]).toMatchObject({ status: 'other', rawStatus: '' });
   });
 });
 
 describe('tenant v1 invoices (contract 4B; no 200 sample exists)', () => {
   const page = TENANT_V1_INVOICES_PAGE;
 
-  it('reads cents, numbers, statuses and the host total', () => {
+  it('reads cents, numbers, statuses, and the tenant every row names', () => {
     const result = normalizeTenantV1Invoices(page);
     if (!result.ok) throw new Error(result.error.detail);
-    expect(result.data.total).toBe(7);
-    expect(result.data.invoices).toEqual([
+    expect(result.data.tenants).toEqual(['BELGO-001', 'BELGO-001']);
+    expect(result.data.value.unreadable).toBe(0);
+    expect(result.data.value.invoices).toEqual([
       {
         id: 'INV-1',
         number: 'FAT-2026-0001',
@@ -277,15 +301,13 @@ describe('tenant v1 invoices (contract 4B; no 200 sample exists)', () => {
     ]);
   });
 
-  it('total falls back to the page length', () => {
-    const { total: _omit, ...rest } = page;
-    const result = normalizeTenantV1Invoices(rest);
-    expect(result.ok && result.data.total).toBe(2);
-  });
-
-  it('rejects float cents', () => {
+  it('drops a row with float cents, and counts it', () => {
     const bad = structuredClone(page);
     bad.invoices[0]!.total_cents = 27.02;
+    const result = normalizeTenantV1Invoices(bad);
+    expect(result.ok && result.data.value.unreadable).toBe(1);
+    expect(result.ok && result.data.value.invoices.map((i) => i.id)).toEqual(['INV-2']);
+    bad.invoices[1]!.total_cents = 0.5;
     expect(detailOf(normalizeTenantV1Invoices(bad))).toBe(
       'invoices.invoices[0].total_cents: expected integer, got number',
     );

@@ -10,6 +10,7 @@ import {
   normalizePanelInvoices,
   normalizePanelUsage,
   normalizeProjections,
+  normalizeTenantV1Breakdown,
   normalizeTenantV1Usage,
   normalizeTimeline,
   parseAuthMe,
@@ -38,6 +39,7 @@ const READERS: [RegExp, Reader][] = [
   [/^panel-timeline\./, normalizeTimeline],
   [/^v1-current-usage(-daily)?\./, normalizeTenantV1Usage],
   [/^v1-admin-usage\./, normalizeAdminV1Usage],
+  [/^v1-usage-breakdown\./, normalizeTenantV1Breakdown],
   [/^user-permissions\./, parsePermissions],
   [/^auth-me\./, parseAuthMe],
   [/^user-tenants\./, parseUserTenants],
@@ -52,7 +54,6 @@ const NOT_USED: RegExp[] = [
   /^tenant-current\./,
   /^user-current-tenant\./,
   /^v1-usage-events\./,
-  /^v1-usage-breakdown\./,
   /^v1-summary\./,
   /^v1-admin-generate-invoice\./,
 ];
@@ -98,7 +99,8 @@ describe('admin v1 usage', () => {
   it.each(['v1-admin-usage.admin-legacy-token', 'v1-admin-usage.admin-v1-token'])(
     '%s → BELGO-001 figures in cents',
     (name) => {
-      const usage = expectOk(normalizeAdminV1Usage(loadSample(name).body));
+      const { value: usage, tenants } = expectOk(normalizeAdminV1Usage(loadSample(name).body));
+      expect(tenants).toEqual(['BELGO-001']);
       expect(usage).toEqual({
         period: '2026-11',
         periodStart: null,
@@ -118,6 +120,15 @@ describe('admin v1 usage', () => {
           storageMb: 1250,
           computeMinutes: 120,
         },
+        month: '2026-11',
+        // The breakdown's quotas: BELGO-001 is over its LLM tokens (10.5×), within the rest.
+        quotas: {
+          api: { used: 120, included: 10000 },
+          llm: { used: 1050000, included: 100000 },
+          storage: { used: 1250, included: 10240 },
+          compute: { used: 120, included: 600 },
+        },
+        callsByEndpoint: null,
       });
     },
   );
@@ -148,6 +159,15 @@ describe('panel usage', () => {
     expect(usage.period).toBe('month');
     expect(usage.periodStart).toMatch(/^2026-10-26T/);
     expect(usage.periodEnd).toMatch(/^2026-11-25T/);
+    // The last 30 days, not a calendar month; no quotas; calls per endpoint, most called first.
+    expect(usage.month).toBeNull();
+    expect(usage.quotas).toEqual({ api: null, llm: null, storage: null, compute: null });
+    expect(usage.callsByEndpoint).toEqual([
+      { endpoint: 'stories', calls: 5200 },
+      { endpoint: 'tasks', calls: 4100 },
+      { endpoint: 'jobs', calls: 3200 },
+      { endpoint: 'workers', calls: 2920 },
+    ]);
   });
 
   it('is not mistaken for a v1 body', () => {
@@ -159,7 +179,8 @@ describe('panel usage', () => {
 
 describe('panel invoices', () => {
   it('→ three invoices with exact totals', () => {
-    const invoices = expectOk(normalizePanelInvoices(loadSample('panel-invoices.admin').body));
+    const { invoices, unreadable } = expectOk(normalizePanelInvoices(loadSample('panel-invoices.admin').body));
+    expect(unreadable).toBe(0);
     expect(invoices.map((i) => i.total.cents)).toEqual([20000, 23650, 27600]);
     expect(invoices.map((i) => i.total.currency)).toEqual(['BRL', 'BRL', 'BRL']);
     expect(invoices.map((i) => i.status)).toEqual(['pending', 'paid', 'paid']);
@@ -184,12 +205,35 @@ describe('tenant v1 current usage (once the host resolves the tenant)', () => {
     ['v1-current-usage.if-tenant-resolved', '2026-11'],
     ['v1-current-usage-daily.if-tenant-resolved', '2026-11-25'],
   ])('%s → 2702 cents', (name, period) => {
-    const usage = expectOk(normalizeTenantV1Usage(loadSample(name).body));
+    const { value: usage, tenants } = expectOk(normalizeTenantV1Usage(loadSample(name).body));
+    expect(tenants).toEqual(['BELGO-001']);
     expect(usage.total).toEqual({ cents: 2702, currency: 'BRL' });
     expect(usage.period).toBe(period);
     expect(usage.split.llm.cents).toBe(1574);
     expect(usage.metrics.storageMb).toBe(1250);
     expect(usage.metrics.computeMinutes).toBe(120);
+  });
+
+  it('reads the quotas from `limits`, measured by the same answer', () => {
+    const { value: usage } = expectOk(normalizeTenantV1Usage(loadSample('v1-current-usage.if-tenant-resolved').body));
+    expect(usage.month).toBe('2026-11');
+    expect(usage.quotas).toEqual({
+      api: { used: 120, included: 10000 },
+      llm: { used: 1050000, included: 100000 },
+      storage: { used: 1250, included: 10240 },
+      compute: { used: 120, included: 600 },
+    });
+    const body = loadSample('v1-current-usage.if-tenant-resolved').body as Record<string, unknown>;
+    const noPlan = expectOk(normalizeTenantV1Usage({ ...body, limits: null })).value;
+    expect(noPlan.quotas).toEqual({ api: null, llm: null, storage: null, compute: null });
+    expect(noPlan.total.cents).toBe(2702);
+  });
+
+  it('usage-breakdown?month → the same month as admin v1 reads it', () => {
+    const { value: month, tenants } = expectOk(normalizeTenantV1Breakdown(loadSample('v1-usage-breakdown.if-tenant-resolved').body));
+    const { value: admin } = expectOk(normalizeAdminV1Usage(loadSample('v1-admin-usage.admin-v1-token').body));
+    expect(tenants).toEqual(['BELGO-001']);
+    expect(month).toEqual(admin);
   });
 });
 

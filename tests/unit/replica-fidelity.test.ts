@@ -266,7 +266,8 @@ describe('replica behaviour', () => {
     // host bug: tenant_id is not checked against the caller's memberships
     const other = await call(replica, 'GET', '/api/billing/usage?tenant_id=TECH-001', { token: legacy });
     expect(other.status).toBe(200);
-    expect(((await other.json()) as { cost: { total: number } }).cost.total).toBe(318.4);
+    // ...and its usage is one simulation for every tenant (docs/host.md §4A).
+    expect(((await other.json()) as { cost: { total: number } }).cost.total).toBe(245.8);
     const v1 = await call(replica, 'GET', '/api/billing/invoices?tenant_id=BELGO-001', { token: tokenFor('belgo_admin', 'v1') });
     expect([v1.status, await v1.text()]).toEqual([500, 'Internal Server Error']);
     const sa = await call(replica, 'GET', '/api/billing/invoices?tenant_id=STARTUP-001&limit=2', { token: tokenFor('platform_admin', 'v1') });
@@ -276,7 +277,7 @@ describe('replica behaviour', () => {
     expect(dash.headers.get('content-type')).toContain('text/html');
   });
 
-  it('tenant v1 family: 401 until fixed; then tenant from claim or X-Tenant-ID', async () => {
+  it('tenant v1 family: 401 until fixed; then tenant from the claim first, else X-Tenant-ID', async () => {
     const legacy = tokenFor('belgo_admin', 'legacy');
     const v1 = tokenFor('belgo_admin', 'v1');
     for (const s of ['today', 'seed'] as const) {
@@ -297,6 +298,9 @@ describe('replica behaviour', () => {
     // SUPER_ADMIN may pick any tenant
     const sa = await call(replica, 'GET', '/api/v1/billing/current-usage', { token: tokenFor('platform_admin', 'v1'), headers: { 'X-Tenant-ID': 'TECH-001' } });
     expect(((await sa.json()) as { tenant_id: string }).tenant_id).toBe('TECH-001');
+    // ...unless the token names one: the claim wins over the header, whatever was asked for.
+    const claimed = await call(replica, 'GET', '/api/v1/billing/current-usage', { token: tokenFor('platform_admin', 'legacy'), headers: { 'X-Tenant-ID': 'TECH-001' } });
+    expect(((await claimed.json()) as { tenant_id: string }).tenant_id).toBe('BELGO-001');
     // consultor (member of both) may switch with the header, but is a DEVELOPER
     const dev = await call(replica, 'GET', '/api/v1/billing/current-usage', { token: tokenFor('consultor', 'legacy'), headers: { 'X-Tenant-ID': 'TECH-001' } });
     expect(dev.status).toBe(403);
