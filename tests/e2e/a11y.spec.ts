@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { USAGE_ENDPOINTS } from './fault-cases';
+import { TENANTS_ENDPOINT, USAGE_ENDPOINTS } from './fault-cases';
 import type { Replica } from '../replica/server';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
@@ -37,10 +37,12 @@ const failUsage = (replica: Replica) => {
   for (const prefix of USAGE_ENDPOINTS) replica.faults.set(prefix, { status: 502, body: 'Bad Gateway', contentType: 'text/plain' });
 };
 /**
- * Holds the figures back for about half a minute: each family's usage answers a 502 after 9 s
- * (under the 10 s timeout), and the background tries all three before it gives up.
+ * Holds the figures back for about 18 s: the tenant listing answers after 9 s (the bill waits
+ * for it), then the family's usage a 502 after 9 s more (each under the 10 s timeout; a 502 is
+ * a hiccup, so no other family is tried).
  */
 const holdUsage = (replica: Replica) => {
+  replica.faults.set(TENANTS_ENDPOINT, { delayMs: 9000 });
   for (const prefix of USAGE_ENDPOINTS) replica.faults.set(prefix, { delayMs: 9000, status: 502, body: 'Bad Gateway', contentType: 'text/plain' });
 };
 
@@ -70,7 +72,8 @@ for (const theme of ['light', 'dark'] as const) {
     test('dashboard, loading: the entry and the modal while the host holds its answer', async ({ context, signIn, replica }) => {
       holdUsage(replica);
       const page = await context.newPage();
-      await signIn(page, 'belgo_admin', { token: 'legacy' });
+      // The token's claims vouch for the tenant: no need to wait for the (held) listing here.
+      await signIn(page, 'belgo_admin', { token: 'legacy', confirmTenant: false });
       await setHostDark(page, theme);
       await expect(page.getByTestId('billing-sidebar-loading')).toBeVisible();
       await expectAccessible(page, 'entry loading', 'billing-overlay-entry');
@@ -92,7 +95,9 @@ for (const theme of ['light', 'dark'] as const) {
 
       replica.faults.clear();
       await page.getByTestId('billing-retry').click();
-      await expect(page.getByTestId('billing-invoice-row').first()).toBeVisible();
+      // An ADMIN's figures (admin v1): the quota meters and the change since last month.
+      await expect(page.getByTestId('billing-quota-llm-over')).toBeVisible();
+      await expect(page.getByTestId('billing-vs-last-month')).toBeVisible();
       await expectAccessible(page, 'modal ready', 'billing-overlay-modal');
 
       failUsage(replica);
@@ -119,7 +124,7 @@ for (const theme of ['light', 'dark'] as const) {
         await expect(first.getByTestId('billing-state')).toHaveAttribute('data-state', 'neverSignedIn');
         await expectAccessible(first, `${surface} never signed in`);
         holdUsage(replica);
-        await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
+        await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy', confirmTenant: false });
         const page = await open(extensionPage);
         await expect(page.getByTestId('billing-loading')).toBeVisible();
         await expectAccessible(page, `${surface} loading`);
@@ -141,6 +146,46 @@ for (const theme of ['light', 'dark'] as const) {
         await expectAccessible(page, `${surface} stale`);
       });
     }
+
+    test('the panel\'s figures, marked simulated: the modal with its invoices, the popup and the full page', async ({ context, signIn, extensionPage }) => {
+      const page = await context.newPage();
+      // A SUPER_ADMIN, whom admin v1 refuses: the seed's panel answers, with every part.
+      await signIn(page, 'platform_admin', { token: 'legacy' });
+      await setHostDark(page, theme);
+      await page.getByTestId('billing-sidebar-entry').click();
+      await expect(page.getByTestId('billing-simulated')).toBeVisible();
+      await expect(page.getByTestId('billing-invoice-row').first()).toBeVisible();
+      await expectAccessible(page, 'modal simulated', 'billing-overlay-modal');
+      for (const [path, ready] of [['popup.html', 'popup-total-cost'], ['billing.html#tenant=BELGO-001', 'full-projection-contradiction']] as const) {
+        const other = await extensionPage(path);
+        await other.emulateMedia({ colorScheme: theme });
+        await expect(other.getByTestId('billing-simulated')).toBeVisible();
+        await expect(other.getByTestId(ready)).toBeVisible();
+        await expectAccessible(other, `${path} simulated`);
+      }
+    });
+
+    test('an ADMIN\'s months on the full page: the trend and estimate, a month back, a month loading, a month that failed', async ({ context, signIn, extensionPage, replica }) => {
+      await signIn(await context.newPage(), 'belgo_admin');
+      const page = await extensionPage('billing.html#tenant=BELGO-001');
+      await page.emulateMedia({ colorScheme: theme });
+      await expect(page.getByTestId('full-trend-bar')).toHaveCount(6);
+      await expect(page.getByTestId('billing-vs-last-month')).toBeVisible();
+      await expect(page.getByTestId('full-estimate')).toBeVisible();
+      await expectAccessible(page, 'full page, current month');
+      await page.getByTestId('full-month-prev').click();
+      await expect(page.getByTestId('full-month-next')).toBeEnabled();
+      await expect(page.getByTestId('full-current-month-only').first()).toBeVisible();
+      await expectAccessible(page, 'full page, last month');
+      // The trend has asked for six months back so far: seven back is asked for on the way
+      // there, held (loading), then refused (a month that failed).
+      replica.faults.set('/api/v1/admin/billing/usage/', { delayMs: 9000, status: 500, body: 'Internal Server Error', contentType: 'text/plain' });
+      for (let k = 0; k < 6; k++) await page.getByTestId('full-month-prev').click();
+      await expect(page.getByTestId('full-month-loading')).toBeVisible();
+      await expectAccessible(page, 'full page, a month loading');
+      await expect(page.getByTestId('full-month-error')).toBeVisible({ timeout: 20_000 });
+      await expectAccessible(page, 'full page, a month that failed');
+    });
 
     test('the tenant chooser: in the modal, the popup and the full page', async ({ context, signIn, extensionPage }) => {
       const page = await context.newPage();
