@@ -1,10 +1,10 @@
-/** People's wording for the closed set of billing failures (lib/model.ts BillingError). */
+/**
+ * People's wording for the closed set of billing failures (lib/model.ts BillingError): what
+ * happened, what to do next, which button does it, and the technical detail (for a
+ * "Detalhes" disclosure, never in the sentence itself). Every surface words a failure the same.
+ */
 import type { BillingError } from './model';
 import { t } from './i18n';
-import { clip } from './host/result';
-
-/** Server-provided detail can be long; keep messages readable. */
-const MAX_DETAIL = 120;
 
 /** Whole seconds left until `at`, never below 1 while the wait runs. */
 export function secondsUntil(at: number, now: number): number {
@@ -15,7 +15,7 @@ export function secondsUntil(at: number, now: number): number {
 export function errorText(e: BillingError, now = Date.now()): string {
   switch (e.kind) {
     case 'signedOut':
-      return t('errorSignedOut');
+      return e.neverSignedIn ? t('errorNeverSignedIn') : t('errorSignedOut');
     case 'noAccess':
       return t('errorNoAccess');
     case 'notAvailable':
@@ -27,7 +27,7 @@ export function errorText(e: BillingError, now = Date.now()): string {
     case 'server':
       return e.retryAt === undefined ? t('errorServer', e.status) : t('errorServerBusy', e.status, secondsUntil(e.retryAt, now));
     case 'badResponse':
-      return t('errorBadResponse', clip(e.detail, MAX_DETAIL));
+      return t('errorBadResponse');
     case 'tooLarge':
       return t('errorTooLarge', Math.round(e.limitBytes / (1024 * 1024)));
     case 'redirected':
@@ -43,6 +43,45 @@ export function errorText(e: BillingError, now = Date.now()): string {
       return String((never as { kind?: unknown }).kind ?? '');
     }
   }
+}
+
+/** What the person can do about it, as a sentence. */
+export function errorNextStep(e: BillingError): string {
+  switch (e.kind) {
+    case 'signedOut':
+      return e.neverSignedIn ? t('nextFirstSignIn') : t('nextSignIn');
+    case 'noAccess':
+      return t('nextNoAccess');
+    case 'notAvailable':
+      return t('nextNotAvailable');
+    case 'badResponse':
+      return t('nextBadResponse');
+    case 'offline':
+    case 'redirected':
+      return t('nextOffline');
+    default:
+      return t('nextRetry');
+  }
+}
+
+/** The button that carries the next step out: sign in on the dashboard, or try again. */
+export function errorAction(e: BillingError): 'signIn' | 'retry' {
+  return e.kind === 'signedOut' ? 'signIn' : 'retry';
+}
+
+/** A state of the person or the host (read calmly), rather than a failure (read as an alert). */
+export function isFailure(e: BillingError): boolean {
+  return !['signedOut', 'noAccess', 'notAvailable', 'tenantUnconfirmed'].includes(e.kind);
+}
+
+/** The technical detail behind the sentence (the parser's English reason), if any. */
+export function errorDetail(e: BillingError): string | null {
+  return e.kind === 'badResponse' && e.detail ? e.detail : null;
+}
+
+/** One name per state, for data-state attributes (tests, styling). */
+export function errorStateName(e: BillingError): string {
+  return e.kind === 'signedOut' && e.neverSignedIn ? 'neverSignedIn' : e.kind;
 }
 
 /** Why the invoice list is missing: never worded as "no invoices". */

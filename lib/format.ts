@@ -19,6 +19,16 @@ export function formatMoney(m: Money, locale: string): string {
   }
 }
 
+/** The sign a locale writes a currency with: "R$" for BRL, "US$" for USD in pt-BR. */
+export function currencySymbol(currency: string, locale: string): string {
+  try {
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
+    return parts.find((part) => part.type === 'currency')?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
 /** A whole count with the locale's grouping: 15420 → "15.420" (pt-BR) / "15,420" (en). */
 export function formatCount(n: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(

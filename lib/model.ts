@@ -101,7 +101,8 @@ export interface Projections {
 
 /** A closed set of failures that the UI words for people. */
 export type BillingError =
-  | { kind: 'signedOut' }
+  /** `neverSignedIn`: no session was ever reported for the dashboard (first run), not one that ended. */
+  | { kind: 'signedOut'; neverSignedIn?: true }
   | { kind: 'noAccess' }
   | { kind: 'notAvailable' }
   /** The answer was about another tenant than the one asked for: nothing of it is shown. */

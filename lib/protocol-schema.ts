@@ -30,6 +30,7 @@ const requestSchema = z.discriminatedUnion('op', [
     month: z.optional(z.string().check(z.regex(MONTH_PATTERN))),
   }),
   z.strictObject({ op: z.literal('page.openFull'), tenantId: z.optional(tenantId) }),
+  z.strictObject({ op: z.literal('connection.check') }),
   z.strictObject({ op: z.literal('i18n.catalog'), language: z.enum(['pt-BR', 'en']) }),
 ]);
 

@@ -5,7 +5,7 @@
  * (lib/protocol-schema.ts) because a compromised page must not be able to widen them.
  */
 import type { Catalog, Language } from './i18n-catalog';
-import type { BillingError, BillingSnapshot } from './model';
+import type { BillingError, BillingSnapshot, Family } from './model';
 
 /** Tenant ids as the host issues them (BELGO-001, TECH-001); nothing else reaches a URL. */
 export const TENANT_ID_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
@@ -66,6 +66,21 @@ export interface BillingView {
   retryAt: number | null;
 }
 
+/** What the extension sees of a dashboard, for a person setting it up (options page). */
+export interface ConnectionCheck {
+  origin: string;
+  /** The browser lets the extension reach the origin. */
+  permission: boolean;
+  /** Who the page says is signed in (null: nobody), and their role. */
+  user: string | null;
+  role: string | null;
+  /** The tenant figures are shown for, and the endpoint family that answered for it. */
+  tenant: TenantRef | null;
+  family: Family | null;
+  /** Why there are no figures, if there are none. */
+  error: BillingError | null;
+}
+
 export type Request =
   | { op: 'session.report'; session: PageSession }
   | { op: 'access.get' }
@@ -79,6 +94,7 @@ export type Request =
   | { op: 'billing.get'; tenantId?: string; freshness: Freshness; month?: string }
   /** Opens the extension's full billing page in a new tab (a content script cannot). */
   | { op: 'page.openFull'; tenantId?: string }
+  | { op: 'connection.check' }
   /** The message catalog of a language chosen over the browser's (content scripts cannot read it). */
   | { op: 'i18n.catalog'; language: Language };
 
@@ -91,6 +107,7 @@ export interface ResponseMap {
   'tenant.forget': TenantList;
   'billing.get': BillingView;
   'page.openFull': null;
+  'connection.check': ConnectionCheck;
   'i18n.catalog': Catalog;
 }
 

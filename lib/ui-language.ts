@@ -2,6 +2,7 @@
 import { ask } from './messaging';
 import { applyLanguage, type CatalogLoader } from './language';
 import { readSettings, watchSettings } from './stored-settings';
+import { t, uiLocale, type MessageKey } from './i18n';
 
 const fromBackground: CatalogLoader = async (language) => {
   const reply = await ask({ op: 'i18n.catalog', language });
@@ -17,4 +18,10 @@ export async function followLanguageChoice(onChange: () => void): Promise<() => 
     current = settings.language;
     void applyLanguage(current, fromBackground).then(onChange);
   });
+}
+
+/** Our own pages: <html lang> and the window title follow the language in use. */
+export function labelPage(title: MessageKey): void {
+  document.documentElement.lang = uiLocale();
+  document.title = t(title);
 }

@@ -122,6 +122,9 @@ export class BillingViewState {
     const generation = ++this.#generation;
     // Cached figures answer at once: that is no refresh (a stale answer starts one below).
     this.refreshing = this.view !== null && freshness !== 'cached';
+    // With no figures, a new attempt (Retry, opening the modal) shows loading, not the last
+    // error: an error on screen always answers the latest request.
+    if (!this.view) this.error = null;
     const reply = await ask({ op: 'billing.get', freshness, ...(this.tenantId && { tenantId: this.tenantId }) });
     if (generation !== this.#generation) return;
     this.refreshing = false;

@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import FullBillingPage from '@/components/FullBillingPage.svelte';
 import { followSystemTheme } from '@/lib/page-theme';
-import { followLanguageChoice } from '@/lib/ui-language';
+import { followLanguageChoice, labelPage } from '@/lib/ui-language';
 import { TENANT_ID_PATTERN } from '@/lib/protocol';
 import { settingsItem } from '@/lib/settings';
 import { HOST_CURRENCY } from '@/lib/host/currency';
@@ -12,6 +12,7 @@ const requested = new URLSearchParams(location.hash.slice(1)).get('tenant') ?? '
 followSystemTheme();
 // A language changed in the options page: every label and number format, so start over.
 await followLanguageChoice(() => location.reload());
+labelPage('pageTitleFull');
 const { budgetCents, alertPercent } = await settingsItem.getValue();
 mount(FullBillingPage, {
   target: document.getElementById('app')!,

@@ -1,10 +1,11 @@
 import { mount } from 'svelte';
 import OptionsForm from '@/components/OptionsForm.svelte';
 import { followSystemTheme } from '@/lib/page-theme';
-import { followLanguageChoice } from '@/lib/ui-language';
+import { followLanguageChoice, labelPage } from '@/lib/ui-language';
 import '@/assets/pages.css';
 
 followSystemTheme();
 // A language changed in the options page: every label and number format, so start over.
 await followLanguageChoice(() => location.reload());
+labelPage('optionsTitle');
 mount(OptionsForm, { target: document.getElementById('app')! });

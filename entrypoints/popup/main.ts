@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import PopupPanel from '@/components/PopupPanel.svelte';
 import { followSystemTheme } from '@/lib/page-theme';
 import { readShownView } from '@/lib/shown-view';
-import { followLanguageChoice } from '@/lib/ui-language';
+import { followLanguageChoice, labelPage } from '@/lib/ui-language';
 import '@/assets/pages.css';
 
 followSystemTheme();
@@ -13,4 +13,5 @@ const [firstView] = await Promise.all([
   // A language changed in the options page: every label and number format, so start over.
   followLanguageChoice(() => location.reload()),
 ]);
+labelPage('entryLabel');
 mount(PopupPanel, { target: document.getElementById('app')!, props: { firstView } });

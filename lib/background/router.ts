@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { Reply, Request, ResponseMap, TenantList } from '../protocol';
 import { billing, prefetchBilling } from './billing';
 import { fetchCatalog } from './catalog';
+import { checkConnection } from './connection-check';
 import type { Caller } from './sender';
 import { billingSession, fail, storeSession, withAccess } from './session';
 import { getSession } from './session-store';
@@ -59,6 +60,11 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   async 'i18n.catalog'(_caller, request) {
     const catalog = await fetchCatalog(request.language);
     return catalog ? { ok: true, value: catalog } : fail({ kind: 'notAvailable' });
+  },
+  async 'connection.check'(caller) {
+    // What the options page shows a person setting up: only our own pages ask.
+    if (caller.kind !== 'extensionPage') return fail({ kind: 'noAccess' });
+    return { ok: true, value: await checkConnection(caller.origin, await getSession(caller.origin)) };
   },
   async 'page.openFull'(_caller, request) {
     const hash = request.tenantId ? `#tenant=${request.tenantId}` : '';

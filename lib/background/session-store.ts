@@ -36,6 +36,11 @@ function oneAtATime<T>(write: () => Promise<T>): Promise<T> {
   lastWrite = run.catch(() => undefined);
   return run;
 }
+/**
+ * Origins where a session was ever reported, so that "never signed in" (first run) and "the
+ * session ended" are worded apart. Only the origin is kept: no token, no person.
+ */
+const signedInOnceItem = storage.defineItem<string[]>('local:signedInOrigins', { fallback: [], version: 1 });
 
 /** A short text field of the page's `user_data` JSON (role, username), or null. */
 function fromUserData(userData: string | null, field: 'role' | 'username'): string | null {
@@ -94,8 +99,19 @@ export function putSession(origin: string, session: StoredSession | null): Promi
     if (session) all[origin] = session;
     else delete all[origin];
     await sessionsItem.setValue(all);
+    if (session) await rememberSignedIn(origin);
     return before !== (session?.token ?? null);
   });
+}
+
+async function rememberSignedIn(origin: string): Promise<void> {
+  const origins = await signedInOnceItem.getValue();
+  if (!origins.includes(origin)) await signedInOnceItem.setValue([...origins, origin]);
+}
+
+/** Whether anyone ever signed in on `origin` (with this browser profile). */
+export async function everSignedIn(origin: string): Promise<boolean> {
+  return (await signedInOnceItem.getValue()).includes(origin);
 }
 
 /** Forgets the origin's session; with `token`, only if that is still the stored one. */

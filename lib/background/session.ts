@@ -7,7 +7,7 @@ import type { Access, PageSession, Reply } from '../protocol';
 import { forgetShownView } from '../shown-view';
 import { accessFor, forgetAccess } from './access';
 import { forgetOrigin } from './billing-cache';
-import { clearSession, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
+import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
 import { forgetTenants } from './tenants';
 
 export const fail = (error: BillingError): { ok: false; error: BillingError } => ({ ok: false, error });
@@ -42,7 +42,10 @@ export async function withAccess(origin: string, session: StoredSession | null):
 /** The session of an origin whose person may see billing, or why not. */
 export async function billingSession(origin: string): Promise<{ ok: true; session: StoredSession } | { ok: false; error: BillingError }> {
   const session = await getSession(origin);
-  if (!session) return fail({ kind: unsavedSessions.has(origin) ? 'storage' : 'signedOut' });
+  if (!session) {
+    if (unsavedSessions.has(origin)) return fail({ kind: 'storage' });
+    return fail((await everSignedIn(origin)) ? { kind: 'signedOut' } : { kind: 'signedOut', neverSignedIn: true });
+  }
   const access = await withAccess(origin, session);
   if (!access.ok) return access;
   if (!access.value.signedIn) return fail({ kind: 'signedOut' });

@@ -42,6 +42,7 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
         target: container,
         props: {
           get view() { return state.view; },
+          get error() { return state.error; },
           get dark() { return state.dark; },
           onopen: () => {
             // Cached figures at once; a quiet refresh behind them when they are old. The modal

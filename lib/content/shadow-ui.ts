@@ -12,6 +12,7 @@
  * Playwright's locators; in the shipped build the condition folds to "closed" at build time.
  */
 import type { ContentScriptContext } from '#imports';
+import { uiLocale } from '../i18n';
 
 const SHADOW_MODE: ShadowRootMode = import.meta.env.WXT_E2E === '1' ? 'open' : 'closed';
 
@@ -60,6 +61,8 @@ export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOp
     shadow,
     shadowHost,
     mount() {
+      // Our text's language, which may not be the host page's.
+      html.lang = uiLocale();
       document.body.append(shadowHost);
       mounted = options.onMount(body);
     },

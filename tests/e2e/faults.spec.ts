@@ -245,6 +245,8 @@ async function usageCase(d: Dashboard, c: FaultCase): Promise<void> {
   await d.openModal();
   if (e.show === 'error') {
     await expect(d.byTestId('billing-error')).toHaveText(e.text, { timeout: slow });
+    // The parser's reason, in its own words, behind "Detalhes".
+    if (e.detail) await expect(d.byTestId('billing-error-detail')).toHaveText(e.detail);
     await expect(d.byTestId('billing-total-cost')).toHaveCount(0);
     await expect(d.byTestId('billing-retry')).toBeVisible();
     d.clearFaults();

@@ -26,7 +26,7 @@ test.describe('host state "seed"', () => {
       'Valores simulados: o próprio servidor marca estes números como simulação, não como cobrança real',
     );
     await expect(page.getByTestId('full-invoices-screen').getByTestId('billing-invoices-simulated')).toBeVisible();
-    for (const heading of ['Resumo', 'Distribuicao de Custos', 'Linha do tempo', 'Projeções e orçamento', 'Faturas']) {
+    for (const heading of ['Resumo', 'Distribuição de custos', 'Linha do tempo', 'Projeções e orçamento', 'Faturas']) {
       await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
     }
 

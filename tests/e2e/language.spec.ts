@@ -19,6 +19,16 @@ test('choosing English in the options page relabels the open dashboard and the p
   await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$27.02');
   await expect(popup.getByRole('button', { name: 'Open full dashboard' })).toBeVisible();
 
-  // The options page itself reloaded into English.
+  // The options page itself reloaded into English, its language and title with it.
   await expect(options.getByTestId('options-save')).toHaveText('Save');
+  await expect(options.locator(':root')).toHaveAttribute('lang', 'en');
+  await expect(options).toHaveTitle('Billing & Usage — Options');
+  await expect(popup.locator(':root')).toHaveAttribute('lang', 'en');
+  await expect(popup).toHaveTitle('Billing & Usage');
+  // The overlay's own text is marked English, inside its shadow root; the host page stays pt-BR.
+  expect(await page.evaluate(() => document.querySelector('billing-overlay-entry')!.shadowRoot!.querySelector('html')!.lang)).toBe('en');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('pt-BR');
+  const full = await extensionPage('billing.html#tenant=BELGO-001');
+  await expect(full.locator(':root')).toHaveAttribute('lang', 'en');
+  await expect(full).toHaveTitle('Billing & Usage — Full dashboard');
 });

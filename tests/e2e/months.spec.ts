@@ -19,12 +19,12 @@ const monthName = (m: string, locale: string, withYear = true) =>
 const reais = (cents: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'BRL' }).format(cents / 100).replace(/\u00a0/g, ' ');
 
-/** "+9% vs novembro (+R$ 2,32)", from the two months' totals. */
+/** "+9% em relação a novembro (+R$ 2,32)" / "+9% vs November (+R$2.32)", from the two months' totals. */
 function expectedChange(current: number, previous: number, locale: string): string {
   const delta = current - previous;
   const sign = delta < 0 ? '\u2212' : '+';
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.abs(delta) / previous);
-  return `${sign}${percent} vs ${monthName(LAST_MONTH, locale, false)} (${sign}${reais(Math.abs(delta), locale)})`;
+  return `${sign}${percent} ${locale === 'en' ? 'vs' : 'em relação a'} ${monthName(LAST_MONTH, locale, false)} (${sign}${reais(Math.abs(delta), locale)})`;
 }
 
 async function openModal(page: Page) {
@@ -79,8 +79,8 @@ test.describe('the host as it is (admin v1, the login page\'s token)', () => {
     const popup = await extensionPage('popup.html');
     await expect(popup.getByTestId('popup-quota-most-used')).toHaveText('LLM: 1.050% do incluído');
     // R$ 27,02 of a R$ 100,00 budget.
-    await expect(popup.getByTestId('popup-budget-used')).toHaveText('27%');
-    await expect(popup.getByTestId('popup-period')).toHaveText(monthName(THIS_MONTH, 'pt-BR'));
+    await expect(popup.getByTestId('popup-budget')).toContainText('27% de R$ 100,00 usados');
+    await expect(popup.getByTestId('popup-period')).toHaveText(`Período: ${monthName(THIS_MONTH, 'pt-BR')}`);
   });
 
   test('the full page steps back through months, each with the host\'s own figures, and a six-month trend', async ({ context, signIn, extensionPage, replica }) => {

@@ -24,7 +24,7 @@ for (const state of hostStates) {
       const modal = page.getByTestId('billing-modal');
       await expect(modal).toBeVisible();
       await expect(modal).toContainText('Consumo, custos e faturas');
-      await expect(page.getByTestId('billing-open-full')).toHaveText('Abrir Painel Completo');
+      await expect(page.getByTestId('billing-open-full')).toHaveText('Abrir painel completo');
       await expect(page.getByTestId('billing-total-cost')).toHaveText(expectedCost[state]);
       await expect(page.getByTestId('billing-api-calls')).toHaveText('120');
       await expect(page.getByTestId('billing-tokens')).toHaveText('1,05M');
@@ -272,7 +272,7 @@ test.describe('an English browser', () => {
   });
 });
 
-test('"Abrir Painel Completo" opens the full billing page for the tenant', async ({ context, signIn }) => {
+test('"Abrir painel completo" opens the full billing page for the tenant', async ({ context, signIn }) => {
   const page = await context.newPage();
   await signIn(page, 'belgo_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-entry').click();

@@ -33,11 +33,40 @@ test('not set up: the popup explains the missing permission and offers to grant 
   await expect(popup.getByTestId('popup-grant-permission')).toHaveText('Permitir acesso');
 });
 
-test('signed out: says to open the dashboard and sign in, with a button', async ({ background, extensionPage }) => {
+test('never signed in: says so (not "session expired"), with the button that opens the dashboard', async ({ background, extensionPage, replica }) => {
   void background;
   const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'neverSignedIn');
+  await expect(popup.getByTestId('billing-error')).toHaveText('Você ainda não entrou no Dashboard Agile');
+  await expect(popup.getByTestId('popup-state')).not.toContainText('sessão');
+  const opened = popup.context().waitForEvent('page');
+  await popup.getByRole('button', { name: 'Abrir o Dashboard Agile' }).click();
+  expect((await opened).url()).toBe(replica.origin + '/');
+});
+
+test('signed out after a session: says the session ended and how to come back', async ({ context, signIn, extensionPage }) => {
+  const page = await context.newPage();
+  await signIn(page, 'belgo_admin');
+  await expect(page.getByTestId('billing-sidebar-entry')).toBeVisible();
+  await page.evaluate(() => localStorage.removeItem('auth_token'));
+  await expect(page.locator('billing-overlay-entry')).toHaveCount(0);
+  const popup = await extensionPage('popup.html');
   await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'signedOut');
-  await expect(popup.getByRole('button', { name: 'Abrir dashboard' })).toBeVisible();
+  await expect(popup.getByTestId('billing-error')).toHaveText('Sua sessão no Dashboard Agile terminou');
+  await expect(popup.getByTestId('billing-next-step')).toHaveText('Entre novamente no Dashboard Agile; os valores voltam em seguida.');
+  await expect(popup.getByRole('button', { name: 'Abrir o Dashboard Agile' })).toBeVisible();
+});
+
+test('ready: the period, the budget used and one clear primary action', async ({ context, signIn, extensionPage }) => {
+  // The token with tenant claims: the panel family answers, with the host's budget.
+  await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('popup-period')).toHaveText(/^Período: \d.* de \d{4}$/);
+  // The host's R$ 500,00 budget: 245,80 is 49%.
+  await expect(popup.getByTestId('popup-budget')).toContainText('49% de R$ 500,00 usados');
+  await expect(popup.locator('.btn-primary')).toHaveCount(1);
+  await expect(popup.locator('.btn-primary')).toHaveText('Abrir painel completo');
+  await expect(popup.getByTestId('popup-open-dashboard')).toHaveText('Ir para o Dashboard Agile');
 });
 
 test('no access: a DEVELOPER is told so, without figures', async ({ context, signIn, extensionPage }) => {

@@ -28,7 +28,7 @@ test('host access withheld at install: the popup and options say so, and one cli
     await popup.bringToFront();
     await popup.click('button.btn-secondary');
   }, 'options.html');
-  await eventually(() => textOf(options, 'options-access-missing'), `Esta extensão não tem acesso a ${dashboard.replica.origin}, então nada aparece no dashboard nem no popup. O navegador só dá esse acesso com a sua autorização (no Firefox, ela pode ser retirada em Extensões e temas). Autorizar acesso`);
+  await eventually(() => textOf(options, 'options-access-missing'), `Esta extensão não tem acesso a ${dashboard.replica.origin}, então nada aparece no Dashboard Agile nem no popup. O navegador só dá esse acesso com a sua autorização (no Firefox, ela pode ser retirada em Extensões e temas). Autorizar acesso`);
 
   await clickTestId(options, 'options-access-grant');
   await eventually(() => countOf(options, 'options-access-missing'), 0);
@@ -59,7 +59,7 @@ test('a dashboard beyond localhost: asked for at run time, registered there, and
   await typeInto(options, byTestId('options-origin'), remote);
   await clickTestId(options, 'options-save');
   await eventually(state, registeredThere);
-  await eventually(() => options.$eval('[role="status"]', (status) => status.textContent), 'Salvo.');
+  await eventually(() => textOf(options, 'options-origin-message'), `Endereço salvo: ${new URL(remote).origin}.`);
   const page = await dashboard.newPage();
   await dashboard.signIn(page, 'belgo_admin', { at: remote });
   await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 27,02');

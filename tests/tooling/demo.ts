@@ -2,15 +2,16 @@
  * `npm run demo [-- --browser firefox]`: builds the extension, starts the replica dashboard
  * (state `seed`) on a free local port, opens Chromium (default) or Firefox with the extension
  * loaded and an admin signed in. Headed where a display exists (stays open until Ctrl-C);
- * headless otherwise, taking screenshots of what a person sees into demo-screenshots/ (Firefox's
- * into demo-screenshots/firefox/; Chromium's also as an ADMIN: quotas and months), then exiting 0.
+ * headless otherwise, taking screenshots of what a person sees into demo-screenshots/ (in
+ * Chromium every surface in pt-BR and English, light and dark, desktop and phone, then an
+ * ADMIN's quotas and months; Firefox's into demo-screenshots/firefox/), then exiting 0.
  */
 import { execFileSync } from 'node:child_process';
-import type { BrowserContext } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureChromium, ensureFirefox } from './browser.mjs';
-import { buildForTests, configureDashboard, launchWithExtension, signIn } from './extension-browser';
+import type { Page } from '@playwright/test';
+import { buildForTests, chooseLanguage, configureDashboard, launchWithExtension, signIn, type ExtensionBrowser } from './extension-browser';
 import { launchFirefoxWithExtension } from './firefox-browser';
 import { legacySession, storeDashboardOrigin, storePageSession } from './page-steps';
 import { startReplica, type Replica } from '../replica/server';
@@ -49,45 +50,90 @@ async function chromiumDemo(replica: Replica): Promise<() => Promise<void>> {
   await page.getByTestId('billing-sidebar-cost').waitFor();
   if (headed) return () => browser.close();
 
-  await shot('1-dashboard-entry', page);
-  await page.getByTestId('billing-sidebar-entry').click();
-  await page.getByTestId('billing-total-cost').waitFor();
-  await page.getByTestId('billing-invoice-row').first().waitFor();
-  await shot('2-modal', page);
-  await page.keyboard.press('Escape');
-  await page.locator('.dark-mode-toggle').click();
-  await page.getByTestId('billing-sidebar-entry').click();
-  await page.getByTestId('billing-total-cost').waitFor();
-  await shot('3-modal-dark', page);
-  for (const { name, path, size, ready } of EXTENSION_SHOTS) {
-    const extensionPage = await browser.context.newPage();
-    await extensionPage.setViewportSize(size);
-    await extensionPage.goto(`chrome-extension://${browser.extensionId}/${path}`);
-    await extensionPage.getByTestId(ready).first().waitFor();
-    await shot(name, extensionPage);
-  }
-  await adminV1Shots(browser.context, browser.extensionId, replica);
+  await screenshotSet(browser, page);
+  await adminV1Shots(browser, replica);
   return () => browser.close();
+}
+
+/**
+ * What a person sees, in pt-BR and English, light and dark, on a desktop window and a
+ * 390 × 844 phone: the dashboard with the entry, the modal, the popup (320 px wide, as
+ * Chromium draws it), the options page and the full page. Files are named
+ * <language>-<theme>-<screen>-<surface>.png.
+ */
+async function screenshotSet(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const DESKTOP = { width: 1280, height: 900 };
+  const PHONE = { width: 390, height: 844 };
+  const extensionPage = async (path: string, size: { width: number; height: number }, theme: 'light' | 'dark') => {
+    const p = await browser.context.newPage();
+    await p.setViewportSize(size);
+    await p.emulateMedia({ colorScheme: theme });
+    await p.goto(`chrome-extension://${browser.extensionId}/${path}`);
+    return p;
+  };
+  for (const language of ['pt-BR', 'en'] as const) {
+    await chooseLanguage(browser.background, language);
+    await page.reload();
+    await page.getByTestId('billing-sidebar-cost').waitFor();
+    for (const theme of ['light', 'dark'] as const) {
+      const name = (screen: string, surface: string) => `${language}-${theme}-${screen}-${surface}`;
+      if ((await page.evaluate(() => document.documentElement.classList.contains('dark'))) !== (theme === 'dark')) {
+        await page.locator('.dark-mode-toggle').click();
+      }
+      await page.setViewportSize(DESKTOP);
+      await shot(name('desktop', 'dashboard'), page);
+      await page.getByTestId('billing-sidebar-entry').click();
+      await page.getByTestId('billing-invoice-row').first().waitFor();
+      await shot(name('desktop', 'modal'), page);
+      // The same modal on a phone: it follows the window.
+      await page.setViewportSize(PHONE);
+      await shot(name('phone', 'modal'), page);
+      await page.keyboard.press('Escape');
+      await page.setViewportSize(DESKTOP);
+
+      const popup = await extensionPage('popup.html', { width: 320, height: 480 }, theme);
+      await popup.getByTestId('popup-budget').waitFor();
+      await shot(name('desktop', 'popup'), popup);
+      await popup.close();
+      for (const [screen, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+        const options = await extensionPage('options.html', size, theme);
+        await options.getByTestId('options-tenant-select').waitFor();
+        await options.getByTestId('options-check').click();
+        await options.getByTestId('options-check-result').waitFor();
+        await shot(name(screen, 'options'), options);
+        await options.close();
+        const full = await extensionPage('billing.html#tenant=BELGO-001', size, theme);
+        await full.getByTestId('billing-invoice-row').first().waitFor();
+        await shot(name(screen, 'full-page'), full);
+        await full.close();
+      }
+    }
+  }
 }
 
 /**
  * What an ADMIN sees through the login page (admin v1, real figures): the quotas against the
  * plan and the change since last month in the modal, and the full page one month back.
  */
-async function adminV1Shots(context: BrowserContext, extensionId: string, replica: Replica): Promise<void> {
-  const page = await context.newPage();
+async function adminV1Shots(browser: ExtensionBrowser, replica: Replica): Promise<void> {
+  await chooseLanguage(browser.background, 'pt-BR');
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, replica.origin, 'belgo_admin');
+  // The set above ends in dark: these two are light.
+  if (await page.evaluate(() => document.documentElement.classList.contains('dark'))) await page.locator('.dark-mode-toggle').click();
   await page.getByTestId('billing-sidebar-entry').click();
   await page.getByTestId('billing-vs-last-month').waitFor();
-  await shot('7-modal-quotas', page);
-  const full = await context.newPage();
+  await shot('pt-BR-light-desktop-modal-quotas', page);
+  const full = await browser.context.newPage();
   await full.setViewportSize({ width: 1200, height: 1500 });
-  await full.goto(`chrome-extension://${extensionId}/billing.html#tenant=BELGO-001`);
+  await full.emulateMedia({ colorScheme: 'light' });
+  await full.goto(`chrome-extension://${browser.extensionId}/billing.html#tenant=BELGO-001`);
   await full.getByTestId('full-trend-bar').nth(5).waitFor();
   await full.getByTestId('full-month-prev').click();
   await full.getByTestId('billing-vs-last-month').waitFor();
   await full.getByTestId('full-trend-bar').nth(5).waitFor();
-  await shot('8-full-page-last-month', full);
+  await shot('pt-BR-light-desktop-full-page-last-month', full);
 }
 
 async function firefoxDemo(replica: Replica): Promise<() => Promise<void>> {

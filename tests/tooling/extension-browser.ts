@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from './browser.mjs';
 import {
-  confirmTenantInExtension, legacySession, ownTenant, passwordOf, storeDashboardOrigin, storePageSession, tenantConfirmed,
+  confirmTenantInExtension, legacySession, ownTenant, passwordOf, storeDashboardOrigin, storeLanguage, storePageSession, tenantConfirmed,
   type AccountName,
 } from './page-steps';
 
@@ -116,6 +116,11 @@ export async function overlayRegisteredFor(background: Pick<Worker, 'evaluate'>,
     if (waited > 10_000) throw new Error(`the overlay was not registered for ${origin} (registered: ${matches.join(', ') || 'none'})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The language the options page would choose ('auto' follows the browser). */
+export async function chooseLanguage(background: Worker, language: 'auto' | 'pt-BR' | 'en'): Promise<void> {
+  await background.evaluate(storeLanguage, language);
 }
 
 export interface SignInOptions {

@@ -61,6 +61,13 @@ export async function storeDashboardOrigin(dashboardOrigin: string, keepOtherSet
   await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 4 } });
 }
 
+/** In the background: the language the options page would store ('auto' follows the browser). */
+export async function storeLanguage(language: string): Promise<void> {
+  const storage = (globalThis as any).chrome.storage.local;
+  const current = (await storage.get('settings')).settings;
+  await storage.set({ settings: { ...current, language } });
+}
+
 /**
  * In an extension page: the person's one-time confirmation of their tenant, through the same
  * request the chooser's button sends. Waits for the dashboard tab to have reported the session;

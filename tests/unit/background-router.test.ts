@@ -9,7 +9,7 @@ import { forgetOrigin } from '@/lib/background/billing-cache';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller, type Caller } from '@/lib/background/sender';
 import { parseRequest } from '@/lib/protocol-schema';
-import type { Access, BillingView, PageSession, Reply, Request, TenantList } from '@/lib/protocol';
+import type { Access, BillingView, ConnectionCheck, PageSession, Reply, Request, TenantList } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, settingsItem, tenantChoicesItem, updateSettings } from '@/lib/settings';
 import { readShownView, rememberShownView } from '@/lib/shown-view';
 import {
@@ -449,8 +449,28 @@ describe('tenant evidence', () => {
 
   it('nobody signed in cannot choose a tenant', async () => {
     await report(null);
-    expect(await choose('BELGO-001')).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    expect(await choose('BELGO-001')).toEqual({ ok: false, error: { kind: 'signedOut', neverSignedIn: true } });
     expect(await tenantChoicesItem.getValue()).toEqual({});
+  });
+
+  it('tells a first run (no session ever) from a session that ended', async () => {
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut', neverSignedIn: true } });
+    await report(withTenantClaim());
+    await report(null);
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    // Only the origin is remembered: no token, no person.
+    expect(await allStorageText('local')).not.toContain('eyJ');
+  });
+
+  it('connection.check says what the extension sees, for our own pages only', async () => {
+    await report(withTenantClaim({ sub: 'belgo_admin' }));
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const refused = (await handleRequest(POPUP, { op: 'connection.check' })) as Reply<ConnectionCheck>;
+    expect(refused.ok && refused.value).toMatchObject({ permission: false, user: null, tenant: null, family: null });
+    contains.mockResolvedValue(true);
+    const seen = (await handleRequest(POPUP, { op: 'connection.check' })) as Reply<ConnectionCheck>;
+    expect(seen.ok && seen.value).toMatchObject({ origin: ORIGIN, permission: true, user: 'belgo_admin', tenant: { id: 'BELGO-001' }, family: 'adminV1', error: null });
+    expect(await handleRequest(DASHBOARD, { op: 'connection.check' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
   });
 
   it('a token that names nobody cannot keep a choice', async () => {

@@ -111,14 +111,17 @@ describe('BillingModal', () => {
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(dialog).toHaveAttribute('data-testid', 'billing-modal');
     expect(dialog).toHaveAccessibleName('Billing e Usage');
-    expect(screen.getByText('Consumo, custos e faturas · Belgo Arames')).toBeInTheDocument();
-    expect(screen.getByTestId('billing-open-full')).toHaveTextContent('Abrir Painel Completo');
+    expect(screen.getByTestId('billing-modal-tenant').parentElement).toHaveTextContent('Consumo, custos e faturas · Belgo Arames');
+    expect(screen.getByTestId('billing-modal-tenant')).toHaveTextContent('Belgo Arames');
+    expect(screen.getByTestId('billing-open-full')).toHaveTextContent('Abrir painel completo');
     expect(screen.getByTestId('billing-close')).toHaveAttribute('aria-label', 'Fechar');
   });
 
-  it('shows the loading state', () => {
+  it('shows the loading state: the final layout in grey, under the real headings', () => {
     renderModal({ kind: 'loading' });
-    expect(screen.getByText('Carregando dados de billing...')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Carregando o faturamento…');
+    expect(screen.getByText('Distribuição de custos')).toBeInTheDocument();
+    expect(screen.getByText('Faturas recentes')).toBeInTheDocument();
     expect(screen.queryByTestId('billing-total-cost')).toBeNull();
     expect(screen.queryByTestId('billing-refresh')).toBeNull();
   });
@@ -146,7 +149,7 @@ describe('BillingModal', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Use letras maiúsculas, números e hífens, como em BELGO-001.');
     await fireEvent.input(input, { target: { value: 'BELGO-001' } });
     await fireEvent.click(screen.getByTestId('tenant-choice-confirm'));
-    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Não foi possível guardar a sua escolha: Sessão expirada'));
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Não foi possível guardar a sua escolha: Sua sessão no Dashboard Agile terminou'));
   });
 
   it('shows the error in words and retries', async () => {
@@ -154,7 +157,33 @@ describe('BillingModal', () => {
     expect(screen.getByTestId('billing-error')).toHaveTextContent('O servidor respondeu com erro 500');
     await fireEvent.click(screen.getByTestId('billing-retry'));
     expect(props.onretry).toHaveBeenCalledTimes(1);
-    expect(screen.getByTestId('billing-retry')).toHaveTextContent('Tentar Novamente');
+    expect(screen.getByTestId('billing-retry')).toHaveTextContent('Tentar novamente');
+    expect(screen.getByTestId('billing-next-step')).toHaveTextContent('Tente novamente em alguns instantes.');
+    expect(screen.getByRole('alert')).toContainElement(screen.getByTestId('billing-error'));
+  });
+
+  it('words an unreadable answer for people, the parser\'s reason behind "Detalhes"', () => {
+    renderModal({ kind: 'error', error: { kind: 'badResponse', detail: 'usage.cost.total: expected number, got string' } });
+    expect(screen.getByTestId('billing-error')).toHaveTextContent('O servidor enviou uma resposta que a extensão não consegue ler');
+    expect(screen.getByTestId('billing-error')).not.toHaveTextContent('expected');
+    const details = screen.getByText('Detalhes').closest('details')!;
+    expect(details).not.toHaveAttribute('open');
+    expect(screen.getByTestId('billing-error-detail')).toHaveTextContent('usage.cost.total: expected number, got string');
+  });
+
+  it('tells "never signed in" from "session ended", calmly, not as an alert', () => {
+    renderModal({ kind: 'error', error: { kind: 'signedOut', neverSignedIn: true } });
+    expect(screen.getByTestId('billing-state')).toHaveAttribute('data-state', 'neverSignedIn');
+    expect(screen.getByTestId('billing-error')).toHaveTextContent('Você ainda não entrou no Dashboard Agile');
+    expect(screen.queryByText(/sessão/i)).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    // In the dashboard itself there is no page to open: a retry picks up a sign-in made meanwhile.
+    expect(screen.getByTestId('billing-retry')).toBeVisible();
+    cleanup();
+    renderModal({ kind: 'error', error: { kind: 'signedOut' } });
+    expect(screen.getByTestId('billing-state')).toHaveAttribute('data-state', 'signedOut');
+    expect(screen.getByTestId('billing-error')).toHaveTextContent('Sua sessão no Dashboard Agile terminou');
+    expect(screen.getByTestId('billing-next-step')).toHaveTextContent('Entre novamente no Dashboard Agile');
   });
 
   it('shows the exact figures of a BELGO-001 snapshot', () => {
@@ -163,7 +192,7 @@ describe('BillingModal', () => {
     expect(screen.getByTestId('billing-api-calls')).toHaveTextContent('15.420');
     expect(screen.getByTestId('billing-tokens')).toHaveTextContent('1,05M');
     expect(screen.getByTestId('billing-storage')).toHaveTextContent('850,0 MB');
-    expect(screen.getByTestId('billing-period')).toHaveTextContent('Periodo: novembro de 2026');
+    expect(screen.getByTestId('billing-period')).toHaveTextContent('Período: novembro de 2026');
     expect(screen.getByTestId('billing-cost-api').textContent?.trim()).toBe(`R$${NBSP}1,20`);
     expect(screen.getByTestId('billing-cost-llm').textContent?.trim()).toBe(`R$${NBSP}15,74`);
     expect(screen.getByTestId('billing-cost-storage').textContent?.trim()).toBe(`R$${NBSP}6,09`);
@@ -174,10 +203,12 @@ describe('BillingModal', () => {
     expect(bars).toHaveLength(4);
     expect(bars[1]).toHaveAttribute('aria-valuenow', '58');
     expect((bars[1]!.firstElementChild as HTMLElement).style.width).toMatch(/^58\.2\d*%$/);
-    for (const label of ['Custo Total do Periodo', 'Chamadas de API', 'Tokens Utilizados', 'Armazenamento',
-      'Distribuicao de Custos', 'Faturas Recentes', 'API Calls', 'LLM Tokens', 'Storage', 'Compute']) {
-      expect(screen.getAllByText(label).length, label).toBeGreaterThan(0);
+    for (const label of ['Custo total do período', 'Distribuição de custos', 'Faturas recentes', 'Cotas do plano']) {
+      expect(screen.getByText(label)).toBeInTheDocument();
     }
+    // One name per metric: the same words on its card, its quota meter and in the cost split.
+    for (const label of ['Chamadas de API', 'Tokens de LLM', 'Armazenamento']) expect(screen.getAllByText(label)).toHaveLength(3);
+    expect(screen.getAllByText('Processamento')).toHaveLength(2);
   });
 
   it('meters each quota against the plan and marks the one over it', () => {
@@ -218,7 +249,7 @@ describe('BillingModal', () => {
     expect(screen.queryByTestId('billing-vs-last-month')).toBeNull();
     const october = { ...belgoView().snapshot.usage, month: '2026-10', total: brl(2412) };
     await rerender({ lastMonth: { month: '2026-10', usage: { ok: true, data: october } } });
-    expect(screen.getByTestId('billing-vs-last-month')).toHaveTextContent('+12% vs outubro (+R$ 2,90)');
+    expect(screen.getByTestId('billing-vs-last-month')).toHaveTextContent('+12% em relação a outubro (+R$ 2,90)');
     expect(screen.getByTestId('billing-vs-last-month')).toHaveAttribute('data-change', 'up');
     await rerender({ lastMonth: { month: '2026-10', usage: { ok: false, error: { kind: 'notAvailable' } } } });
     expect(screen.queryByTestId('billing-vs-last-month')).toBeNull();
@@ -233,7 +264,7 @@ describe('BillingModal', () => {
     expect(first.getByText('novembro de 2026')).toBeInTheDocument();
     expect(rows[0]!.textContent).toContain(`R$${NBSP}200,00`);
     const badges = screen.getAllByTestId('billing-invoice-status');
-    expect(badges.map((b) => b.textContent)).toEqual(['Pendente', 'Pago', 'Vencida', 'em_analise', 'Cancelada']);
+    expect(badges.map((b) => b.textContent)).toEqual(['Pendente', 'Paga', 'Vencida', 'em_analise', 'Cancelada']);
     expect(screen.queryByText('Nenhuma fatura encontrada')).toBeNull();
   });
 
@@ -284,8 +315,12 @@ describe('BillingModal', () => {
       view: belgoView({ stale: true, refreshError: { kind: 'timeout' } }),
       refreshing: false,
     });
-    expect(screen.getByTestId('billing-fetched-at')).toHaveTextContent('Atualizado há 2 minutos');
-    expect(screen.getByTestId('billing-stale')).toHaveTextContent('desatualizado');
+    // When and why, never "updated now" beside "outdated".
+    expect(screen.getByTestId('billing-fetched-at')).toHaveTextContent(
+      'Desatualizado Dados obtidos há 2 minutos. Não foi possível atualizar: O servidor demorou demais para responder',
+    );
+    expect(screen.getByTestId('billing-fetched-at')).not.toHaveTextContent('Atualizado');
+    expect(screen.getByTestId('billing-stale')).toHaveTextContent('Desatualizado');
     expect(screen.getByTestId('billing-refresh-error')).toHaveTextContent('O servidor demorou demais para responder');
     const refresh = screen.getByTestId('billing-refresh');
     expect(refresh).toBeEnabled();
@@ -317,7 +352,7 @@ describe('BillingModal', () => {
   it('does not close when a press inside the dialog ends on the backdrop', async () => {
     const { props } = renderModal({ kind: 'loading' });
     const overlay = screen.getByRole('dialog').parentElement!;
-    await fireEvent.mouseDown(screen.getByText('Carregando dados de billing...'));
+    await fireEvent.mouseDown(screen.getByText('Carregando o faturamento…'));
     await fireEvent.click(overlay);
     expect(props.onclose).not.toHaveBeenCalled();
   });

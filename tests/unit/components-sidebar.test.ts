@@ -42,30 +42,38 @@ afterEach(() => cleanup());
 
 describe('SidebarEntry', () => {
   // How it looks beside the host's own sections is checked in real Chromium (overlay.spec.ts).
-  it('renders the seed section: title, entry button, no stats before data', async () => {
+  it('renders the seed section: title, entry button, the stats\' shape while loading', async () => {
     const onopen = vi.fn();
     render(SidebarEntry, { props: { view: null, dark: false, onopen, locale: 'pt-BR' } });
-    expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent('Billing');
+    expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent('Faturamento');
     const entry = screen.getByRole('button', { name: 'Billing e Usage' });
     expect(entry).toHaveAttribute('aria-haspopup', 'dialog');
     expect(screen.queryByTestId('billing-sidebar-cost')).toBeNull();
+    expect(screen.getByTestId('billing-sidebar-loading')).toHaveTextContent('Carregando o faturamento…');
     await fireEvent.click(entry);
     expect(onopen).toHaveBeenCalledTimes(1);
   });
 
   it('shows the quick stats from a view', () => {
     render(SidebarEntry, { props: { view: view(), dark: false, onopen: vi.fn(), locale: 'pt-BR' } });
-    expect(screen.getByText('Custo Atual')).toBeInTheDocument();
+    expect(screen.getByText('Custo atual')).toBeInTheDocument();
     expect(screen.getByTestId('billing-sidebar-cost').textContent?.trim()).toBe(`R$${NBSP}27,02`);
-    expect(screen.getByText('API Calls')).toBeInTheDocument();
+    expect(screen.getByText('Chamadas de API')).toBeInTheDocument();
     expect(screen.getByTestId('billing-sidebar-calls')).toHaveTextContent('15.420');
-    expect(screen.getByTestId('billing-sidebar-stats')).not.toHaveAttribute('title');
+    expect(screen.getByTestId('billing-sidebar-stats')).not.toHaveClass('opacity-60');
+    expect(screen.queryByTestId('billing-sidebar-stale')).toBeNull();
   });
 
-  it('explains stale stats', () => {
+  it('says stale stats are outdated and how old, in full contrast', () => {
     render(SidebarEntry, { props: { view: view(true), dark: false, onopen: vi.fn(), locale: 'pt-BR' } });
-    const stats = screen.getByTestId('billing-sidebar-stats');
-    expect(stats).toHaveAttribute('title', 'Dados desatualizados (atualizados há 30 minutos)');
+    expect(screen.getByTestId('billing-sidebar-stats')).not.toHaveClass('opacity-60');
+    expect(screen.getByTestId('billing-sidebar-stale')).toHaveTextContent('Desatualizado · dados obtidos há 30 minutos');
+  });
+
+  it('says the figures are missing when they failed, instead of dropping them silently', () => {
+    render(SidebarEntry, { props: { view: null, error: { kind: 'timeout' }, dark: false, onopen: vi.fn(), locale: 'pt-BR' } });
+    expect(screen.getByTestId('billing-sidebar-error')).toHaveTextContent('Valores indisponíveis: abra para ver o motivo');
+    expect(screen.queryByTestId('billing-sidebar-loading')).toBeNull();
   });
 
   it('formats in English', () => {

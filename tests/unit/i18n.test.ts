@@ -3,7 +3,7 @@ import { renderMessage } from '@/lib/i18n-catalog';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MESSAGE_KEYS, t, uiLocale } from '@/lib/i18n';
-import { errorText, partUnavailableText } from '@/lib/error-text';
+import { errorAction, errorDetail, errorNextStep, errorText, partUnavailableText } from '@/lib/error-text';
 
 describe('message catalogs', () => {
   const ptKeys = Object.keys(catalogs.pt_BR).sort();
@@ -70,21 +70,32 @@ describe('t() and uiLocale() in pt-BR', () => {
   });
 
   it('words every BillingError', () => {
-    expect(errorText({ kind: 'signedOut' })).toBe('Sessão expirada: entre novamente no dashboard');
+    expect(errorText({ kind: 'signedOut' })).toBe('Sua sessão no Dashboard Agile terminou');
+    expect(errorText({ kind: 'signedOut', neverSignedIn: true })).toBe('Você ainda não entrou no Dashboard Agile');
     expect(errorText({ kind: 'noAccess' })).toBe('Seu perfil não tem acesso ao faturamento');
     expect(errorText({ kind: 'notAvailable' })).toBe('Este servidor não oferece dados de faturamento');
     expect(errorText({ kind: 'server', status: 503 })).toBe('O servidor respondeu com erro 503');
     expect(errorText({ kind: 'badResponse', detail: 'usage.costs' })).toBe(
-      'Resposta inesperada do servidor (usage.costs)',
+      'O servidor enviou uma resposta que a extensão não consegue ler',
     );
     expect(errorText({ kind: 'timeout' })).toBe('O servidor demorou demais para responder');
-    expect(errorText({ kind: 'offline' })).toBe('Sem conexão com o dashboard');
+    expect(errorText({ kind: 'offline' })).toBe('Sem conexão com o Dashboard Agile');
   });
 
-  it('clips a long badResponse detail', () => {
-    const text = errorText({ kind: 'badResponse', detail: 'x'.repeat(500) });
-    expect(text.length).toBeLessThan(200);
-    expect(text).toContain('…');
+  it('gives every failure a next step and the button that takes it', () => {
+    expect(errorNextStep({ kind: 'signedOut', neverSignedIn: true })).toMatch(/^Entre no Dashboard Agile/);
+    expect(errorAction({ kind: 'signedOut' })).toBe('signIn');
+    expect(errorAction({ kind: 'noAccess' })).toBe('retry');
+    expect(errorAction({ kind: 'notAvailable' })).toBe('retry');
+    for (const kind of ['timeout', 'offline'] as const) expect(errorAction({ kind })).toBe('retry');
+    expect(errorAction({ kind: 'server', status: 500 })).toBe('retry');
+  });
+
+  it('keeps the parser\'s detail out of the sentence, for the "Detalhes" disclosure', () => {
+    const e = { kind: 'badResponse', detail: 'HTML instead of JSON' } as const;
+    expect(errorText(e)).not.toContain('HTML');
+    expect(errorDetail(e)).toBe('HTML instead of JSON');
+    expect(errorDetail({ kind: 'timeout' })).toBeNull();
   });
 
   it('words a missing invoice list without saying "no invoices"', () => {

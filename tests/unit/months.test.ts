@@ -63,16 +63,16 @@ describe('the change since last month, in pt-BR', () => {
     monthChangeText(compareMonths(brl(current), brl(previous)), lastMonth, 'pt-BR');
 
   it('up: the percentage and the amount, against the month by name', () => {
-    expect(say(2702, 2412)).toBe(`+12% vs novembro (+R$${NBSP}2,90)`);
+    expect(say(2702, 2412)).toBe(`+12% em relação a novembro (+R$${NBSP}2,90)`);
     expect(compareMonths(brl(2702), brl(2412))).toEqual({ kind: 'up', percent: (290 / 2412) * 100, delta: brl(290) });
   });
 
   it('down: a true minus sign on both', () => {
-    expect(say(2412, 2702)).toBe(`${MINUS}11% vs novembro (${MINUS}R$${NBSP}2,90)`);
+    expect(say(2412, 2702)).toBe(`${MINUS}11% em relação a novembro (${MINUS}R$${NBSP}2,90)`);
   });
 
   it('a change under one percent keeps a decimal, so it never reads as 0%', () => {
-    expect(say(100_100, 100_000)).toBe(`+0,1% vs novembro (+R$${NBSP}1,00)`);
+    expect(say(100_100, 100_000)).toBe(`+0,1% em relação a novembro (+R$${NBSP}1,00)`);
   });
 
   it('the same total, and a month without usage', () => {
@@ -87,7 +87,7 @@ describe('the change since last month, in pt-BR', () => {
   });
 
   it('across a year the month is still named', () => {
-    expect(say(1100, 1000, '2025-12')).toBe(`+10% vs dezembro (+R$${NBSP}1,00)`);
+    expect(say(1100, 1000, '2025-12')).toBe(`+10% em relação a dezembro (+R$${NBSP}1,00)`);
   });
 });
 
@@ -180,7 +180,7 @@ describe('the toolbar title and the popup highlights', () => {
   it('leave out what the host does not give, and say what the figures are', () => {
     const panel = usage({ month: null, quotas: { api: null, llm: null, storage: null, compute: null } });
     expect(badgeTitle({ tenantName: 'Belgo Arames', usage: panel, simulated: true }, null, 'pt-BR')).toBe(
-      ['Billing e Usage — Belgo Arames', `Custo Atual: R$${NBSP}27,02`, 'Valores simulados pelo servidor'].join('\n'),
+      ['Billing e Usage — Belgo Arames', `Custo atual: R$${NBSP}27,02`, 'Valores simulados pelo servidor'].join('\n'),
     );
   });
 });

@@ -13,6 +13,7 @@ import { anyValue } from './support/arbitraries';
 /** Every operation with the keys it may carry (a Record, so a new op fails to type-check here). */
 const KEYS: Record<Request['op'], { required: string[]; optional: string[] }> = {
   'session.report': { required: ['op', 'session'], optional: [] },
+  'connection.check': { required: ['op'], optional: [] },
   'access.get': { required: ['op'], optional: [] },
   'tenants.get': { required: ['op'], optional: [] },
   'tenant.select': { required: ['op', 'tenantId'], optional: [] },
