@@ -3,7 +3,7 @@
  * so the cost is in whole currency units, shortened per locale: 246, 1,2k (pt-BR), 1.2k (en),
  * 12k, 1,5M.
  */
-import type { Money, Part, Projections } from './model';
+import type { Money, Part, Projections } from '@/lib/model';
 
 export const BADGE_COLORS = { ok: '#16a34a', warn: '#d97706', over: '#dc2626', error: '#6b7280' } as const;
 export type BadgeLevel = keyof typeof BADGE_COLORS;

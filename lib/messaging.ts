@@ -4,7 +4,7 @@
  * instead of an exception thrown into the host page.
  */
 import { browser } from 'wxt/browser';
-import type { Reply, Request, ResponseMap } from './protocol';
+import type { Reply, Request, ResponseMap } from '@/lib/protocol';
 
 export async function ask<R extends Request>(request: R): Promise<Reply<ResponseMap[R['op']]>> {
   try {

@@ -4,9 +4,9 @@
  * cached months paint at once and are refreshed behind, as the current one is. Replies for a
  * tenant or month other than the one asked for (a switch raced them) are dropped.
  */
-import type { Part, Usage } from './model';
-import type { Freshness } from './protocol';
-import { ask } from './messaging';
+import type { Part, Usage } from '@/lib/model';
+import type { Freshness } from '@/lib/protocol';
+import { ask } from '@/lib/messaging';
 
 export class MonthFigures {
   /** What each month asked for answered: its usage, or why not. Absent while it loads. */

@@ -3,8 +3,8 @@
  * not something to ignore; tenant ids and months must match the host's patterns.
  */
 import { z } from 'zod/mini';
-import { MONTH_PATTERN } from './month';
-import { TENANT_ID_PATTERN, type Request } from './protocol';
+import { MONTH_PATTERN } from '@/lib/month';
+import { TENANT_ID_PATTERN, type Request } from '@/lib/protocol';
 
 const tenantId = z.string().check(z.regex(TENANT_ID_PATTERN));
 const nullableText = (max: number) => z.nullable(z.string().check(z.maxLength(max)));

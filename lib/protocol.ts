@@ -4,8 +4,8 @@
  * month, never a URL: the background builds every URL itself. Requests are validated on receipt
  * (lib/protocol-schema.ts) because a compromised page must not be able to widen them.
  */
-import type { Catalog, Language } from './i18n-catalog';
-import type { BillingError, BillingSnapshot, Family } from './model';
+import type { Catalog, Language } from '@/lib/i18n/catalog';
+import type { BillingError, BillingSnapshot, Family } from '@/lib/model';
 
 /** Tenant ids as the host issues them (BELGO-001, TECH-001); nothing else reaches a URL. */
 export const TENANT_ID_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;

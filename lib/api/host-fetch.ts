@@ -5,9 +5,9 @@
  * redirects are refused, bodies are read as a stream and cut off past MAX_BODY_BYTES, and a
  * Retry-After holds the whole origin (./host-hold.ts).
  */
-import type { BillingError } from '../model';
-import type { Endpoint } from './endpoints';
-import { holdOf, holdOrigin, retryAtFrom } from './host-hold';
+import type { BillingError } from '@/lib/model';
+import type { Endpoint } from '@/lib/api/endpoints';
+import { holdOf, holdOrigin, retryAtFrom } from '@/lib/api/host-hold';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Far beyond any billing answer (50 invoices are a few KB); past it the request is aborted. */

@@ -4,13 +4,13 @@
  * host enforces access itself), so a missing signal falls back rather than failing.
  * Decisions are cached per origin and token: a new sign-in asks again.
  */
-import type { Access } from '../protocol';
-import type { BillingError } from '../model';
-import { identityEndpoints } from '../api/endpoints';
-import { hostFetch, type HostResult } from '../api/host-fetch';
-import { decodeJwtClaims, parseAuthMe, parsePermissions, roleCanSeeBilling } from '../host/normalize';
-import { PerPerson } from './per-person';
-import type { StoredSession } from './session-store';
+import type { Access } from '@/lib/protocol';
+import type { BillingError } from '@/lib/model';
+import { identityEndpoints } from '@/lib/api/endpoints';
+import { hostFetch, type HostResult } from '@/lib/api/host-fetch';
+import { decodeJwtClaims, parseAuthMe, parsePermissions, roleCanSeeBilling } from '@/lib/host/normalize';
+import { PerPerson } from '@/lib/background/per-person';
+import type { StoredSession } from '@/lib/background/session-store';
 
 /** Decisions per origin and token; one that came from a guess is dropped once it is answered. */
 const decisions = new PerPerson<Promise<Resolved>>();

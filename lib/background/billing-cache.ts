@@ -9,11 +9,11 @@
  * MAX_ENTRIES_PER_ORIGIN per origin, the least recently used going first.
  */
 import { storage } from '#imports';
-import type { BillingError, BillingSnapshot, Family, Part } from '../model';
-import type { Freshness } from '../protocol';
-import { isFresh } from '../freshness';
-import { fetchMonth, fetchSnapshot } from './billing-fetch';
-import { backoffMs } from './family-policy';
+import type { BillingError, BillingSnapshot, Family, Part } from '@/lib/model';
+import type { Freshness } from '@/lib/protocol';
+import { isFresh } from '@/lib/freshness';
+import { fetchMonth, fetchSnapshot } from '@/lib/background/billing-fetch';
+import { backoffMs } from '@/lib/background/family-policy';
 
 export interface CacheEntry {
   snapshot: BillingSnapshot;

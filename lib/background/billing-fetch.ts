@@ -4,14 +4,14 @@
  * its other parts then load from that same family (every figure on screen comes from the
  * family that gave the total) and may fail on their own, saying why instead of being empty.
  */
-import type { BillingError, BillingSnapshot, Family, Part } from '../model';
-import { hostFetch } from '../api/host-fetch';
-import { decodeJwtClaims } from '../host/normalize';
-import type { HostFamily, PartSource } from '../host/families/family';
-import { panel } from '../host/families/panel';
-import { tenantV1 } from '../host/families/tenant-v1';
-import { adminV1 } from '../host/families/admin-v1';
-import { droppedAfter, familiesToTry, goesOnAfterTransient, mostTelling, verdictFor, type TokenFacts } from './family-policy';
+import type { BillingError, BillingSnapshot, Family, Part } from '@/lib/model';
+import { hostFetch } from '@/lib/api/host-fetch';
+import { decodeJwtClaims } from '@/lib/host/normalize';
+import type { HostFamily, PartSource } from '@/lib/host/families/family';
+import { panel } from '@/lib/host/families/panel';
+import { tenantV1 } from '@/lib/host/families/tenant-v1';
+import { adminV1 } from '@/lib/host/families/admin-v1';
+import { droppedAfter, familiesToTry, goesOnAfterTransient, mostTelling, verdictFor, type TokenFacts } from '@/lib/background/family-policy';
 
 const FAMILIES: Record<Family, HostFamily> = { panel, tenantV1, adminV1 };
 

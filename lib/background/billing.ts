@@ -2,15 +2,15 @@
  * The figures a surface asks for: only for a person the host lets see billing and a tenant with
  * evidence (./tenants.ts), from the cache (./billing-cache.ts). The badge asks here too.
  */
-import { WITHDRAWS_FIGURES, type BillingError, type Part } from '../model';
-import type { BillingView, Reply, Request } from '../protocol';
-import { settingsItem } from '../settings';
-import { decodeJwtClaims, roleCanSeeBilling } from '../host/normalize';
-import { forgetShownView, rememberShownView } from '../shown-view';
-import { getBilling, getBillingMonth, type CachedAnswer } from './billing-cache';
-import { billingSession, fail, signOut } from './session';
-import type { StoredSession } from './session-store';
-import { activeTenantBeforeListing, tenantsFor } from './tenants';
+import { WITHDRAWS_FIGURES, type BillingError, type Part } from '@/lib/model';
+import type { BillingView, Reply, Request } from '@/lib/protocol';
+import { settingsItem } from '@/lib/settings';
+import { decodeJwtClaims, roleCanSeeBilling } from '@/lib/host/normalize';
+import { forgetShownView, rememberShownView } from '@/lib/shown-view';
+import { getBilling, getBillingMonth, type CachedAnswer } from '@/lib/background/billing-cache';
+import { billingSession, fail, signOut } from '@/lib/background/session';
+import type { StoredSession } from '@/lib/background/session-store';
+import { activeTenantBeforeListing, tenantsFor } from '@/lib/background/tenants';
 
 /** Billing for the tenant the request names, or the person's active one; for a month if it names one. */
 export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Promise<Reply<BillingView>> {

@@ -4,14 +4,14 @@
  * their latest request.
  */
 import { browser } from 'wxt/browser';
-import type { Reply, Request, ResponseMap, TenantList } from '../protocol';
-import { billing, prefetchBilling } from './billing';
-import { fetchCatalog } from './catalog';
-import { checkConnection } from './connection-check';
-import type { Caller } from './sender';
-import { billingSession, fail, storeSession, withAccess } from './session';
-import { getSession } from './session-store';
-import { chooseTenant, forgetTenant, selectTenant, tenantsFor } from './tenants';
+import type { Reply, Request, ResponseMap, TenantList } from '@/lib/protocol';
+import { billing, prefetchBilling } from '@/lib/background/billing';
+import { fetchCatalog } from '@/lib/background/catalog';
+import { checkConnection } from '@/lib/background/connection-check';
+import type { Caller } from '@/lib/background/sender';
+import { billingSession, fail, storeSession, withAccess } from '@/lib/background/session';
+import { getSession } from '@/lib/background/session-store';
+import { chooseTenant, forgetTenant, selectTenant, tenantsFor } from '@/lib/background/tenants';
 
 type Op = Request['op'];
 type Handler<K extends Op> = (caller: Caller, request: Extract<Request, { op: K }>) => Promise<Reply<ResponseMap[K]>>;

@@ -2,13 +2,13 @@
  * The page's person as the background knows them: their stored session, whether the host lets
  * them see billing, and what goes when they sign out or someone else signs in.
  */
-import type { BillingError } from '../model';
-import type { Access, PageSession, Reply } from '../protocol';
-import { forgetShownView } from '../shown-view';
-import { accessFor, forgetAccess } from './access';
-import { forgetOrigin } from './billing-cache';
-import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
-import { forgetTenants } from './tenants';
+import type { BillingError } from '@/lib/model';
+import type { Access, PageSession, Reply } from '@/lib/protocol';
+import { forgetShownView } from '@/lib/shown-view';
+import { accessFor, forgetAccess } from '@/lib/background/access';
+import { forgetOrigin } from '@/lib/background/billing-cache';
+import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from '@/lib/background/session-store';
+import { forgetTenants } from '@/lib/background/tenants';
 
 export const fail = (error: BillingError): { ok: false; error: BillingError } => ({ ok: false, error });
 

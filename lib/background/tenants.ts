@@ -7,14 +7,14 @@
  * offered as the suggestion when the person has to choose. Choices are kept per origin and
  * username, so the next person on a shared browser profile starts clean.
  */
-import type { TenantList, TenantRef, TenantSource } from '../protocol';
-import { TENANT_ID_PATTERN } from '../protocol';
-import { identityEndpoints } from '../api/endpoints';
-import { hostFetch } from '../api/host-fetch';
-import { decodeJwtClaims, parseUserTenants } from '../host/normalize';
-import { personKey, tenantChoicesItem, type PersonTenants } from '../settings';
-import { PerPerson } from './per-person';
-import type { StoredSession } from './session-store';
+import type { TenantList, TenantRef, TenantSource } from '@/lib/protocol';
+import { TENANT_ID_PATTERN } from '@/lib/protocol';
+import { identityEndpoints } from '@/lib/api/endpoints';
+import { hostFetch } from '@/lib/api/host-fetch';
+import { decodeJwtClaims, parseUserTenants } from '@/lib/host/normalize';
+import { personKey, tenantChoicesItem, type PersonTenants } from '@/lib/settings';
+import { PerPerson } from '@/lib/background/per-person';
+import type { StoredSession } from '@/lib/background/session-store';
 
 interface Listed {
   tenants: TenantRef[];

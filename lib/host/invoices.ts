@@ -5,8 +5,8 @@
  * row's reason.
  */
 import { z, type ZodMiniType } from 'zod/mini';
-import type { InvoiceList, InvoiceStatus } from '../model';
-import { bad, clip, issueDetail, MAX_ITEMS, ok, parseWith, type Result } from './result';
+import type { InvoiceList, InvoiceStatus } from '@/lib/model';
+import { bad, clip, issueDetail, MAX_ITEMS, ok, parseWith, type Result } from '@/lib/host/result';
 
 const STATUS_WORDS: Record<string, InvoiceStatus> = {
   paid: 'paid',

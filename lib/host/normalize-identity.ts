@@ -1,6 +1,6 @@
 /** Who is signed in, whether they may see billing, and which tenants they can pick. */
-import { clip, parseWith, type Result } from './result';
-import { AuthMeSchema, PermissionsSchema, UserTenantsSchema } from './schemas';
+import { clip, parseWith, type Result } from '@/lib/host/result';
+import { AuthMeSchema, PermissionsSchema, UserTenantsSchema } from '@/lib/host/schemas';
 
 /** Roles the host lets read billing (docs/host.md §3: ADMIN has billing:read, SUPER_ADMIN manage). */
 const BILLING_ROLES = new Set(['ADMIN', 'SUPER_ADMIN']);

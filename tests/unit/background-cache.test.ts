@@ -19,7 +19,7 @@ import {
   sample,
   todayRoutes,
   type FakeHost,
-} from './support/fake-host';
+} from '@/tests/unit/support/fake-host';
 
 const TENANT = 'BELGO-001';
 const TTL = 60_000;

@@ -19,7 +19,7 @@ import {
   seedRoutes,
   todayRoutes,
   type FakeHost,
-} from './support/fake-host';
+} from '@/tests/unit/support/fake-host';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 // Route prefixes as the fake hosts below name them (the longest prefix wins).

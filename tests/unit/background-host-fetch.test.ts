@@ -11,7 +11,7 @@ import {
   mintJwt,
   sample,
   type FakeHost,
-} from './support/fake-host';
+} from '@/tests/unit/support/fake-host';
 
 const endpoint = { url: `${ORIGIN}/api/x` };
 let host: FakeHost;

@@ -21,7 +21,7 @@ import {
   todayRoutes,
   type FakeHost,
   type Route,
-} from './support/fake-host';
+} from '@/tests/unit/support/fake-host';
 
 const DASHBOARD: Caller = { kind: 'dashboard', origin: ORIGIN, tabId: 1 };
 const POPUP: Caller = { kind: 'extensionPage', origin: ORIGIN };

@@ -28,7 +28,7 @@ import {
   deferred,
   type FakeHost,
   type Route,
-} from './support/fake-host';
+} from '@/tests/unit/support/fake-host';
 
 /** A token whose claims name the person's tenant: the host vouches for BELGO-001. */
 const withTenantClaim = (claims: TestClaims = {}) => mintJwt({ tenant_id: 'BELGO-001', ...claims });
@@ -636,7 +636,7 @@ describe('the full path through runtime.onMessage', () => {
     // The fake browser leaves the permissions events unimplemented; nothing here grants or withdraws.
     vi.spyOn(browser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(browser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
-    const background = (await import('../../entrypoints/background')).default as unknown as { main: () => void };
+    const background = (await import('@/entrypoints/background')).default as unknown as { main: () => void };
     background.main();
   }
 

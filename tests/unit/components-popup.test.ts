@@ -3,15 +3,15 @@
  * are on screen in the very first render, before the background has said a word; the
  * background's answer then rules.
  */
-import { installI18nStub } from './support/i18n-stub';
+import { installI18nStub } from '@/tests/unit/support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { fakeBrowser } from 'wxt/testing';
-import PopupPanel from '@/components/PopupPanel.svelte';
+import PopupPanel from '@/components/pages/PopupPanel.svelte';
 import { normalizeAdminV1Usage } from '@/lib/host/families/admin-v1';
 import type { BillingView, Reply } from '@/lib/protocol';
-import { loadSample } from './support/samples';
-import { deferred } from './support/fake-host';
+import { loadSample } from '@/tests/unit/support/samples';
+import { deferred } from '@/tests/unit/support/fake-host';
 
 
 function shownView(): BillingView {

@@ -1,10 +1,10 @@
-import { installI18nStub } from './support/i18n-stub';
+import { installI18nStub } from '@/tests/unit/support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
-import BudgetGauge from '@/components/BudgetGauge.svelte';
-import UsageTimeline from '@/components/UsageTimeline.svelte';
-import ProjectionsCard from '@/components/ProjectionsCard.svelte';
-import InvoicePager from '@/components/InvoicePager.svelte';
+import BudgetGauge from '@/components/pages/BudgetGauge.svelte';
+import UsageTimeline from '@/components/pages/UsageTimeline.svelte';
+import ProjectionsCard from '@/components/pages/ProjectionsCard.svelte';
+import InvoicePager from '@/components/pages/InvoicePager.svelte';
 import type { Invoice, Money, Part, Projections, TimelinePoint } from '@/lib/model';
 
 const NBSP = '\u00a0';

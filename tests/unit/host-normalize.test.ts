@@ -18,7 +18,7 @@ import {
   roleCanSeeBilling,
   type Result,
 } from '@/lib/host/normalize';
-import { TENANT_V1_INVOICES_PAGE, loadSample } from './support/samples';
+import { TENANT_V1_INVOICES_PAGE, loadSample } from '@/tests/unit/support/samples';
 
 const clone = <T>(value: T): T => structuredClone(value);
 const panelUsage = () => clone(loadSample('panel-usage.admin').body) as Record<string, any>;

@@ -18,7 +18,7 @@ import {
   parseUserTenants,
   type Result,
 } from '@/lib/host/normalize';
-import { isJsonSample, listSamples, loadSample, type Sample } from './support/samples';
+import { isJsonSample, listSamples, loadSample, type Sample } from '@/tests/unit/support/samples';
 
 type Reader = (body: unknown) => Result<unknown>;
 

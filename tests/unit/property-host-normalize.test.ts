@@ -22,8 +22,8 @@ import {
   type Result,
 } from '@/lib/host/normalize';
 import { clip } from '@/lib/host/result';
-import { TENANT_V1_INVOICES_PAGE, isJsonSample, listSamples, loadSample } from './support/samples';
-import { anyValue } from './support/arbitraries';
+import { TENANT_V1_INVOICES_PAGE, isJsonSample, listSamples, loadSample } from '@/tests/unit/support/samples';
+import { anyValue } from '@/tests/unit/support/arbitraries';
 
 // ------------------------------------------------------------------------- the samples
 

@@ -4,9 +4,9 @@
  * (panel.ts, tenant-v1.ts, admin-v1.ts) holds its endpoints, schemas and parsers together;
  * which family gives the bill is decided in lib/background/family-policy.ts.
  */
-import type { Endpoint } from '../../api/endpoints';
-import type { Family, InvoiceList, Part, Projections, Quotas, TimelinePoint, Usage } from '../../model';
-import { bad, type Result } from '../result';
+import type { Endpoint } from '@/lib/api/endpoints';
+import type { Family, InvoiceList, Part, Projections, Quotas, TimelinePoint, Usage } from '@/lib/model';
+import { bad, type Result } from '@/lib/host/result';
 
 /** How many invoices a family is asked for: enough for the full page's first pages. */
 export const INVOICE_LIMIT = 50;

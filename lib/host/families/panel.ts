@@ -6,13 +6,13 @@
  * quotas and has no calendar months (`period=month` is the last 30 days).
  */
 import { z } from 'zod/mini';
-import type { EndpointCalls, Invoice, Money, Projections, TimelinePoint, Usage } from '../../model';
-import { reaisToCents } from '../../money';
-import { currencyOrDefault, HOST_CURRENCY } from '../currency';
-import { readInvoiceRows, statusFields } from '../invoices';
-import { clip, clipOrNull, MAX_ITEMS, oneDecimal, parseWith, type Result } from '../result';
-import { count, maybeText, quantity, reais, signedReais } from '../schemas';
-import { INVOICE_LIMIT, NO_QUOTAS, type HostFamily } from './family';
+import type { EndpointCalls, Invoice, Money, Projections, TimelinePoint, Usage } from '@/lib/model';
+import { reaisToCents } from '@/lib/money';
+import { currencyOrDefault, HOST_CURRENCY } from '@/lib/host/currency';
+import { readInvoiceRows, statusFields } from '@/lib/host/invoices';
+import { clip, clipOrNull, MAX_ITEMS, oneDecimal, parseWith, type Result } from '@/lib/host/result';
+import { count, maybeText, quantity, reais, signedReais } from '@/lib/host/schemas';
+import { INVOICE_LIMIT, NO_QUOTAS, type HostFamily } from '@/lib/host/families/family';
 
 /** Days of timeline asked for: the full page's chart. */
 export const TIMELINE_DAYS = 30;

@@ -6,13 +6,13 @@
  * from `usage-breakdown?month`.
  */
 import { z } from 'zod/mini';
-import type { Invoice, InvoiceList, Usage } from '../../model';
-import { currencyOrDefault } from '../currency';
-import { readInvoiceRows, statusFields } from '../invoices';
-import { clip, clipOrNull, parseWith, type Result } from '../result';
-import { cents, maybeText, signedCents } from '../schemas';
-import { INVOICE_LIMIT, readFor, readMonth, type HostFamily, type Named } from './family';
-import { breakdownUsage, limitQuotas, V1BreakdownSchema, V1CostsSchema, V1LimitsSchema, V1MetricsSchema, v1Usage } from './v1-usage';
+import type { Invoice, InvoiceList, Usage } from '@/lib/model';
+import { currencyOrDefault } from '@/lib/host/currency';
+import { readInvoiceRows, statusFields } from '@/lib/host/invoices';
+import { clip, clipOrNull, parseWith, type Result } from '@/lib/host/result';
+import { cents, maybeText, signedCents } from '@/lib/host/schemas';
+import { INVOICE_LIMIT, readFor, readMonth, type HostFamily, type Named } from '@/lib/host/families/family';
+import { breakdownUsage, limitQuotas, V1BreakdownSchema, V1CostsSchema, V1LimitsSchema, V1MetricsSchema, v1Usage } from '@/lib/host/families/v1-usage';
 
 const TenantV1UsageSchema = z.object({
   tenant_id: z.string(),
