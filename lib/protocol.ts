@@ -111,4 +111,3 @@ export interface ResponseMap {
   'i18n.catalog': Catalog;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: BillingError };

@@ -5,7 +5,7 @@
  * refresh it asks again when the background says it will try (its backoff, or the host's
  * Retry-After): every open surface asks at that moment, and they share one request.
  */
-import { WITHDRAWS_FIGURES, type BillingError, type Part, type Usage } from '@/lib/model';
+import { WITHDRAWS_FIGURES, type BillingError, type Result, type Usage } from '@/lib/model';
 import type { Access, BillingView, Freshness } from '@/lib/protocol';
 import { ask } from '@/lib/messaging';
 import { addMonths } from '@/lib/month';
@@ -53,9 +53,9 @@ export class BillingViewState {
   }
 
   /** A month's usage: the view's own for its month, else as answered (undefined while loading). */
-  usageOf(month: string): Part<Usage> | undefined {
+  usageOf(month: string): Result<Usage> | undefined {
     const usage = this.view?.snapshot.usage;
-    if (usage?.month === month) return { ok: true, data: usage };
+    if (usage?.month === month) return { ok: true, value: usage };
     return this.months.byMonth[month];
   }
 

@@ -17,7 +17,7 @@ export async function checkConnection(
   if (!permission) return { origin, permission, user: null, role: null, tenant: null, family: null, error: { kind: 'offline' } };
   // The role the host vouches for, else the page's own record of it.
   const access = await accessFor(origin, session);
-  const role = (access.ok ? access.access.role : null) ?? session?.pageRole ?? null;
+  const role = (access.ok ? access.value.role : null) ?? session?.pageRole ?? null;
   const base = { origin, permission, user: session?.person ?? null, role };
   const reply = await billing(origin, { op: 'billing.get', freshness: 'fresh' });
   return reply.ok

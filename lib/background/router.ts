@@ -4,7 +4,8 @@
  * their latest request.
  */
 import { browser } from 'wxt/browser';
-import type { Reply, Request, ResponseMap, TenantList } from '@/lib/protocol';
+import type { Result } from '@/lib/model';
+import type { Request, ResponseMap, TenantList } from '@/lib/protocol';
 import { billing, prefetchBilling } from '@/lib/background/billing';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { checkConnection } from '@/lib/background/connection-check';
@@ -14,12 +15,12 @@ import { getSession } from '@/lib/background/session-store';
 import { chooseTenant, forgetTenant, selectTenant, tenantsFor } from '@/lib/background/tenants';
 
 type Op = Request['op'];
-type Handler<K extends Op> = (caller: Caller, request: Extract<Request, { op: K }>) => Promise<Reply<ResponseMap[K]>>;
+type Handler<K extends Op> = (caller: Caller, request: Extract<Request, { op: K }>) => Promise<Result<ResponseMap[K]>>;
 
 /** A change to the person's tenants, once the host lets them see billing. */
 const tenantChange =
   (change: typeof selectTenant) =>
-  async ({ origin }: Caller, request: { tenantId: string }): Promise<Reply<TenantList>> => {
+  async ({ origin }: Caller, request: { tenantId: string }): Promise<Result<TenantList>> => {
     const gate = await billingSession(origin);
     if (!gate.ok) return gate;
     const list = await change(origin, gate.session, request.tenantId);
@@ -73,6 +74,6 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   },
 };
 
-export function handleRequest<K extends Op>(caller: Caller, request: Extract<Request, { op: K }>): Promise<Reply<ResponseMap[K]>> {
+export function handleRequest<K extends Op>(caller: Caller, request: Extract<Request, { op: K }>): Promise<Result<ResponseMap[K]>> {
   return (HANDLERS[request.op as K] as Handler<K>)(caller, request);
 }

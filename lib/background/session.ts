@@ -2,8 +2,8 @@
  * The page's person as the background knows them: their stored session, whether the host lets
  * them see billing, and what goes when they sign out or someone else signs in.
  */
-import type { BillingError } from '@/lib/model';
-import type { Access, PageSession, Reply } from '@/lib/protocol';
+import type { BillingError, Result } from '@/lib/model';
+import type { Access, PageSession } from '@/lib/protocol';
 import { forgetShownView } from '@/lib/shown-view';
 import { accessFor, forgetAccess } from '@/lib/background/access';
 import { forgetOrigin } from '@/lib/background/billing-cache';
@@ -33,10 +33,10 @@ export async function signOut(origin: string, token: string): Promise<void> {
 }
 
 /** What the host lets the person of `session` do (a refused token signs them out). */
-export async function withAccess(origin: string, session: StoredSession | null): Promise<Reply<Access>> {
+export async function withAccess(origin: string, session: StoredSession | null): Promise<Result<Access>> {
   const result = await accessFor(origin, session);
   if (!result.ok && result.error.kind === 'signedOut' && session) await signOut(origin, session.token);
-  return result.ok ? { ok: true, value: result.access } : result;
+  return result;
 }
 
 /** The session of an origin whose person may see billing, or why not. */

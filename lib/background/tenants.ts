@@ -30,10 +30,10 @@ const listed = new PerPerson<Promise<Listed>>();
 
 async function fetchListing(origin: string, session: StoredSession): Promise<{ value: Listed; ok: boolean }> {
   const result = await hostFetch(identityEndpoints.tenants(origin), { token: session.token });
-  const parsed = result.ok ? parseUserTenants(result.json) : null;
+  const parsed = result.ok ? parseUserTenants(result.value) : null;
   if (!parsed?.ok) return { value: { tenants: [], current: null }, ok: false };
-  const tenants = parsed.data.tenants.map(({ id, name, color }): TenantRef => ({ id, name, color, source: 'host' }));
-  return { value: { tenants, current: parsed.data.current }, ok: true };
+  const tenants = parsed.value.tenants.map(({ id, name, color }): TenantRef => ({ id, name, color, source: 'host' }));
+  return { value: { tenants, current: parsed.value.current }, ok: true };
 }
 
 function listFromHost(origin: string, session: StoredSession): Promise<Listed> {

@@ -1,9 +1,9 @@
 /**
  * Pure functions that turn the host's JSON (typed `unknown`) into the model (../model).
- * Each validates with its zod/mini schema and returns a `Result`; none throws. The billing
+ * Each validates with its zod/mini schema and returns a `Read`; none throws. The billing
  * families' parsers live with their endpoints in ./families/.
  */
-export type { Result } from '@/lib/host/result';
+export type { Read } from '@/lib/host/result';
 export { HOST_CURRENCY } from '@/lib/host/currency';
 export { normalizeStatus } from '@/lib/host/invoices';
 export { normalizePanelUsage, normalizePanelInvoices, normalizeProjections, normalizeTimeline } from '@/lib/host/families/panel';

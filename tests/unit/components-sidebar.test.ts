@@ -1,4 +1,4 @@
-import { installI18nStub } from '@/tests/unit/support/i18n-stub';
+import { installI18nStub } from './support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import SidebarEntry from '@/components/overlay/SidebarEntry.svelte';

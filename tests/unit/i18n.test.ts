@@ -1,4 +1,4 @@
-import { catalogs, installI18nStub } from '@/tests/unit/support/i18n-stub';
+import { catalogs, installI18nStub } from './support/i18n-stub';
 import { renderMessage } from '@/lib/i18n/catalog';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';

@@ -2,7 +2,7 @@
  * The month arithmetic, the change since last month in words, the month-end estimate, periods
  * as dates, quotas and the toolbar's title: pure functions, in both languages.
  */
-import { installI18nStub } from '@/tests/unit/support/i18n-stub';
+import { installI18nStub } from './support/i18n-stub';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addMonths, daysInMonth, isMonth, monthOf, monthsUpTo } from '@/lib/month';
 import { compareMonths, monthChangeText } from '@/lib/month-change';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TENANT_ID_PATTERN, type Request } from '@/lib/protocol';
 import { parseRequest } from '@/lib/protocol-schema';
-import { anyValue } from '@/tests/unit/support/arbitraries';
+import { anyValue } from './support/arbitraries';
 
 /** Every operation with the keys it may carry (a Record, so a new op fails to type-check here). */
 const KEYS: Record<Request['op'], { required: string[]; optional: string[] }> = {

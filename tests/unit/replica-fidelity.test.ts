@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '@/tests/replica/jwt';
 import { startReplica, tokenFor } from '@/tests/replica/server';
 import type { HostState, Replica } from '@/tests/replica/server';
-import { listSamples, loadSample } from '@/tests/unit/support/samples';
+import { listSamples, loadSample } from './support/samples';
 
 type Kind = 'legacy' | 'v1' | 'none';
 interface Case {

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { clearSession, getSession, putSession, toStoredSession } from '@/lib/background/session-store';
-import { ORIGIN, mintJwt } from '@/tests/unit/support/fake-host';
+import { ORIGIN, mintJwt } from './support/fake-host';
 
 const session = (token: string) => toStoredSession({ token, userData: null, currentTenant: 'BELGO-001' })!;
 

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { BillingViewState } from '@/lib/view-state.svelte';
-import { deferred } from '@/tests/unit/support/fake-host';
+import { deferred } from './support/fake-host';
 
 let answers: ReturnType<typeof deferred<unknown>>[];
 

@@ -3,7 +3,7 @@
  * recorded samples (or handlers), recording every request so tests can count them and check
  * their headers. Install it with `vi.stubGlobal('fetch', host.fetch)`.
  */
-import { loadSample } from '@/tests/unit/support/samples';
+import { loadSample } from './samples';
 
 export const ORIGIN = 'http://localhost:9001';
 
