@@ -18,7 +18,7 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
   const settings = settingsItem.getValue();
   const gate = await billingSession(origin);
   if (!gate.ok) return withdrawing(gate);
-  const list = await tenantsFor(origin, gate.session);
+  const list = await tenantsFor(origin, gate.value);
   // Nothing vouches for a tenant of this person: they confirm one before anything is fetched.
   if (list.tenants.length === 0) return withdrawing(fail({ kind: 'tenantUnconfirmed', hint: list.hint }));
   const tenantId = request.tenantId ?? list.activeId;
@@ -26,7 +26,7 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
   // Only tenants with evidence ever reach a URL.
   if (!tenant) return fail({ kind: 'noAccess' });
   const ttlMs = (await settings).refreshMinutes * 60_000;
-  const token = gate.session.token;
+  const token = gate.value.token;
   const active = tenant.id === list.activeId;
   const viewOf = (answer: Result<CachedAnswer>): Result<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.value } } : answer);
   const { month, freshness } = request;
@@ -37,7 +37,7 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
     const answer = !month || freshness === 'cached' ? current : await getBilling(origin, tenant.id, token, freshness, ttlMs, signOut);
     const reply = viewOf(answer);
     // The popup paints these at once next time it opens (lib/shown-view.ts).
-    if (reply.ok && active) void rememberShownView(origin, gate.session.person, reply.value);
+    if (reply.ok && active) void rememberShownView(origin, gate.value.person, reply.value);
     return reply;
   }
   return viewOf(await getBillingMonth(origin, tenant.id, token, current.value.snapshot, month, freshness, ttlMs, signOut));

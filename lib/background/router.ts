@@ -23,7 +23,7 @@ const tenantChange =
   async ({ origin }: Caller, request: { tenantId: string }): Promise<Result<TenantList>> => {
     const gate = await billingSession(origin);
     if (!gate.ok) return gate;
-    const list = await change(origin, gate.session, request.tenantId);
+    const list = await change(origin, gate.value, request.tenantId);
     return list ? { ok: true, value: list } : fail({ kind: 'noAccess' });
   };
 
@@ -34,7 +34,7 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
     const { origin } = caller;
     const stored = await storeSession(origin, request.session);
     if (!stored.ok) return stored;
-    const { session } = stored;
+    const session = stored.value;
     if (session) {
       // The tenant list is needed by the first billing request that follows: ask for it while
       // the access check runs rather than after it (it lists only the person's own tenants).
@@ -52,7 +52,7 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   },
   async 'tenants.get'({ origin }) {
     const gate = await billingSession(origin);
-    return gate.ok ? { ok: true, value: await tenantsFor(origin, gate.session) } : gate;
+    return gate.ok ? { ok: true, value: await tenantsFor(origin, gate.value) } : gate;
   },
   'tenant.select': tenantChange(selectTenant),
   'tenant.choose': tenantChange(chooseTenant),

@@ -40,7 +40,7 @@ export async function withAccess(origin: string, session: StoredSession | null):
 }
 
 /** The session of an origin whose person may see billing, or why not. */
-export async function billingSession(origin: string): Promise<{ ok: true; session: StoredSession } | { ok: false; error: BillingError }> {
+export async function billingSession(origin: string): Promise<Result<StoredSession>> {
   const session = await getSession(origin);
   if (!session) {
     if (unsavedSessions.has(origin)) return fail({ kind: 'storage' });
@@ -50,14 +50,14 @@ export async function billingSession(origin: string): Promise<{ ok: true; sessio
   if (!access.ok) return access;
   if (!access.value.signedIn) return fail({ kind: 'signedOut' });
   if (!access.value.canSeeBilling) return fail({ kind: 'noAccess' });
-  return { ok: true, session };
+  return { ok: true, value: session };
 }
 
 /**
  * Keeps what a dashboard tab reports; a different token may be a different person, so nothing
  * cached for the last one survives. Resolves to the session now stored (null: signed out).
  */
-export async function storeSession(origin: string, page: PageSession): Promise<{ ok: true; session: StoredSession | null } | { ok: false; error: BillingError }> {
+export async function storeSession(origin: string, page: PageSession): Promise<Result<StoredSession | null>> {
   let changed: boolean;
   try {
     changed = await putSession(origin, toStoredSession(page));
@@ -67,5 +67,5 @@ export async function storeSession(origin: string, page: PageSession): Promise<{
     return fail({ kind: 'storage' });
   }
   if (changed) await forgetPerson(origin);
-  return { ok: true, session: await getSession(origin) };
+  return { ok: true, value: await getSession(origin) };
 }

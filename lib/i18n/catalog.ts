@@ -12,6 +12,8 @@ export type Catalog = Record<string, CatalogEntry>;
 /** The languages the extension ships, by BCP 47 tag, with their catalog folders. */
 export const LANGUAGES = { 'pt-BR': 'pt_BR', en: 'en' } as const;
 export type Language = keyof typeof LANGUAGES;
+export const LANGUAGE_TAGS = Object.keys(LANGUAGES) as [Language, ...Language[]];
+export const isLanguage = (tag: string): tag is Language => Object.hasOwn(LANGUAGES, tag);
 
 export function renderMessage(entry: CatalogEntry | undefined, subs: string[]): string {
   if (!entry) return '';

@@ -3,7 +3,7 @@
  * the default locale; the browser picks English for English-speaking people.
  */
 import { browser } from 'wxt/browser';
-import { renderMessage, type Catalog } from '@/lib/i18n/catalog';
+import { LANGUAGE_TAGS, renderMessage, type Catalog } from '@/lib/i18n/catalog';
 import type defaultCatalog from '@/public/_locales/pt_BR/messages.json';
 
 /** A language chosen in the options page over the browser's, with its catalog. */
@@ -39,7 +39,7 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
 }
 
 /** Locales the catalog holds; other UI languages fall back to the default (pt-BR). */
-const CATALOG_LANGUAGES = ['pt', 'en'];
+const CATALOG_LANGUAGES = LANGUAGE_TAGS.map((tag) => tag.split('-')[0]!.toLowerCase());
 const DEFAULT_LOCALE = 'pt-BR';
 
 /**
