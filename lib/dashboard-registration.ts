@@ -11,6 +11,8 @@ import { settingsItem } from './settings';
 
 export const SCRIPT_ID = 'dashboard-configured-origin';
 const SCRIPT_FILE = 'content-scripts/dashboard.js';
+/** From the page's first byte: the session is reported while the host's page builds (see the entrypoint). */
+const RUN_AT = 'document_start';
 
 /**
  * Syncs in one context run one after another (the background's start and its watches may fire
@@ -34,11 +36,12 @@ async function sync(origin: string, previousOrigin?: string): Promise<void> {
   }
   const wanted = (await hasOriginPermission(origin)) ? contentScriptMatch(origin) : null;
   const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (current && wanted && current.matches?.length === 1 && current.matches[0] === wanted) return;
+  // A registration kept from an earlier version, at another run time, is made again.
+  if (current && wanted && current.matches?.length === 1 && current.matches[0] === wanted && current.runAt === RUN_AT) return;
   if (current) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!wanted) return;
   try {
-    await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches: [wanted], js: [SCRIPT_FILE], runAt: 'document_idle' }]);
+    await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches: [wanted], js: [SCRIPT_FILE], runAt: RUN_AT }]);
   } catch (error) {
     // Another context (the options page and the background) registered it first: fine if for
     // this origin; anything else is a real failure.

@@ -121,6 +121,9 @@ export type BillingError =
   /** The browser refused to keep the extension's data (storage.session). */
   | { kind: 'storage' };
 
+/** Errors after which figures already shown must go: the host refused the person, or no tenant of theirs is confirmed. */
+export const WITHDRAWS_FIGURES: ReadonlySet<BillingError['kind']> = new Set(['signedOut', 'noAccess', 'tenantUnconfirmed']);
+
 /** A part that loaded, or the reason it did not. `null` data with no error never happens. */
 export type Part<T> = { ok: true; data: T } | { ok: false; error: BillingError };
 

@@ -5,7 +5,7 @@
  * refresh it asks again when the background says it will try (its backoff, or the host's
  * Retry-After): every open surface asks at that moment, and they share one request.
  */
-import type { BillingError, Part, Usage } from './model';
+import { WITHDRAWS_FIGURES, type BillingError, type Part, type Usage } from './model';
 import type { Access, BillingView, Freshness } from './protocol';
 import { ask } from './messaging';
 import { addMonths } from './month';
@@ -28,6 +28,8 @@ export class BillingViewState {
   tracksLastMonth = false;
   #generation = 0;
   #retry: ReturnType<typeof setTimeout> | undefined;
+  /** The cached read on its way, if any: a second one (the click on an entry whose figures are still coming) joins it. */
+  #cachedRead: Promise<void> | null = null;
 
   /** A tenant asked for by name (the full page's), or none to follow the person's active tenant. */
   constructor(public tenantId?: string) {}
@@ -74,6 +76,7 @@ export class BillingViewState {
     this.stop();
     this.#generation++;
     this.months.reset();
+    this.#cachedRead = null;
     this.view = null;
     this.error = null;
     this.refreshing = false;
@@ -104,10 +107,21 @@ export class BillingViewState {
     return null;
   }
 
-  async load(freshness: Freshness): Promise<void> {
+  load(freshness: Freshness): Promise<void> {
+    if (freshness !== 'cached') return this.#ask(freshness);
+    if (this.#cachedRead) return this.#cachedRead;
+    const read = this.#ask(freshness).finally(() => {
+      if (this.#cachedRead === read) this.#cachedRead = null;
+    });
+    this.#cachedRead = read;
+    return read;
+  }
+
+  async #ask(freshness: Freshness): Promise<void> {
     this.stop();
     const generation = ++this.#generation;
-    this.refreshing = this.view !== null;
+    // Cached figures answer at once: that is no refresh (a stale answer starts one below).
+    this.refreshing = this.view !== null && freshness !== 'cached';
     // With no figures, a new attempt (Retry, opening the modal) shows loading, not the last
     // error: an error on screen always answers the latest request.
     if (!this.view) this.error = null;
@@ -126,6 +140,6 @@ export class BillingViewState {
     this.error = reply.error;
     if (reply.error.kind === 'server') this.#retryAt(reply.error.retryAt);
     // Figures the person may no longer see (signed out, refused, or no tenant confirmed) go.
-    if (reply.error.kind === 'signedOut' || reply.error.kind === 'noAccess' || reply.error.kind === 'tenantUnconfirmed') this.view = null;
+    if (WITHDRAWS_FIGURES.has(reply.error.kind)) this.view = null;
   }
 }

@@ -1,11 +1,17 @@
 import { mount } from 'svelte';
 import PopupPanel from '@/components/PopupPanel.svelte';
 import { followSystemTheme } from '@/lib/page-theme';
+import { readShownView } from '@/lib/shown-view';
 import { followLanguageChoice, labelPage } from '@/lib/ui-language';
 import '@/assets/pages.css';
 
 followSystemTheme();
-// A language changed in the options page: every label and number format, so start over.
-await followLanguageChoice(() => location.reload());
+// The first paint waits for nothing from the background: the figures last shown are read
+// from storage directly, beside the language choice (and its catalog, when one is chosen).
+const [firstView] = await Promise.all([
+  readShownView().catch(() => null),
+  // A language changed in the options page: every label and number format, so start over.
+  followLanguageChoice(() => location.reload()),
+]);
 labelPage('entryLabel');
-mount(PopupPanel, { target: document.getElementById('app')! });
+mount(PopupPanel, { target: document.getElementById('app')!, props: { firstView } });

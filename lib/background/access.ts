@@ -12,7 +12,8 @@ import { decodeJwtClaims, parseAuthMe, parsePermissions, roleCanSeeBilling } fro
 import { PerPerson } from './per-person';
 import type { StoredSession } from './session-store';
 
-const cache = new PerPerson<Access>();
+/** Decisions per origin and token; one that came from a guess is dropped once it is answered. */
+const decisions = new PerPerson<Promise<Resolved>>();
 
 const SIGNED_OUT: Access = { signedIn: false, canSeeBilling: false, role: null };
 const UNREACHABLE = new Set<BillingError['kind']>(['timeout', 'offline']);
@@ -49,13 +50,20 @@ async function resolve(origin: string, session: StoredSession): Promise<Resolved
 
 export async function accessFor(origin: string, session: StoredSession | null): Promise<AccessResult> {
   if (!session) return { ok: true, access: SIGNED_OUT };
-  const cached = cache.get(origin, session.token);
-  if (cached) return { ok: true, access: cached };
-  const { fromHost, ...result } = await resolve(origin, session);
-  if (result.ok && fromHost) cache.set(origin, session.token, result.access);
-  return result;
+  let decision = decisions.get(origin, session.token);
+  if (!decision) {
+    // Kept as a promise, so a page's report and the billing request behind it ask the host once.
+    const asking = resolve(origin, session).then((resolved) => {
+      if (!resolved.ok || !resolved.fromHost) decisions.deleteIf(origin, session.token, asking);
+      return resolved;
+    });
+    decisions.set(origin, session.token, asking);
+    decision = asking;
+  }
+  const resolved = await decision;
+  return resolved.ok ? { ok: true, access: resolved.access } : { ok: false, error: resolved.error };
 }
 
 export function forgetAccess(origin: string): void {
-  cache.forget(origin);
+  decisions.forget(origin);
 }

@@ -11,7 +11,7 @@ import { t, uiLocale } from '../i18n';
 import type { Freshness } from '../protocol';
 import { settingsItem } from '../settings';
 import { alertIfOverThreshold } from './budget-alert';
-import { billing } from './router';
+import { billing } from './billing';
 
 export const BADGE_ALARM = 'badge-refresh';
 /** Errors that mean "nothing to show here", as opposed to "the host failed". */

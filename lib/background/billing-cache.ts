@@ -11,6 +11,7 @@
 import { storage } from '#imports';
 import type { BillingError, BillingSnapshot, Family, Part } from '../model';
 import type { Freshness } from '../protocol';
+import { isFresh } from '../freshness';
 import { fetchMonth, fetchSnapshot } from './billing-fetch';
 import { backoffMs } from './family-policy';
 
@@ -40,6 +41,11 @@ const entryId = (tenantId: string, month?: string): string => (month ? `${tenant
 const keyOf = (origin: string, id: string): EntryKey => `${PREFIX}${origin}|${id}`;
 /** Families dropped per origin (family-policy.ts rule 2), for this browser session and sign-in. */
 const droppedItem = storage.defineItem<Record<string, Family[]>>('session:droppedFamilies', { fallback: {} });
+/**
+ * The family that last answered per origin, for this browser session and sign-in: a tenant not
+ * cached yet (or no more) then loads every part from it at once, not its usage first.
+ */
+const answeredItem = storage.defineItem<Record<string, Family>>('session:answeredFamily', { fallback: {} });
 /** Cached entry ids per origin, least recently used first. */
 const recentItem = storage.defineItem<Record<string, string[]>>('session:billingRecent', { fallback: {} });
 
@@ -173,10 +179,20 @@ function refresh(slot: Slot, read: Reader): Promise<Part<CachedAnswer>> {
 /** The walk down the families for the current month, keeping the families it dropped. */
 function walkFamilies(slot: Slot): Reader {
   return async (entryRead, signal) => {
-    const [entry, dropped] = await Promise.all([entryRead, droppedItem.getValue().then((all) => all[slot.origin] ?? [])]);
-    const walk = await fetchSnapshot(slot.origin, slot.tenantId, slot.token, { known: entry?.snapshot.family ?? null, dropped, signal });
-    if (!signal.aborted && walk.dropped.join() !== dropped.join()) {
+    const [entry, dropped, answered] = await Promise.all([
+      entryRead,
+      droppedItem.getValue().then((all) => all[slot.origin] ?? []),
+      answeredItem.getValue().then((all) => all[slot.origin] ?? null),
+    ]);
+    const known = entry?.snapshot.family ?? answered;
+    const walk = await fetchSnapshot(slot.origin, slot.tenantId, slot.token, { known, dropped, signal });
+    if (signal.aborted) return walk.result;
+    if (walk.dropped.join() !== dropped.join()) {
       await quietly(droppedItem.getValue().then((all) => droppedItem.setValue({ ...all, [slot.origin]: walk.dropped })));
+    }
+    const family = walk.result.ok ? walk.result.data.family : null;
+    if (family && family !== answered) {
+      await quietly(answeredItem.getValue().then((all) => answeredItem.setValue({ ...all, [slot.origin]: family })));
     }
     return walk.result;
   };
@@ -201,11 +217,11 @@ async function answer(
   const now = Date.now();
   const failure = entry ? null : failuresWithoutEntry.get(slot.key);
   const waiting = (entry?.retryAt ?? failure?.retryAt ?? 0) > now;
-  const isFresh = !!entry && !entry.refreshError && now - entry.snapshot.fetchedAt < ttlMs;
-  if (entry && (freshness === 'cached' || (freshness === 'fresh' && (isFresh || waiting)))) {
-    if (!isFresh && !waiting) void refresh(slot, read);
+  const fresh = !!entry && isFresh(entry, ttlMs, now);
+  if (entry && (freshness === 'cached' || (freshness === 'fresh' && (fresh || waiting)))) {
+    if (!fresh && !waiting) void refresh(slot, read);
     void touch(slot.origin, slot.id);
-    return { ok: true, data: answerOf(entry, !isFresh) };
+    return { ok: true, data: answerOf(entry, !fresh) };
   }
   // Only a person's own refresh goes before the backoff is over.
   if (failure && waiting && freshness !== 'force') return { ok: false, error: failure.error };
@@ -257,8 +273,12 @@ export async function forgetOrigin(origin: string): Promise<void> {
     .filter(mine);
   await storage.removeItems(keys);
   // The next person (or the same one, signed in afresh) probes every family again.
-  const [dropped, recent] = await Promise.all([droppedItem.getValue(), recentItem.getValue()]);
-  await Promise.all([droppedItem.setValue(without(dropped, origin)), recentItem.setValue(without(recent, origin))]);
+  const [dropped, answered, recent] = await Promise.all([droppedItem.getValue(), answeredItem.getValue(), recentItem.getValue()]);
+  await Promise.all([
+    droppedItem.setValue(without(dropped, origin)),
+    answeredItem.setValue(without(answered, origin)),
+    recentItem.setValue(without(recent, origin)),
+  ]);
 }
 
 function without<V>(all: Record<string, V>, origin: string): Record<string, V> {

@@ -3,15 +3,15 @@
  * dashboard right now. Permission, the page's person and a billing answer (fresh enough to be
  * true), so a person setting up sees which step is missing instead of a blank popup.
  */
-import type { ConnectionCheck, BillingView, Reply } from '../protocol';
+import type { ConnectionCheck } from '../protocol';
 import { hasOriginPermission } from '../origin-permission';
 import { accessFor } from './access';
+import { billing } from './billing';
 import type { StoredSession } from './session-store';
 
 export async function checkConnection(
   origin: string,
   session: StoredSession | null,
-  loadBilling: (origin: string) => Promise<Reply<BillingView>>,
 ): Promise<ConnectionCheck> {
   const permission = await hasOriginPermission(origin);
   if (!permission) return { origin, permission, user: null, role: null, tenant: null, family: null, error: { kind: 'offline' } };
@@ -19,7 +19,7 @@ export async function checkConnection(
   const access = await accessFor(origin, session);
   const role = (access.ok ? access.access.role : null) ?? session?.pageRole ?? null;
   const base = { origin, permission, user: session?.person ?? null, role };
-  const reply = await loadBilling(origin);
+  const reply = await billing(origin, { op: 'billing.get', freshness: 'fresh' });
   return reply.ok
     ? { ...base, tenant: reply.value.tenant, family: reply.value.snapshot.family, error: null }
     : { ...base, tenant: null, family: null, error: reply.error };

@@ -22,7 +22,20 @@ export interface StoredSession {
   pageRole: string | null;
 }
 
-const sessionsItem = storage.defineItem<Record<string, StoredSession>>('session:sessions', { fallback: {} });
+/** Read directly only by the popup's first paint (lib/shown-view.ts); written only here. */
+export const sessionsItem = storage.defineItem<Record<string, StoredSession>>('session:sessions', { fallback: {} });
+
+/**
+ * Writes run one after another. Two reports at once (tabs restored together at start-up) would
+ * otherwise both read "no session", both say the person changed, and the second would abort
+ * the figures the first had started to fetch.
+ */
+let lastWrite: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(write: () => Promise<T>): Promise<T> {
+  const run = lastWrite.then(write, write);
+  lastWrite = run.catch(() => undefined);
+  return run;
+}
 /**
  * Origins where a session was ever reported, so that "never signed in" (first run) and "the
  * session ended" are worded apart. Only the origin is kept: no token, no person.
@@ -78,15 +91,17 @@ export async function getSession(origin: string, now = Date.now()): Promise<Stor
 }
 
 /** Stores the page's session; returns true when the person or token changed. */
-export async function putSession(origin: string, session: StoredSession | null): Promise<boolean> {
-  // A copy: the stored value may be the item's shared fallback object.
-  const all = { ...(await sessionsItem.getValue()) };
-  const before = all[origin]?.token ?? null;
-  if (session) all[origin] = session;
-  else delete all[origin];
-  await sessionsItem.setValue(all);
-  if (session) await rememberSignedIn(origin);
-  return before !== (session?.token ?? null);
+export function putSession(origin: string, session: StoredSession | null): Promise<boolean> {
+  return oneAtATime(async () => {
+    // A copy: the stored value may be the item's shared fallback object.
+    const all = { ...(await sessionsItem.getValue()) };
+    const before = all[origin]?.token ?? null;
+    if (session) all[origin] = session;
+    else delete all[origin];
+    await sessionsItem.setValue(all);
+    if (session) await rememberSignedIn(origin);
+    return before !== (session?.token ?? null);
+  });
 }
 
 async function rememberSignedIn(origin: string): Promise<void> {
@@ -100,9 +115,11 @@ export async function everSignedIn(origin: string): Promise<boolean> {
 }
 
 /** Forgets the origin's session; with `token`, only if that is still the stored one. */
-export async function clearSession(origin: string, token?: string): Promise<void> {
-  const all = { ...(await sessionsItem.getValue()) };
-  if (!all[origin] || (token !== undefined && all[origin].token !== token)) return;
-  delete all[origin];
-  await sessionsItem.setValue(all);
+export function clearSession(origin: string, token?: string): Promise<void> {
+  return oneAtATime(async () => {
+    const all = { ...(await sessionsItem.getValue()) };
+    if (!all[origin] || (token !== undefined && all[origin].token !== token)) return;
+    delete all[origin];
+    await sessionsItem.setValue(all);
+  });
 }

@@ -59,8 +59,8 @@ async function choicesOf(origin: string, session: StoredSession): Promise<Person
   return (await tenantChoicesItem.getValue())[personKey(origin, session.person)] ?? NO_CHOICES;
 }
 
-export async function tenantsFor(origin: string, session: StoredSession): Promise<TenantList> {
-  const [fromHost, mine] = await Promise.all([listFromHost(origin, session), choicesOf(origin, session)]);
+/** The list from what the host listed, the token's claims and the person's own choices. */
+function listOf(origin: string, session: StoredSession, fromHost: Listed, mine: PersonTenants): TenantList {
   const claims = decodeJwtClaims(session.token);
   const tenants = [...fromHost.tenants];
   addTenant(tenants, fromHost.current, 'host');
@@ -72,6 +72,20 @@ export async function tenantsFor(origin: string, session: StoredSession): Promis
   const activeId = preferred.find((id) => id && tenants.some((t) => t.id === id)) ?? null;
   const hint = tenants.length === 0 ? validHint(session.currentTenant) : null;
   return { origin, person: session.person, tenants, activeId, hint };
+}
+
+export async function tenantsFor(origin: string, session: StoredSession): Promise<TenantList> {
+  const [fromHost, mine] = await Promise.all([listFromHost(origin, session), choicesOf(origin, session)]);
+  return listOf(origin, session, fromHost, mine);
+}
+
+/**
+ * The active tenant as the token's claims and the person's own choices tell it, before the
+ * host's listing has answered (null when only the listing could say): the figures may be
+ * fetched for it while the listing is still on its way. Evidence as ever, just less of it.
+ */
+export async function activeTenantBeforeListing(origin: string, session: StoredSession): Promise<string | null> {
+  return listOf(origin, session, { tenants: [], current: null }, await choicesOf(origin, session)).activeId;
 }
 
 async function updateChoices(origin: string, session: StoredSession, change: (mine: PersonTenants) => PersonTenants): Promise<boolean> {

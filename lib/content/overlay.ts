@@ -1,6 +1,7 @@
 /**
- * The in-page feature, started once the dashboard's sidebar exists: the sidebar entry for
- * people who may see billing, and the modal it opens. Everything it starts (observers,
+ * The in-page feature: the sidebar entry for people who may see billing, and the modal it
+ * opens. Started from the page's first byte, so the figures load as soon as the background
+ * says who may see them; the entry shows once the sidebar exists. Everything it starts (observers,
  * listeners, mounted components) stops through one AbortSignal: the content script's
  * context, so an extension reload or update leaves nothing behind in the host page.
  */
@@ -19,8 +20,10 @@ import { createShadowUi } from './shadow-ui';
 export const ENTRY_TAG = 'billing-overlay-entry';
 
 export interface Overlay {
-  /** What the background said of the page's person: shows or hides everything. */
+  /** What the background said of the page's person: loads their figures, shows or hides everything. */
   setAccess(access: Access | null): void;
+  /** The dashboard's sidebar exists: the entry may stand in it from now on. */
+  sidebarReady(): void;
   /** The language changed: mount the entry again so every label and number follows. */
   relabel(): void;
 }
@@ -28,8 +31,6 @@ export interface Overlay {
 export function startOverlay(ctx: ContentScriptContext): Overlay {
   const signal = ctx.signal;
   const state = new BillingViewState();
-  // A previous copy of this script that could not clean up (crashed, or killed mid-update).
-  document.querySelectorAll(`${ENTRY_TAG}, ${MODAL_TAG}`).forEach((node) => node.remove());
 
   const focusEntry = () => entry.shadow.querySelector<HTMLElement>('[data-testid="billing-sidebar-entry"]')?.focus();
   const modal = createModal(ctx, state, focusEntry);
@@ -56,8 +57,9 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
   });
 
   let placing: AbortController | null = null;
+  let inSidebar = false;
   const show = (visible: boolean) => {
-    if (visible && !placing) {
+    if (visible && inSidebar && !placing) {
       placing = new AbortController();
       entry.mount();
       // Placed before the next paint, so no frame shows it in the wrong place (or at all, for
@@ -96,6 +98,12 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
       state.reset();
       show(state.canSeeBilling);
       if (state.canSeeBilling) void state.load('cached');
+    },
+    sidebarReady() {
+      // A previous copy of this script that could not clean up (crashed, or killed mid-update).
+      document.querySelectorAll(`${ENTRY_TAG}, ${MODAL_TAG}`).forEach((node) => node.remove());
+      inSidebar = true;
+      show(state.canSeeBilling);
     },
   };
 }

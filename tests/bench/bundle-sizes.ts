@@ -30,6 +30,14 @@ function pageFiles(dir: string, html: string): string[] {
   return [...files];
 }
 
+/** The files of an extension page (the page itself included) whose bytes differ between two builds, by path. */
+export function differingPageFiles(dirA: string, dirB: string, html: string): string[] {
+  const relative = (dir: string) => [html, ...pageFiles(dir, html).map((file) => file.slice(resolve(dir).length + 1))];
+  const [a, b] = [relative(dirA), relative(dirB)];
+  const all = [...new Set([...a, ...b])];
+  return all.filter((file) => !a.includes(file) || !b.includes(file) || !readFileSync(join(dirA, file)).equals(readFileSync(join(dirB, file))));
+}
+
 function size(files: string[]): { raw: number; gzip: number } {
   let raw = 0;
   let gzip = 0;

@@ -23,16 +23,16 @@ export function percentile(values: number[], p: number): number {
 export const median = (values: number[]): number => percentile(values, 50);
 
 export function printTable(figures: Figure[]): void {
-  const rows = figures.map((f) => [
-    f.group,
-    f.name,
-    `${f.value} ${f.unit}`,
-    f.target || '—',
-    f.met === null ? '' : f.met ? 'met' : 'NOT MET',
-  ]);
-  const header = ['group', 'figure', 'value', 'target', ''];
+  printRows(
+    ['group', 'figure', 'value', 'target', ''],
+    figures.map((f) => [f.group, f.name, `${f.value} ${f.unit}`, f.target || '—', f.met === null ? '' : f.met ? 'met' : 'NOT MET']),
+  );
+}
+
+/** A plain-text table, columns padded to their widest cell. */
+export function printRows(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));

@@ -57,6 +57,8 @@ export interface RequestEntry {
   url: string;
   time: string;
   authorization: boolean;
+  /** The browser's Sec-Fetch-Site: `same-origin` for the page's own requests, `none` for an extension's. */
+  fetchSite: string | null;
 }
 
 export class RequestLog {

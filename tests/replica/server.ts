@@ -201,7 +201,11 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> 
     const readBody = readBodyOnce(req);
     if (path.startsWith('/__replica/')) return control(req, res, url, readBody);
 
-    requests.add({ method, path, url: path + url.search, time: new Date().toISOString(), authorization: Boolean(req.headers.authorization) });
+    const fetchSite = req.headers['sec-fetch-site'];
+    requests.add({
+      method, path, url: path + url.search, time: new Date().toISOString(),
+      authorization: Boolean(req.headers.authorization), fetchSite: typeof fetchSite === 'string' ? fetchSite : null,
+    });
 
     // Matched on path and query, so a fault can target one tenant (`/api/billing/usage?tenant_id=X`).
     const fault = faults.take(path + url.search);

@@ -40,6 +40,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** Which of the loaded extensions is ours, per browser (signIn confirms the tenant through it). */
+const extensionIds = new WeakMap<BrowserContext, string>();
+
 export async function launchWithExtension(options: {
   executablePath?: string;
   headless?: boolean;
@@ -62,11 +65,13 @@ export async function launchWithExtension(options: {
     locale: uiLanguage,
     viewport: { width: 1400, height: 900 },
   });
-  const background = await workerOf(context, unpackedExtensionId(extensionDir));
+  const extensionId = unpackedExtensionId(extensionDir);
+  extensionIds.set(context, extensionId);
+  const background = await workerOf(context, extensionId);
   return {
     context,
     background,
-    extensionId: unpackedExtensionId(extensionDir),
+    extensionId,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
@@ -91,16 +96,17 @@ export async function workerOf(context: BrowserContext, extensionId: string): Pr
 
 /**
  * Points the extension at a dashboard origin, as the options page would, and waits until the
- * background has registered the overlay there (it runs on the configured origin only).
+ * background has registered the overlay there (it runs on the configured origin only). From
+ * the worker or one of our own pages.
  */
-export async function configureDashboard(background: Worker, origin: string, options: { waitForOverlay?: boolean } = {}): Promise<void> {
+export async function configureDashboard(background: Pick<Worker, 'evaluate'>, origin: string, options: { waitForOverlay?: boolean } = {}): Promise<void> {
   await background.evaluate(storeDashboardOrigin, origin);
   // An address the extension may not reach gets no overlay to wait for.
   if (options.waitForOverlay !== false) await overlayRegisteredFor(background, origin);
 }
 
 /** Waits until the overlay's content script is registered for exactly `origin`. */
-export async function overlayRegisteredFor(background: Worker, origin: string): Promise<void> {
+export async function overlayRegisteredFor(background: Pick<Worker, 'evaluate'>, origin: string): Promise<void> {
   const match = `${origin}/*`;
   for (let waited = 0; ; waited += 50) {
     const matches: string[] = await background.evaluate(async () =>
@@ -151,7 +157,7 @@ export async function signIn(page: Page, origin: string, account: AccountName, o
 async function confirmTenantOnce(context: BrowserContext, tenantId: string): Promise<void> {
   const page = await context.newPage();
   try {
-    await page.goto(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}/options.html`);
+    await page.goto(`chrome-extension://${extensionIds.get(context) ?? unpackedExtensionId(EXTENSION_DIR)}/options.html`);
     tenantConfirmed(tenantId, await page.evaluate(confirmTenantInExtension, tenantId));
   } finally {
     await page.close();

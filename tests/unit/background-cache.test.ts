@@ -4,10 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MAX_ENTRIES_PER_ORIGIN, forgetOrigin, getBilling, type CacheEntry } from '../../lib/background/billing-cache';
+import { MAX_ENTRIES_PER_ORIGIN, forgetOrigin, getBilling, type CacheEntry } from '@/lib/background/billing-cache';
 import {
   AUTH_REQUIRED,
   FORBIDDEN,
+  NOT_FOUND,
   ORIGIN,
   SERVER_ERROR,
   createFakeHost,
@@ -18,7 +19,7 @@ import {
   sample,
   todayRoutes,
   type FakeHost,
-} from './fake-host';
+} from './support/fake-host';
 
 const TENANT = 'BELGO-001';
 const TTL = 60_000;
@@ -350,6 +351,29 @@ describe('entries per origin and tenant', () => {
     host.route(ADMIN_USAGE, adminUsageRoute);
     const next = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
     expect(next.ok).toBe(true);
+  });
+
+  it('figures not cached (any more) load every part at once from the family that last answered', async () => {
+    // The host with the tenant family fixed: usage and invoices, both from tenant v1.
+    host.setRoutes({
+      '/api/billing/': NOT_FOUND,
+      '/api/v1/billing/current-usage': sample('v1-current-usage.if-tenant-resolved'),
+      '/api/v1/billing/invoices': sample('v1-invoices.if-tenant-resolved'),
+      [ADMIN_USAGE]: adminUsageRoute,
+    });
+    await primed();
+    // Gone from the cache (evicted, or never fetched this session); the family is still known.
+    await fakeBrowser.storage.session.remove(`billing:${ORIGIN}|${TENANT}`);
+    const usage = deferred();
+    host.route('/api/v1/billing/current-usage', { gate: usage.promise, then: sample('v1-current-usage.if-tenant-resolved') });
+    host.clear();
+    const answer = getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
+    // The invoices are asked for while the usage is still on its way: one round trip, not two.
+    await until(() => expect(host.count('/api/v1/billing/invoices')).toBe(1));
+    usage.resolve();
+    const reply = await answer;
+    expect(reply.ok && reply.data.snapshot.family).toBe('tenantV1');
+    expect(host.requests).toHaveLength(2);
   });
 
   it('forgetOrigin forgets the dropped families too: the next sign-in probes every family again', async () => {

@@ -3,8 +3,8 @@
  * lib/background/family-policy.ts, and exactly what is requested.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchSnapshot, type WalkStart } from '../../lib/background/billing-fetch';
-import type { BillingSnapshot, Family, Part } from '../../lib/model';
+import { fetchSnapshot, type WalkStart } from '@/lib/background/billing-fetch';
+import type { BillingSnapshot, Family, Part } from '@/lib/model';
 import {
   AUTH_REQUIRED,
   FORBIDDEN,
@@ -19,7 +19,7 @@ import {
   seedRoutes,
   todayRoutes,
   type FakeHost,
-} from './fake-host';
+} from './support/fake-host';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 // Route prefixes as the fake hosts below name them (the longest prefix wins).

@@ -1,6 +1,6 @@
 /** hostFetch: every status and failure mode the host produces maps to one closed error. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_BODY_BYTES, hostFetch } from '../../lib/api/host-fetch';
+import { MAX_BODY_BYTES, hostFetch } from '@/lib/api/host-fetch';
 import {
   AUTH_REQUIRED,
   ORIGIN,
@@ -11,7 +11,7 @@ import {
   mintJwt,
   sample,
   type FakeHost,
-} from './fake-host';
+} from './support/fake-host';
 
 const endpoint = { url: `${ORIGIN}/api/x` };
 let host: FakeHost;

@@ -4,11 +4,11 @@
  * and never shown under a month (or tenant) the answer is not about.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetOrigin } from '../../lib/background/billing-cache';
-import { handleRequest } from '../../lib/background/router';
-import type { Caller } from '../../lib/background/sender';
-import { parseRequest } from '../../lib/protocol-schema';
-import type { BillingView, Reply, Request } from '../../lib/protocol';
+import { forgetOrigin } from '@/lib/background/billing-cache';
+import { handleRequest } from '@/lib/background/router';
+import type { Caller } from '@/lib/background/sender';
+import { parseRequest } from '@/lib/protocol-schema';
+import type { BillingView, Reply, Request } from '@/lib/protocol';
 import {
   ORIGIN,
   SERVER_ERROR,
@@ -21,7 +21,7 @@ import {
   todayRoutes,
   type FakeHost,
   type Route,
-} from './fake-host';
+} from './support/fake-host';
 
 const DASHBOARD: Caller = { kind: 'dashboard', origin: ORIGIN, tabId: 1 };
 const POPUP: Caller = { kind: 'extensionPage', origin: ORIGIN };

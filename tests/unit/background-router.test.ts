@@ -5,17 +5,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser, type Browser } from 'wxt/browser';
-import { forgetOrigin } from '../../lib/background/billing-cache';
-import { handleRequest } from '../../lib/background/router';
-import { identifyCaller, type Caller } from '../../lib/background/sender';
-import { parseRequest } from '../../lib/protocol-schema';
-import type { Access, BillingView, ConnectionCheck, PageSession, Reply, Request, TenantList } from '../../lib/protocol';
-import { DEFAULT_SETTINGS, settingsItem, tenantChoicesItem } from '../../lib/settings';
+import { forgetOrigin } from '@/lib/background/billing-cache';
+import { handleRequest } from '@/lib/background/router';
+import { identifyCaller, type Caller } from '@/lib/background/sender';
+import { parseRequest } from '@/lib/protocol-schema';
+import type { Access, BillingView, ConnectionCheck, PageSession, Reply, Request, TenantList } from '@/lib/protocol';
+import { DEFAULT_SETTINGS, settingsItem, tenantChoicesItem, updateSettings } from '@/lib/settings';
+import { readShownView, rememberShownView } from '@/lib/shown-view';
 import {
   AUTH_REQUIRED,
   FORBIDDEN,
   ORIGIN,
   SERVER_ERROR,
+  adminUsageRoute,
   createFakeHost,
   json,
   mintJwt,
@@ -26,7 +28,7 @@ import {
   deferred,
   type FakeHost,
   type Route,
-} from './fake-host';
+} from './support/fake-host';
 
 /** A token whose claims name the person's tenant: the host vouches for BELGO-001. */
 const withTenantClaim = (claims: TestClaims = {}) => mintJwt({ tenant_id: 'BELGO-001', ...claims });
@@ -182,8 +184,50 @@ describe('session.report', () => {
       ok: true,
       value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
     });
-    // The tenant list is asked for alongside, for the billing request that follows.
-    expect(host.urls().sort()).toEqual([`${ORIGIN}/api/user/permissions`, `${ORIGIN}/api/user/tenants`]);
+    // The tenant list is asked for alongside, for the billing request that follows; and since
+    // the token's own role and tenant claims say so, the figures too, beside the access check.
+    const urls = host.urls();
+    expect(urls).toContain(`${ORIGIN}/api/user/permissions`);
+    expect(urls).toContain(`${ORIGIN}/api/user/tenants`);
+    expect(urls.findIndex((url) => url.includes('/billing/'))).toBeLessThan(urls.indexOf(`${ORIGIN}/api/user/permissions`) + 3);
+  });
+
+  it('starts the figures before the host has answered the access check', async () => {
+    // TECH-001: another tenant than the other tests', whose leftover work may still be running.
+    const token = mintJwt({ tenant_id: 'TECH-001' });
+    const usageRequests = () =>
+      host.requests.filter((r) => r.path.startsWith('/api/v1/admin/billing/usage/TECH-001') && r.headers.authorization === `Bearer ${token}`).length;
+    const permissions = deferred();
+    host.route('/api/user/permissions', { gate: permissions.promise, then: sample('user-permissions.admin-v1-token') });
+    const reported = report(token, 'TECH-001');
+    await until(() => expect(usageRequests()).toBe(1));
+    permissions.resolve();
+    expect((await reported).ok).toBe(true);
+    const reply = await billing({ freshness: 'cached' });
+    expect(reply.ok && reply.value.snapshot.tenantId).toBe('TECH-001');
+    // The figures fetched early are the ones answered: no second request.
+    expect(usageRequests()).toBe(1);
+  });
+
+  it('figures fetched early are answered to nobody the host then refuses', async () => {
+    // The token claims ADMIN, the host's own permission list says otherwise: the host wins.
+    host.route('/api/user/permissions', sample('user-permissions.developer'));
+    const reply = await report(withTenantClaim({ role: 'ADMIN' }));
+    expect(reply.ok && reply.value.canSeeBilling).toBe(false);
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+    expect(await handleRequest(POPUP, { op: 'tenants.get' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+  });
+
+  it('two reports at once (tabs restored together) ask the host once for access and once for the figures', async () => {
+    const token = withTenantClaim();
+    const requests = (prefix: string) =>
+      host.requests.filter((r) => r.path.startsWith(prefix) && r.headers.authorization === `Bearer ${token}`).length;
+    const [first, second] = await Promise.all([report(token), report(token)]);
+    expect(first.ok && second.ok).toBe(true);
+    const reply = await billing({ freshness: 'cached' });
+    expect(reply.ok).toBe(true);
+    expect(requests('/api/v1/admin/billing/usage/')).toBe(1);
+    expect(requests('/api/user/permissions')).toBe(1);
   });
 
   it('a DEVELOPER cannot see billing, and billing.get asks the host for nothing', async () => {
@@ -192,6 +236,8 @@ describe('session.report', () => {
       ok: true,
       value: { signedIn: true, canSeeBilling: false, role: 'DEVELOPER' },
     });
+    // Its role claim says no billing either: nothing was fetched early.
+    expect(host.urls().filter((url) => url.includes('/billing/'))).toEqual([]);
     host.clear();
     expect(await billing({ freshness: 'force' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
     expect(host.requests).toHaveLength(0);
@@ -490,6 +536,79 @@ describe('access fallbacks', () => {
     await handleRequest(POPUP, { op: 'access.get' });
     await billing({ freshness: 'cached' });
     expect(host.count('/api/user/permissions')).toBe(1);
+  });
+});
+
+describe('what the popup paints first (readShownView)', () => {
+  const choose = (tenantId: string) => handleRequest(POPUP, { op: 'tenant.choose', tenantId });
+
+  it('the figures last answered for the active tenant, read without asking the background', async () => {
+    await report(withTenantClaim());
+    const reply = await billing({ freshness: 'force' });
+    expect(reply.ok).toBe(true);
+    await until(async () => expect(await readShownView()).toEqual(reply.ok && reply.value));
+  });
+
+  it('marks them stale as of now, by the person\'s refresh interval', async () => {
+    await report(withTenantClaim());
+    const reply = await billing({ freshness: 'force' });
+    const fetchedAt = reply.ok ? reply.value.snapshot.fetchedAt : 0;
+    await until(async () => expect(await readShownView(fetchedAt + 60_000)).not.toBeNull());
+    expect((await readShownView(fetchedAt + 60_000))?.stale).toBe(false);
+    expect((await readShownView(fetchedAt + 5 * 60_000))?.stale).toBe(true);
+    await updateSettings({ refreshMinutes: 30 });
+    expect((await readShownView(fetchedAt + 5 * 60_000))?.stale).toBe(false);
+  });
+
+  it('nothing once another person signs in, even before the background has forgotten them', async () => {
+    await report(withTenantClaim({ sub: 'belgo_admin' }));
+    const reply = await billing({ freshness: 'force' });
+    await until(async () => expect(await readShownView()).not.toBeNull());
+    await report(withTenantClaim({ sub: 'tech_admin' }), 'TECH-001');
+    expect(await readShownView()).toBeNull();
+    // A record left for someone else (a write racing the sign-in) is not theirs to see.
+    await rememberShownView(ORIGIN, 'belgo_admin', reply.ok ? reply.value : (undefined as never));
+    expect(await readShownView()).toBeNull();
+  });
+
+  it('nothing after a sign-out, a refusal, or for a dashboard no longer configured', async () => {
+    await report(withTenantClaim());
+    await billing({ freshness: 'force' });
+    await until(async () => expect(await readShownView()).not.toBeNull());
+    await updateSettings({ dashboardOrigin: 'https://other.example' });
+    expect(await readShownView()).toBeNull();
+    await updateSettings({ dashboardOrigin: ORIGIN });
+    expect(await readShownView()).not.toBeNull();
+    host.route('/api/v1/admin/billing/usage/', FORBIDDEN);
+    expect((await billing({ freshness: 'force' })).ok).toBe(false);
+    await until(async () => expect(await readShownView()).toBeNull());
+    host.route('/api/v1/admin/billing/usage/', adminUsageRoute);
+    await billing({ freshness: 'force' });
+    await until(async () => expect(await readShownView()).not.toBeNull());
+    await report(null);
+    expect(await readShownView()).toBeNull();
+  });
+
+  it('nothing for a tenant switched away from, or a chosen tenant the person took back', async () => {
+    await report(mintJwt({ sub: 'tech_admin' }), 'BELGO-001');
+    await choose('TECH-001');
+    await billing({ freshness: 'force' });
+    await until(async () => expect((await readShownView())?.tenant.id).toBe('TECH-001'));
+    await choose('STARTUP-001');
+    expect(await readShownView()).toBeNull();
+    await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'TECH-001' });
+    expect((await readShownView())?.tenant.id).toBe('TECH-001');
+    await handleRequest(POPUP, { op: 'tenant.forget', tenantId: 'TECH-001' });
+    expect(await readShownView()).toBeNull();
+  });
+
+  it('a tenant asked for by name (the full page) is not what the popup paints', async () => {
+    host.route('/api/user/tenants', TWO_TENANTS);
+    await report(mintJwt());
+    await billing({ freshness: 'force' });
+    await until(async () => expect((await readShownView())?.tenant.id).toBe('BELGO-001'));
+    await billing({ tenantId: 'TECH-001', freshness: 'force' });
+    expect((await readShownView())?.tenant.id).toBe('BELGO-001');
   });
 });
 

@@ -1,12 +1,12 @@
-import { installI18nStub } from './i18n-stub';
+import { installI18nStub } from './support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import BillingModal from '../../components/BillingModal.svelte';
-import InvoiceTable from '../../components/InvoiceTable.svelte';
-import FetchedAt from '../../components/FetchedAt.svelte';
-import type { BillingError, Invoice, InvoiceList, Part, Quotas } from '../../lib/model';
-import type { BillingView } from '../../lib/protocol';
+import BillingModal from '@/components/BillingModal.svelte';
+import InvoiceTable from '@/components/InvoiceTable.svelte';
+import FetchedAt from '@/components/FetchedAt.svelte';
+import type { BillingError, Invoice, InvoiceList, Part, Quotas } from '@/lib/model';
+import type { BillingView } from '@/lib/protocol';
 
 const NBSP = '\u00a0';
 const brl = (cents: number) => ({ cents, currency: 'BRL' });

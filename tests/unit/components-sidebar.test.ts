@@ -1,8 +1,8 @@
-import { installI18nStub } from './i18n-stub';
+import { installI18nStub } from './support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import SidebarEntry from '../../components/SidebarEntry.svelte';
-import type { BillingView } from '../../lib/protocol';
+import SidebarEntry from '@/components/SidebarEntry.svelte';
+import type { BillingView } from '@/lib/protocol';
 
 const NBSP = '\u00a0';
 const brl = (cents: number) => ({ cents, currency: 'BRL' });

@@ -47,6 +47,17 @@ describe('syncDashboardRegistration', () => {
     expect(registered).toEqual([expect.objectContaining({ id: SCRIPT_ID, matches: ['https://dash.example.com:8443/*'] })]);
   });
 
+  it('runs it from the first byte of the page: the session is reported while the page builds', async () => {
+    await moveTo('http://localhost:9001');
+    expect(registered).toEqual([expect.objectContaining({ runAt: 'document_start', js: ['content-scripts/dashboard.js'] })]);
+  });
+
+  it('a registration an earlier version left at another run time is made again', async () => {
+    registered.push({ id: SCRIPT_ID, matches: ['http://localhost:9001/*'], runAt: 'document_idle' } as never);
+    await moveTo('http://localhost:9001');
+    expect(registered).toEqual([expect.objectContaining({ matches: ['http://localhost:9001/*'], runAt: 'document_start' })]);
+  });
+
   it('the default (localhost) origin too: another local app on another port never runs it', async () => {
     await moveTo('http://localhost:9001');
     expect(matches()).toEqual(['http://localhost:9001/*']);

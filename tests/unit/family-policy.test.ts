@@ -9,8 +9,8 @@ import {
   goesOnAfterTransient,
   mostTelling,
   verdictFor,
-} from '../../lib/background/family-policy';
-import type { BillingError, Family } from '../../lib/model';
+} from '@/lib/background/family-policy';
+import type { BillingError, Family } from '@/lib/model';
 
 const withClaim = { hasTenantClaim: true };
 const withoutClaim = { hasTenantClaim: false };

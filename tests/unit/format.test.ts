@@ -8,7 +8,7 @@ import {
   formatShare,
   formatStorageMb,
   formatTokens,
-} from '../../lib/format';
+} from '@/lib/format';
 
 const NBSP = '\u00a0';
 const PT = 'pt-BR';

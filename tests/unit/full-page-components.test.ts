@@ -1,11 +1,11 @@
-import { installI18nStub } from './i18n-stub';
+import { installI18nStub } from './support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
-import BudgetGauge from '../../components/BudgetGauge.svelte';
-import UsageTimeline from '../../components/UsageTimeline.svelte';
-import ProjectionsCard from '../../components/ProjectionsCard.svelte';
-import InvoicePager from '../../components/InvoicePager.svelte';
-import type { Invoice, Money, Part, Projections, TimelinePoint } from '../../lib/model';
+import BudgetGauge from '@/components/BudgetGauge.svelte';
+import UsageTimeline from '@/components/UsageTimeline.svelte';
+import ProjectionsCard from '@/components/ProjectionsCard.svelte';
+import InvoicePager from '@/components/InvoicePager.svelte';
+import type { Invoice, Money, Part, Projections, TimelinePoint } from '@/lib/model';
 
 const NBSP = '\u00a0';
 const text = (el: Element | null | undefined) => el?.textContent?.trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf } from '../../lib/paging';
+import { pageOf } from '@/lib/paging';
 
 const items = Array.from({ length: 23 }, (_, i) => i + 1);
 

@@ -17,8 +17,8 @@ import {
   parseUserTenants,
   roleCanSeeBilling,
   type Result,
-} from '../../lib/host/normalize';
-import { TENANT_V1_INVOICES_PAGE, loadSample } from './samples';
+} from '@/lib/host/normalize';
+import { TENANT_V1_INVOICES_PAGE, loadSample } from './support/samples';
 
 const clone = <T>(value: T): T => structuredClone(value);
 const panelUsage = () => clone(loadSample('panel-usage.admin').body) as Record<string, any>;

@@ -17,8 +17,8 @@ import {
   parsePermissions,
   parseUserTenants,
   type Result,
-} from '../../lib/host/normalize';
-import { isJsonSample, listSamples, loadSample, type Sample } from './samples';
+} from '@/lib/host/normalize';
+import { isJsonSample, listSamples, loadSample, type Sample } from './support/samples';
 
 type Reader = (body: unknown) => Result<unknown>;
 

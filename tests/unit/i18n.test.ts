@@ -1,9 +1,9 @@
-import { catalogs, installI18nStub } from './i18n-stub';
-import { renderMessage } from '../../lib/i18n-catalog';
+import { catalogs, installI18nStub } from './support/i18n-stub';
+import { renderMessage } from '@/lib/i18n-catalog';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { MESSAGE_KEYS, t, uiLocale } from '../../lib/i18n';
-import { errorAction, errorDetail, errorNextStep, errorText, partUnavailableText } from '../../lib/error-text';
+import { MESSAGE_KEYS, t, uiLocale } from '@/lib/i18n';
+import { errorAction, errorDetail, errorNextStep, errorText, partUnavailableText } from '@/lib/error-text';
 
 describe('message catalogs', () => {
   const ptKeys = Object.keys(catalogs.pt_BR).sort();

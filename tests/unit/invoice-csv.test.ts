@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal, csvFileName, invoicesToCsv, neutralizeFormula, quoteField } from '../../lib/invoice-csv';
-import type { Invoice } from '../../lib/model';
+import { centsToDecimal, csvFileName, invoicesToCsv, neutralizeFormula, quoteField } from '@/lib/invoice-csv';
+import type { Invoice } from '@/lib/model';
 
 const BOM = '\uFEFF';
 const HEADER = 'numero,periodo,valor,moeda,status,status_original,vencimento,pago_em\r\n';

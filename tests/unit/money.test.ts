@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { reaisToCents } from '../../lib/money';
+import { reaisToCents } from '@/lib/money';
 
 describe('reaisToCents', () => {
   it.each([

@@ -2,16 +2,16 @@
  * The month arithmetic, the change since last month in words, the month-end estimate, periods
  * as dates, quotas and the toolbar's title: pure functions, in both languages.
  */
-import { installI18nStub } from './i18n-stub';
+import { installI18nStub } from './support/i18n-stub';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addMonths, daysInMonth, isMonth, monthOf, monthsUpTo } from '../../lib/month';
-import { compareMonths, monthChangeText } from '../../lib/month-change';
-import { monthEndEstimate, projectionContradicts } from '../../lib/month-end-estimate';
-import { formatMonth, formatPeriod } from '../../lib/period-text';
-import { isOverQuota, mostUsedQuota, quotaPercent } from '../../lib/quota';
-import { badgeTitle, budgetPercent, quotaHighlight } from '../../lib/badge-title';
-import { topEndpoints } from '../../lib/endpoint-calls';
-import type { Money, Quotas, Usage } from '../../lib/model';
+import { addMonths, daysInMonth, isMonth, monthOf, monthsUpTo } from '@/lib/month';
+import { compareMonths, monthChangeText } from '@/lib/month-change';
+import { monthEndEstimate, projectionContradicts } from '@/lib/month-end-estimate';
+import { formatMonth, formatPeriod } from '@/lib/period-text';
+import { isOverQuota, mostUsedQuota, quotaPercent } from '@/lib/quota';
+import { badgeTitle, budgetPercent, quotaHighlight } from '@/lib/badge-title';
+import { topEndpoints } from '@/lib/endpoint-calls';
+import type { Money, Quotas, Usage } from '@/lib/model';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';

@@ -20,10 +20,10 @@ import {
   parsePermissions,
   parseUserTenants,
   type Result,
-} from '../../lib/host/normalize';
-import { clip } from '../../lib/host/result';
-import { TENANT_V1_INVOICES_PAGE, isJsonSample, listSamples, loadSample } from './samples';
-import { anyValue } from './arbitraries';
+} from '@/lib/host/normalize';
+import { clip } from '@/lib/host/result';
+import { TENANT_V1_INVOICES_PAGE, isJsonSample, listSamples, loadSample } from './support/samples';
+import { anyValue } from './support/arbitraries';
 
 // ------------------------------------------------------------------------- the samples
 

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADER, centsToDecimal, invoicesToCsv } from '../../lib/invoice-csv';
-import type { Invoice, InvoiceStatus } from '../../lib/model';
+import { CSV_HEADER, centsToDecimal, invoicesToCsv } from '@/lib/invoice-csv';
+import type { Invoice, InvoiceStatus } from '@/lib/model';
 
 const BOM = '\uFEFF';
 const AMOUNT_COLUMN = CSV_HEADER.indexOf('valor');

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reaisToCents } from '../../lib/money';
+import { reaisToCents } from '@/lib/money';
 
 /** |cents| ≤ 10^13 (10^11 reais): far beyond any bill, well inside the safe-integer range. */
 const LIMIT = 10 ** 13;

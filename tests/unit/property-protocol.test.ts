@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TENANT_ID_PATTERN, type Request } from '../../lib/protocol';
-import { parseRequest } from '../../lib/protocol-schema';
-import { anyValue } from './arbitraries';
+import { TENANT_ID_PATTERN, type Request } from '@/lib/protocol';
+import { parseRequest } from '@/lib/protocol-schema';
+import { anyValue } from './support/arbitraries';
 
 /** Every operation with the keys it may carry (a Record, so a new op fails to type-check here). */
 const KEYS: Record<Request['op'], { required: string[]; optional: string[] }> = {

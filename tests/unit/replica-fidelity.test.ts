@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../replica/jwt.ts';
 import { startReplica, tokenFor } from '../replica/server.ts';
 import type { HostState, Replica } from '../replica/server.ts';
-import { listSamples, loadSample } from './samples';
+import { listSamples, loadSample } from './support/samples';
 
 type Kind = 'legacy' | 'v1' | 'none';
 interface Case {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SAMPLES_DIR = path.resolve(__dirname, '../fixtures/host');
+export const SAMPLES_DIR = path.resolve(__dirname, '../../fixtures/host');
 
 export interface Sample {
   request: { method: string; path: string; as?: string; json?: unknown };

@@ -139,9 +139,10 @@ export function createFakeHost(routes: Record<string, Route> = {}): FakeHost {
       redirect: init?.redirect,
       method: init?.method ?? 'GET',
     };
-    requests.push(request);
+    // A request aborted before it starts never reaches a real network: nothing to record.
     const signal = init?.signal;
     if (signal?.aborted) throw abortError(signal);
+    requests.push(request);
     let best: string | null = null;
     for (const prefix of table.keys()) {
       if (request.path.startsWith(prefix) && (best === null || prefix.length > best.length)) best = prefix;

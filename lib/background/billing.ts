@@ -1,0 +1,63 @@
+/**
+ * The figures a surface asks for: only for a person the host lets see billing and a tenant with
+ * evidence (./tenants.ts), from the cache (./billing-cache.ts). The badge asks here too.
+ */
+import { WITHDRAWS_FIGURES, type BillingError, type Part } from '../model';
+import type { BillingView, Reply, Request } from '../protocol';
+import { settingsItem } from '../settings';
+import { decodeJwtClaims, roleCanSeeBilling } from '../host/normalize';
+import { forgetShownView, rememberShownView } from '../shown-view';
+import { getBilling, getBillingMonth, type CachedAnswer } from './billing-cache';
+import { billingSession, fail, signOut } from './session';
+import type { StoredSession } from './session-store';
+import { activeTenantBeforeListing, tenantsFor } from './tenants';
+
+/** Billing for the tenant the request names, or the person's active one; for a month if it names one. */
+export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Promise<Reply<BillingView>> {
+  // Read alongside the session check: every storage read is a round trip on the way to the host.
+  const settings = settingsItem.getValue();
+  const gate = await billingSession(origin);
+  if (!gate.ok) return withdrawing(gate);
+  const list = await tenantsFor(origin, gate.session);
+  // Nothing vouches for a tenant of this person: they confirm one before anything is fetched.
+  if (list.tenants.length === 0) return withdrawing(fail({ kind: 'tenantUnconfirmed', hint: list.hint }));
+  const tenantId = request.tenantId ?? list.activeId;
+  const tenant = list.tenants.find((t) => t.id === tenantId);
+  // Only tenants with evidence ever reach a URL.
+  if (!tenant) return fail({ kind: 'noAccess' });
+  const ttlMs = (await settings).refreshMinutes * 60_000;
+  const token = gate.session.token;
+  const active = tenant.id === list.activeId;
+  const viewOf = (answer: Part<CachedAnswer>): Reply<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer);
+  const { month, freshness } = request;
+  // A past month is read from the family that gave the current one, so that one comes first.
+  const current = await getBilling(origin, tenant.id, token, month ? 'cached' : freshness, ttlMs, signOut);
+  if (!current.ok) return active ? withdrawing(current) : current;
+  if (!month || month === current.data.snapshot.usage.month) {
+    const answer = !month || freshness === 'cached' ? current : await getBilling(origin, tenant.id, token, freshness, ttlMs, signOut);
+    const reply = viewOf(answer);
+    // The popup paints these at once next time it opens (lib/shown-view.ts).
+    if (reply.ok && active) void rememberShownView(origin, gate.session.person, reply.value);
+    return reply;
+  }
+  return viewOf(await getBillingMonth(origin, tenant.id, token, current.data.snapshot, month, freshness, ttlMs, signOut));
+}
+
+/**
+ * The figures, fetched beside the access check instead of after it, when the token's own role
+ * claim says billing and the person's tenant is known without the host's listing; that saves
+ * a round trip on the way to the first figures. Only into the cache: billing() still answers
+ * nobody before the access check says yes, and an unconfirmed tenant is never fetched.
+ */
+export async function prefetchBilling(origin: string, session: StoredSession): Promise<void> {
+  const role = decodeJwtClaims(session.token)?.role;
+  if (!role || !roleCanSeeBilling(role)) return;
+  const [tenantId, { refreshMinutes }] = await Promise.all([activeTenantBeforeListing(origin, session), settingsItem.getValue()]);
+  if (tenantId) await getBilling(origin, tenantId, session.token, 'cached', refreshMinutes * 60_000, signOut);
+}
+
+/** An error after which the person may not see the figures they were shown: the popup must not paint them. */
+function withdrawing<E extends { ok: false; error: BillingError }>(reply: E): E {
+  if (WITHDRAWS_FIGURES.has(reply.error.kind)) void forgetShownView();
+  return reply;
+}
