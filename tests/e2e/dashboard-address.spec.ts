@@ -12,7 +12,7 @@ import { watchForOverlay } from './overlay-helpers';
 async function saveAddress(options: Page, origin: string): Promise<void> {
   await options.getByTestId('options-origin').fill(origin);
   await options.getByTestId('options-save').click();
-  await expect(options.getByRole('status')).toHaveText('Salvo.');
+  await expect(options.getByTestId('options-origin-message')).toHaveText(`Endereço salvo: ${origin}.`);
 }
 
 test('a change of port keeps the overlay working: the new address runs it, the old one no more', async ({

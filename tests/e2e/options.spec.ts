@@ -22,7 +22,8 @@ test('signed in: the check names the person, the tenant and the source; changes 
   const result = page.getByTestId('options-check-result');
   await expect(result).toContainText(/Conectado como\s*belgo_admin \(perfil ADMIN\)/);
   await expect(result).toContainText(/Tenant\s*Belgo Arames \(BELGO-001\)/);
-  await expect(result).toContainText(/Fonte dos dados\s*painel de faturamento \(\/api\/billing\)/);
+  // The truest family that answers an ADMIN (the panel is only for whom admin v1 refuses).
+  await expect(result).toContainText(/Fonte dos dados\s*API de administração v1 \(\/api\/v1\/admin\/billing\)/);
 
   // A typed tenant is the person's own choice, and can be taken away again ("abc" is stored as ABC).
   await page.getByTestId('options-tenant-add').fill('abc');

@@ -58,10 +58,12 @@ test('signed out after a session: says the session ended and how to come back', 
 });
 
 test('ready: the period, the budget used and one clear primary action', async ({ context, signIn, extensionPage }) => {
-  // The token with tenant claims: the panel family answers, with the host's budget.
-  await signIn(await context.newPage(), 'belgo_admin', { token: 'legacy' });
+  // A SUPER_ADMIN (whom admin v1 refuses) with the token with tenant claims: the panel family
+  // answers, with the host's budget, its rolling period as dates and its figures marked simulated.
+  await signIn(await context.newPage(), 'platform_admin', { token: 'legacy' });
   const popup = await extensionPage('popup.html');
   await expect(popup.getByTestId('popup-period')).toHaveText(/^Período: \d.* de \d{4}$/);
+  await expect(popup.getByTestId('billing-simulated')).toHaveText('Valores simulados pelo servidor');
   // The host's R$ 500,00 budget: 245,80 is 49%.
   await expect(popup.getByTestId('popup-budget')).toContainText('49% de R$ 500,00 usados');
   await expect(popup.locator('.btn-primary')).toHaveCount(1);
