@@ -11,8 +11,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, Worker } from '@playwright/test';
 import { test as base, expect } from './fixtures';
+import { askFromContentScript, contentScriptWorld, listenToBackground, type Heard } from './extension-probes';
 import { startReplica, type Replica } from '../replica/server';
 import type { Fault } from '../replica/faults';
 import { v1CurrentUsage } from '../replica/billing-data';
@@ -58,14 +59,18 @@ test.use({ hostState: FAULT_HOST_STATE });
 
 /** The longest a trickled (2 s) or timed-out (10 s) answer may take to show. */
 const SLOW_MS = 15_000;
-/** How often the content script reads the page's session (lib/content/page-session.ts). */
-const SESSION_POLL_MS = 1000;
 const OTHER_FAMILIES = USAGE_ENDPOINTS.filter((endpoint) => endpoint !== FAMILY_IN_USE);
 const OTHER_FIGURE = 'R$ 99.999,99';
 /** The Retry-After of the usage-429-retry-after case. */
 const RETRY_AFTER_S = 10;
 
 type SignIn = (page: Page, account: 'belgo_admin' | 'platform_admin', options: { token: 'legacy' }) => Promise<void>;
+
+/** What tells a case that the extension had its chance to act (tests/e2e/extension-probes.ts). */
+interface Probes {
+  background: Worker;
+  extensionId: string;
+}
 
 /** One signed-in dashboard tab and what the cases do with it. */
 class Dashboard {
@@ -74,7 +79,12 @@ class Dashboard {
   private clicks = 0;
   private token = '';
 
-  constructor(readonly page: Page, public replica: Replica, readonly other: OtherOrigin) {
+  private heard: Promise<() => Promise<Heard[]>>;
+  private world: Promise<(expression: string) => Promise<unknown>>;
+
+  constructor(readonly page: Page, public replica: Replica, readonly other: OtherOrigin, probes: Probes) {
+    this.heard = listenToBackground(probes.background);
+    this.world = contentScriptWorld(page, probes.extensionId);
     page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && message.location().url.startsWith('chrome-extension://')) {
@@ -83,8 +93,8 @@ class Dashboard {
     });
   }
 
-  static async open(page: Page, replica: Replica, other: OtherOrigin, signIn: SignIn): Promise<Dashboard> {
-    const dashboard = new Dashboard(page, replica, other);
+  static async open(page: Page, replica: Replica, other: OtherOrigin, signIn: SignIn, probes: Probes): Promise<Dashboard> {
+    const dashboard = new Dashboard(page, replica, other, probes);
     // The token with tenant claims: the truest family (tenant v1) answers with it.
     await signIn(page, 'belgo_admin', { token: 'legacy' });
     await expect(page.getByTestId('billing-sidebar-cost')).toHaveText(GOOD_TOTAL);
@@ -135,13 +145,28 @@ class Dashboard {
     await expect(this.modal).toHaveCount(0);
   }
 
+  /** Session reports the background has heard from this tab so far. */
+  async sessionReports(): Promise<number> {
+    const heard = await (await this.heard)();
+    return heard.filter((h) => h.op === 'session.report' && h.url.startsWith(this.replica.origin)).length;
+  }
+
+  /**
+   * Resolves once the content script has the background's answer to everything it asked
+   * before: a request from its own world is answered after those (the same access decision).
+   */
+  async extensionAnswered(): Promise<void> {
+    await (await this.world)(askFromContentScript({ op: 'access.get' }));
+  }
+
   /** The host's sign-out as the extension sees it (the token leaves the page's localStorage). */
   async signOut(): Promise<void> {
     const entryShown = (await this.page.locator('billing-overlay-entry').count()) > 0;
+    const reports = await this.sessionReports();
     await this.page.evaluate(() => localStorage.removeItem('auth_token'));
     if (entryShown) await expect(this.page.locator('billing-overlay-entry')).toHaveCount(0);
-    // No entry to watch go: let the page's session poll (1 s) see the sign-out before any sign-in.
-    else await this.page.waitForTimeout(SESSION_POLL_MS + 200);
+    // No entry to watch go: the page's session poll has reported the sign-out before any sign-in.
+    else await expect.poll(() => this.sessionReports(), { timeout: SLOW_MS }).toBeGreaterThan(reports);
   }
 
   /** The same person signs in again: the extension asks the host everything afresh. */
@@ -304,8 +329,8 @@ async function identityCase(d: Dashboard, c: FaultCase): Promise<void> {
     await d.openModal();
     await d.expectGoodFigures();
   } else if (e.show === 'signedOut') {
-    // Give the page's session poll time to have placed an entry, were it going to.
-    await d.page.waitForTimeout(1500);
+    // The content script has the background's answer to the new session: an entry would be in now.
+    await d.extensionAnswered();
     await expect(d.page.locator('billing-overlay-entry')).toHaveCount(0);
   } else {
     throw new Error(`unexpected outcome for an identity case: ${e.show}`);
@@ -355,15 +380,15 @@ for (const group of ['usage', 'invoices', 'permissions', 'tenants'] as const) {
   const cases = FAULT_CASES.filter((c) => c.group === group && !SPECIAL.has(c.id));
   test.describe(`${group} faults`, () => {
     for (const batch of chunks(cases.filter((c) => !c.bug), CHUNK[group])) {
-      test(batch.map((c) => c.id).join(', '), async ({ context, replica, signIn, otherOrigin }) => {
-        const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn);
+      test(batch.map((c) => c.id).join(', '), async ({ context, replica, signIn, otherOrigin, background, extensionId }) => {
+        const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn, { background, extensionId });
         for (const c of batch) await test.step(caseTitle(c), () => runCase(d, c));
       });
     }
     for (const c of cases.filter((c) => c.bug)) {
       // BUG: see the case's `bug` text in fault-cases.ts; it runs once the product is fixed.
-      test.fixme(caseTitle(c), async ({ context, replica, signIn, otherOrigin }) => {
-        const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn);
+      test.fixme(caseTitle(c), async ({ context, replica, signIn, otherOrigin, background, extensionId }) => {
+        const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn, { background, extensionId });
         await test.step(caseTitle(c), () => runCase(d, c));
       });
     }
@@ -376,15 +401,15 @@ test.describe('usage faults', () => {
   const waitCase = byId('usage-429-retry-after');
   const otherTenantCase = byId('usage-other-tenant');
 
-  test(timeoutCase.id, async ({ context, replica, signIn, otherOrigin }) => {
+  test(timeoutCase.id, async ({ context, replica, signIn, otherOrigin, background, extensionId }) => {
     // Two 10 s timeouts (cached, then cold) plus the recoveries.
     test.setTimeout(90_000);
-    const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn);
+    const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn, { background, extensionId });
     await test.step(caseTitle(timeoutCase), () => usageCase(d, timeoutCase));
   });
 
-  test(downCase.id, async ({ context, replica, signIn, otherOrigin }) => {
-    const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn);
+  test(downCase.id, async ({ context, replica, signIn, otherOrigin, background, extensionId }) => {
+    const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn, { background, extensionId });
     const expected = downCase.expected;
     if (expected.show !== 'error') throw new Error('usage-down expects an error');
     let revived: Replica | null = null;
@@ -421,8 +446,8 @@ test.describe('usage faults', () => {
     }
   });
 
-  test(waitCase.id, async ({ context, replica, signIn, otherOrigin, extensionPage }) => {
-    const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn);
+  test(waitCase.id, async ({ context, replica, signIn, otherOrigin, extensionPage, background, extensionId }) => {
+    const d = await Dashboard.open(await context.newPage(), replica, otherOrigin, signIn, { background, extensionId });
     await test.step(caseTitle(waitCase), async () => {
       await d.openModal();
       await d.expectGoodFigures();
@@ -464,11 +489,11 @@ test.describe('usage faults', () => {
     });
   });
 
-  test(otherTenantCase.id, async ({ context, replica, signIn, otherOrigin, askBackground }) => {
+  test(otherTenantCase.id, async ({ context, replica, signIn, otherOrigin, askBackground, background, extensionId }) => {
     // platform_admin's legacy token names BELGO-001; tenant v1 answers for the token's tenant
     // first, whatever X-Tenant-ID asks (as the host does).
     const page = await context.newPage();
-    const d = new Dashboard(page, replica, otherOrigin);
+    const d = new Dashboard(page, replica, otherOrigin, { background, extensionId });
     await signIn(page, 'platform_admin', { token: 'legacy' });
     await test.step(caseTitle(otherTenantCase), async () => {
       await expect(page.getByTestId('billing-sidebar-cost')).toHaveText(GOOD_TOTAL);
