@@ -5,7 +5,7 @@ import { identifyCaller } from '@/lib/background/sender';
 import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge';
 import { syncDashboardRegistration } from '@/lib/dashboard-registration';
 import { fetchCatalog } from '@/lib/background/catalog';
-import { applyLanguage } from '@/lib/language';
+import { applyLanguage } from '@/lib/i18n/apply-language';
 import { settingsItem, tenantChoicesItem } from '@/lib/settings';
 
 // A service worker in Chromium, an event page in Firefox (docs/firefox.md): either may be put to

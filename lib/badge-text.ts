@@ -3,7 +3,7 @@
  * so the cost is in whole currency units, shortened per locale: 246, 1,2k (pt-BR), 1.2k (en),
  * 12k, 1,5M.
  */
-import type { Money, Part, Projections } from './model';
+import type { Money, Result, Projections } from '@/lib/model';
 
 export const BADGE_COLORS = { ok: '#16a34a', warn: '#d97706', over: '#dc2626', error: '#6b7280' } as const;
 export type BadgeLevel = keyof typeof BADGE_COLORS;
@@ -30,6 +30,6 @@ export function budgetLevel(cents: number, budgetCents: number | null, alertPerc
 }
 
 /** The budget that counts: the person's own (options page) when set, else the host's monthly limit. */
-export function chosenBudget(personal: Money | null, projections: Part<Projections>): Money | null {
-  return personal ?? (projections.ok ? (projections.data.budget?.monthlyLimit ?? null) : null);
+export function chosenBudget(personal: Money | null, projections: Result<Projections>): Money | null {
+  return personal ?? (projections.ok ? (projections.value.budget?.monthlyLimit ?? null) : null);
 }

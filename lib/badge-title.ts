@@ -4,11 +4,11 @@
  * gone. A badge is four characters; its title can say the rest, in the person's language.
  * Without figures it is the extension's name alone: the popup says why (the worker stays small).
  */
-import type { Money, Quotas, Usage } from './model';
-import { formatMoney, formatPercent } from './format';
-import { t, type MessageKey } from './i18n';
-import { formatPeriod } from './period-text';
-import { mostUsedQuota, type QuotaKey } from './quota';
+import type { Money, Quotas, Usage } from '@/lib/model';
+import { formatMoney, formatPercent } from '@/lib/format';
+import { t, type MessageKey } from '@/lib/i18n';
+import { formatPeriod } from '@/lib/i18n/period-text';
+import { mostUsedQuota, type QuotaKey } from '@/lib/quota';
 
 const SHORT: Record<QuotaKey, MessageKey> = {
   api: 'quotaShortApi',

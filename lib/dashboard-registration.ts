@@ -6,8 +6,8 @@
  * when the address changes or is saved again (the options page), and when permissions change.
  */
 import { browser } from 'wxt/browser';
-import { contentScriptMatch, hasOriginPermission, isBuiltInOrigin, originPattern } from './origin-permission';
-import { settingsItem } from './settings';
+import { contentScriptMatch, hasOriginPermission, isBuiltInOrigin, originPattern } from '@/lib/origin-permission';
+import { settingsItem } from '@/lib/settings';
 
 export const SCRIPT_ID = 'dashboard-configured-origin';
 const SCRIPT_FILE = 'content-scripts/dashboard.js';

@@ -1,5 +1,5 @@
 /** API calls by endpoint as the full page lists them: the most called, then the rest as one row. */
-import type { EndpointCalls } from './model';
+import type { EndpointCalls } from '@/lib/model';
 
 export const TOP_ENDPOINTS = 5;
 

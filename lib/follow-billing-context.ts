@@ -4,8 +4,8 @@
  * anything that may change that: a sign-in or sign-out on the dashboard, a tenant switched or
  * chosen (here or in another window), a new dashboard address. Returns the way to stop.
  */
-import { watchSignIns } from './background/session-store';
-import { settingsItem, tenantChoicesItem } from './settings';
+import { watchSignIns } from '@/lib/background/session-store';
+import { settingsItem, tenantChoicesItem } from '@/lib/settings';
 
 export type ContextChange = 'person' | 'tenant' | 'dashboard';
 

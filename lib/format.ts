@@ -1,8 +1,8 @@
 /**
  * Locale-aware formatting of the billing model for display. Pure functions: the locale is
- * always passed in (see uiLocale() in lib/i18n.ts), so they are easy to test.
+ * always passed in (see uiLocale() in lib/i18n/index.ts), so they are easy to test.
  */
-import type { Money } from './model';
+import type { Money } from '@/lib/model';
 
 /** Money (integer cents) in the data's own currency, e.g. "R$ 27,02" (pt-BR) / "R$27.02" (en). */
 export function formatMoney(m: Money, locale: string): string {

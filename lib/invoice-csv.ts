@@ -17,7 +17,7 @@
  *   leading apostrophe, so spreadsheets show it as text and never evaluate it. `valor` is built
  *   here from digits only (a negative amount is a plain number), so it is exempt.
  */
-import type { Invoice, Money } from './model';
+import type { Invoice, Money } from '@/lib/model';
 
 export const CSV_HEADER = [
   'numero',

@@ -4,11 +4,12 @@
  * instead of an exception thrown into the host page.
  */
 import { browser } from 'wxt/browser';
-import type { Reply, Request, ResponseMap } from './protocol';
+import type { Result } from '@/lib/model';
+import type { Request, ResponseMap } from '@/lib/protocol';
 
-export async function ask<R extends Request>(request: R): Promise<Reply<ResponseMap[R['op']]>> {
+export async function ask<R extends Request>(request: R): Promise<Result<ResponseMap[R['op']]>> {
   try {
-    const reply = (await browser.runtime.sendMessage(request)) as Reply<ResponseMap[R['op']]> | undefined;
+    const reply = (await browser.runtime.sendMessage(request)) as Result<ResponseMap[R['op']]> | undefined;
     // No reply, or (in the content script, which runs without webextension-polyfill) the
     // polyfill's marker for a listener that threw: offline, as the polyfill itself would say.
     return reply && typeof reply === 'object' && 'ok' in reply ? reply : { ok: false, error: { kind: 'offline' } };

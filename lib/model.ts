@@ -124,8 +124,8 @@ export type BillingError =
 /** Errors after which figures already shown must go: the host refused the person, or no tenant of theirs is confirmed. */
 export const WITHDRAWS_FIGURES: ReadonlySet<BillingError['kind']> = new Set(['signedOut', 'noAccess', 'tenantUnconfirmed']);
 
-/** A part that loaded, or the reason it did not. `null` data with no error never happens. */
-export type Part<T> = { ok: true; data: T } | { ok: false; error: BillingError };
+/** The one result of every layer (host reads, the cache, the protocol's replies): a value, or why there is none. */
+export type Result<T, E = BillingError> = { ok: true; value: T } | { ok: false; error: E };
 
 /**
  * What the host answered for one tenant. The current month's snapshot has every part; a past
@@ -143,7 +143,7 @@ export interface BillingSnapshot {
   fetchedAt: number;
   /** A family "answers" when its usage endpoint does, so usage is never missing here. */
   usage: Usage;
-  invoices: Part<InvoiceList>;
-  projections: Part<Projections>;
-  timeline: Part<TimelinePoint[]>;
+  invoices: Result<InvoiceList>;
+  projections: Result<Projections>;
+  timeline: Result<TimelinePoint[]>;
 }

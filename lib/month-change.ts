@@ -3,10 +3,10 @@
  * passado" where last month cost nothing, and nothing at all where the host cannot give last
  * month (the caller then shows nothing).
  */
-import type { Money } from './model';
-import { formatMoney } from './format';
-import { t } from './i18n';
-import { formatMonthName } from './period-text';
+import type { Money } from '@/lib/model';
+import { formatMoney } from '@/lib/format';
+import { t } from '@/lib/i18n';
+import { formatMonthName } from '@/lib/i18n/period-text';
 
 export type MonthChange =
   | { kind: 'noUsageLastMonth' }

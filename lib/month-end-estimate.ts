@@ -4,8 +4,8 @@
  * is shown as the host's even when its own figures contradict it (a projected total no higher
  * than what is already spent, with days still to go): then the contradiction is said.
  */
-import type { Money, Projections } from './model';
-import { daysInMonth, monthOf } from './month';
+import type { Money, Projections } from '@/lib/model';
+import { daysInMonth, monthOf } from '@/lib/month';
 
 export interface MonthEndEstimate {
   total: Money;

@@ -4,13 +4,13 @@
  * cached months paint at once and are refreshed behind, as the current one is. Replies for a
  * tenant or month other than the one asked for (a switch raced them) are dropped.
  */
-import type { Part, Usage } from './model';
-import type { Freshness } from './protocol';
-import { ask } from './messaging';
+import type { Result, Usage } from '@/lib/model';
+import type { Freshness } from '@/lib/protocol';
+import { ask } from '@/lib/messaging';
 
 export class MonthFigures {
   /** What each month asked for answered: its usage, or why not. Absent while it loads. */
-  byMonth = $state<Record<string, Part<Usage>>>({});
+  byMonth = $state<Record<string, Result<Usage>>>({});
   // Bookkeeping, never rendered: nothing needs to react to it.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #asked = new Set<string>();
@@ -51,7 +51,7 @@ export class MonthFigures {
     }
     const { snapshot, stale } = reply.value;
     if (snapshot.tenantId !== tenantId || snapshot.usage.month !== month) return;
-    this.byMonth[month] = { ok: true, data: snapshot.usage };
+    this.byMonth[month] = { ok: true, value: snapshot.usage };
     if (stale && freshness === 'cached') void this.#load(tenantId, month, 'fresh');
   }
 }

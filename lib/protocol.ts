@@ -4,19 +4,14 @@
  * month, never a URL: the background builds every URL itself. Requests are validated on receipt
  * (lib/protocol-schema.ts) because a compromised page must not be able to widen them.
  */
-import type { Catalog, Language } from './i18n-catalog';
-import type { BillingError, BillingSnapshot, Family } from './model';
+import type { Catalog } from '@/lib/i18n/catalog';
+import type { BillingError, BillingSnapshot, Family } from '@/lib/model';
+import type { Request } from '@/lib/protocol-schema';
+
+export type { Freshness, PageSession, Request } from '@/lib/protocol-schema';
 
 /** Tenant ids as the host issues them (BELGO-001, TECH-001); nothing else reaches a URL. */
 export const TENANT_ID_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
-
-/** What a dashboard tab knows about its signed-in person, read from the page's localStorage. */
-export interface PageSession {
-  token: string | null;
-  /** The page's `user_data` JSON string, as stored (parsed by the background, not trusted). */
-  userData: string | null;
-  currentTenant: string | null;
-}
 
 /**
  * Why we believe a tenant is this person's, strongest first: the host listed it for them, their
@@ -49,13 +44,6 @@ export interface TenantList {
   hint: string | null;
 }
 
-/**
- * How fresh an answer must be. `cached`: whatever is cached, at once (a refresh starts behind
- * it when stale); `fresh`: wait for data younger than the refresh interval; `force`: wait for
- * a new answer from the host.
- */
-export type Freshness = 'cached' | 'fresh' | 'force';
-
 export interface BillingView {
   tenant: TenantRef;
   snapshot: BillingSnapshot;
@@ -81,24 +69,8 @@ export interface ConnectionCheck {
   error: BillingError | null;
 }
 
-export type Request =
-  | { op: 'session.report'; session: PageSession }
-  | { op: 'access.get' }
-  | { op: 'tenants.get' }
-  | { op: 'tenant.select'; tenantId: string }
-  /** The person says this tenant is theirs (confirmed in a chooser, or typed in the options page). */
-  | { op: 'tenant.choose'; tenantId: string }
-  /** The person takes back a tenant they had chosen. */
-  | { op: 'tenant.forget'; tenantId: string }
-  /** `month` ("YYYY-MM", MONTH_PATTERN): that month's usage; without it, the current month's snapshot. */
-  | { op: 'billing.get'; tenantId?: string; freshness: Freshness; month?: string }
-  /** Opens the extension's full billing page in a new tab (a content script cannot). */
-  | { op: 'page.openFull'; tenantId?: string }
-  | { op: 'connection.check' }
-  /** The message catalog of a language chosen over the browser's (content scripts cannot read it). */
-  | { op: 'i18n.catalog'; language: Language };
-
-export interface ResponseMap {
+/** The value each op answers with (the reply is a Result of it). */
+export interface ResponseMap extends Record<Request['op'], unknown> {
   'session.report': Access;
   'access.get': Access;
   'tenants.get': TenantList;
@@ -111,4 +83,3 @@ export interface ResponseMap {
   'i18n.catalog': Catalog;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: BillingError };

@@ -2,7 +2,7 @@
  * Quotas as a person asks about them: how much of the plan a month used, whether it went over
  * and by how many times, and which resource is closest to (or furthest past) its limit.
  */
-import type { Quota, Quotas } from './model';
+import type { Quota, Quotas } from '@/lib/model';
 
 export type QuotaKey = keyof Quotas;
 

@@ -3,7 +3,7 @@
  * their migrations) over these, and lib/stored-settings.ts reads them where WXT's storage is
  * too heavy to ship (the content script).
  */
-import type { Language } from './i18n-catalog';
+import type { Language } from '@/lib/i18n/catalog';
 
 /** The storage.local keys of the items in lib/settings.ts. */
 export const SETTINGS_KEY = 'settings';

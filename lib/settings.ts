@@ -4,9 +4,9 @@
  * Every context may watch these items, which is how a tenant switch reaches open tabs live.
  */
 import { storage } from '#imports';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, TENANT_CHOICES_KEY, type Settings } from './settings-shape';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, TENANT_CHOICES_KEY, type Settings } from '@/lib/settings-shape';
 
-export { DEFAULT_DASHBOARD_ORIGIN, DEFAULT_SETTINGS, type Settings } from './settings-shape';
+export { DEFAULT_DASHBOARD_ORIGIN, DEFAULT_SETTINGS, type Settings } from '@/lib/settings-shape';
 
 /**
  * Version 1 had no budget; version 2 no language choice; version 3 kept typed tenant ids for the

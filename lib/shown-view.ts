@@ -6,10 +6,10 @@
  * were shown to: the popup checks both against the current session and tenant choices.
  */
 import { storage } from '#imports';
-import { isFresh } from './freshness';
-import type { BillingView } from './protocol';
-import { sessionsItem, type StoredSession } from './background/session-store';
-import { DEFAULT_SETTINGS, personKey, settingsItem, tenantChoicesItem, type PersonTenants, type Settings } from './settings';
+import { isFresh } from '@/lib/freshness';
+import type { BillingView } from '@/lib/protocol';
+import { sessionsItem, type StoredSession } from '@/lib/background/session-store';
+import { DEFAULT_SETTINGS, personKey, settingsItem, tenantChoicesItem, type PersonTenants, type Settings } from '@/lib/settings';
 
 interface ShownView {
   origin: string;

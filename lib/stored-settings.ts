@@ -7,7 +7,7 @@
  * dropped field read here is simply never looked at).
  */
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, TENANT_CHOICES_KEY, type Settings } from './settings-shape';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, TENANT_CHOICES_KEY, type Settings } from '@/lib/settings-shape';
 
 export async function readSettings(): Promise<Settings> {
   const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<Settings> | undefined;

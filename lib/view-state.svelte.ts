@@ -5,11 +5,11 @@
  * refresh it asks again when the background says it will try (its backoff, or the host's
  * Retry-After): every open surface asks at that moment, and they share one request.
  */
-import { WITHDRAWS_FIGURES, type BillingError, type Part, type Usage } from './model';
-import type { Access, BillingView, Freshness } from './protocol';
-import { ask } from './messaging';
-import { addMonths } from './month';
-import { MonthFigures } from './month-figures.svelte';
+import { WITHDRAWS_FIGURES, type BillingError, type Result, type Usage } from '@/lib/model';
+import type { Access, BillingView, Freshness } from '@/lib/protocol';
+import { ask } from '@/lib/messaging';
+import { addMonths } from '@/lib/month';
+import { MonthFigures } from '@/lib/month-figures.svelte';
 
 export type ModalState =
   | { kind: 'loading' }
@@ -53,9 +53,9 @@ export class BillingViewState {
   }
 
   /** A month's usage: the view's own for its month, else as answered (undefined while loading). */
-  usageOf(month: string): Part<Usage> | undefined {
+  usageOf(month: string): Result<Usage> | undefined {
     const usage = this.view?.snapshot.usage;
-    if (usage?.month === month) return { ok: true, data: usage };
+    if (usage?.month === month) return { ok: true, value: usage };
     return this.months.byMonth[month];
   }
 

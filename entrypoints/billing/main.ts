@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
-import FullBillingPage from '@/components/FullBillingPage.svelte';
+import FullBillingPage from '@/components/pages/FullBillingPage.svelte';
 import { followSystemTheme } from '@/lib/page-theme';
-import { followLanguageChoice, labelPage } from '@/lib/ui-language';
+import { followLanguageChoice, labelPage } from '@/lib/i18n/follow-language';
 import { TENANT_ID_PATTERN } from '@/lib/protocol';
 import { settingsItem } from '@/lib/settings';
 import { HOST_CURRENCY } from '@/lib/host/currency';

@@ -2,7 +2,7 @@ import { startOverlay } from '@/lib/content/overlay';
 import { reportPageSession } from '@/lib/content/session-reporter';
 import { waitForSidebar } from '@/lib/content/dashboard-dom';
 import { readSettings } from '@/lib/stored-settings';
-import { followLanguageChoice } from '@/lib/ui-language';
+import { followLanguageChoice } from '@/lib/i18n/follow-language';
 
 // Registered at run time for the configured dashboard origin only (lib/dashboard-registration.ts);
 // `matches` here only names the development hosts the manifest may reach from install. Where

@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
-import OptionsForm from '@/components/OptionsForm.svelte';
+import OptionsForm from '@/components/pages/OptionsForm.svelte';
 import { followSystemTheme } from '@/lib/page-theme';
-import { followLanguageChoice, labelPage } from '@/lib/ui-language';
+import { followLanguageChoice, labelPage } from '@/lib/i18n/follow-language';
 import '@/assets/pages.css';
 
 followSystemTheme();

@@ -1,8 +1,8 @@
 import { mount } from 'svelte';
-import PopupPanel from '@/components/PopupPanel.svelte';
+import PopupPanel from '@/components/pages/PopupPanel.svelte';
 import { followSystemTheme } from '@/lib/page-theme';
 import { readShownView } from '@/lib/shown-view';
-import { followLanguageChoice, labelPage } from '@/lib/ui-language';
+import { followLanguageChoice, labelPage } from '@/lib/i18n/follow-language';
 import '@/assets/pages.css';
 
 followSystemTheme();

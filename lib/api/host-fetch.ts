@@ -5,15 +5,13 @@
  * redirects are refused, bodies are read as a stream and cut off past MAX_BODY_BYTES, and a
  * Retry-After holds the whole origin (./host-hold.ts).
  */
-import type { BillingError } from '../model';
-import type { Endpoint } from './endpoints';
-import { holdOf, holdOrigin, retryAtFrom } from './host-hold';
+import type { BillingError, Result } from '@/lib/model';
+import type { Endpoint } from '@/lib/api/endpoints';
+import { holdOf, holdOrigin, retryAtFrom } from '@/lib/api/host-hold';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Far beyond any billing answer (50 invoices are a few KB); past it the request is aborted. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-
-export type HostResult = { ok: true; json: unknown } | { ok: false; error: BillingError };
 
 export interface HostFetchOptions {
   token: string;
@@ -24,7 +22,7 @@ export interface HostFetchOptions {
 /** The tenant family's unwired dependency answers 401 with this: the family is missing, not the session. */
 const TENANT_NOT_RESOLVED = /tenant nao identificado/i;
 
-function fail(error: BillingError): HostResult {
+function fail(error: BillingError): Result<never> {
   return { ok: false, error };
 }
 
@@ -72,7 +70,7 @@ function redirected(response: Response, origin: string): boolean {
   return response.url !== '' && new URL(response.url).origin !== origin;
 }
 
-export async function hostFetch(endpoint: Endpoint, options: HostFetchOptions): Promise<HostResult> {
+export async function hostFetch(endpoint: Endpoint, options: HostFetchOptions): Promise<Result<unknown>> {
   const origin = new URL(endpoint.url).origin;
   // A storage failure must not stop the request: the hold is a courtesy the host asked for.
   const hold = await holdOf(origin).catch(() => null);
@@ -103,7 +101,7 @@ export async function hostFetch(endpoint: Endpoint, options: HostFetchOptions): 
     }
     if (text.trim() === '') return fail({ kind: 'badResponse', detail: 'empty body' });
     try {
-      return { ok: true, json: JSON.parse(text) };
+      return { ok: true, value: JSON.parse(text) };
     } catch {
       return fail({ kind: 'badResponse', detail: 'malformed JSON' });
     }

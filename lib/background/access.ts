@@ -4,13 +4,13 @@
  * host enforces access itself), so a missing signal falls back rather than failing.
  * Decisions are cached per origin and token: a new sign-in asks again.
  */
-import type { Access } from '../protocol';
-import type { BillingError } from '../model';
-import { identityEndpoints } from '../api/endpoints';
-import { hostFetch, type HostResult } from '../api/host-fetch';
-import { decodeJwtClaims, parseAuthMe, parsePermissions, roleCanSeeBilling } from '../host/normalize';
-import { PerPerson } from './per-person';
-import type { StoredSession } from './session-store';
+import type { Access } from '@/lib/protocol';
+import type { BillingError, Result } from '@/lib/model';
+import { identityEndpoints } from '@/lib/api/endpoints';
+import { hostFetch } from '@/lib/api/host-fetch';
+import { decodeJwtClaims, parseAuthMe, parsePermissions, roleCanSeeBilling } from '@/lib/host/normalize';
+import { PerPerson } from '@/lib/background/per-person';
+import type { StoredSession } from '@/lib/background/session-store';
 
 /** Decisions per origin and token; one that came from a guess is dropped once it is answered. */
 const decisions = new PerPerson<Promise<Resolved>>();
@@ -18,38 +18,36 @@ const decisions = new PerPerson<Promise<Resolved>>();
 const SIGNED_OUT: Access = { signedIn: false, canSeeBilling: false, role: null };
 const UNREACHABLE = new Set<BillingError['kind']>(['timeout', 'offline']);
 
-export type AccessResult = { ok: true; access: Access } | { ok: false; error: BillingError };
-
 /** Decisions the host made are kept; a guess from the token is asked again next time. */
-type Resolved = AccessResult & { fromHost?: boolean };
+type Resolved = Result<Access> & { fromHost?: boolean };
 
 async function resolve(origin: string, session: StoredSession): Promise<Resolved> {
   const token = session.token;
   const permissions = await hostFetch(identityEndpoints.permissions(origin), { token });
   if (!permissions.ok && permissions.error.kind === 'signedOut') return { ok: false, error: permissions.error };
   if (permissions.ok) {
-    const parsed = parsePermissions(permissions.json);
-    if (parsed.ok) return { ok: true, fromHost: true, access: { signedIn: true, ...parsed.data } };
+    const parsed = parsePermissions(permissions.value);
+    if (parsed.ok) return { ok: true, fromHost: true, value: { signedIn: true, ...parsed.value } };
   }
   // The host unreachable: asking /me too would only double the wait before the token decides.
   const unreachable = !permissions.ok && UNREACHABLE.has(permissions.error.kind);
-  const me: HostResult = unreachable ? permissions : await hostFetch(identityEndpoints.me(origin), { token });
+  const me: Result<unknown> = unreachable ? permissions : await hostFetch(identityEndpoints.me(origin), { token });
   if (!me.ok && me.error.kind === 'signedOut') return { ok: false, error: me.error };
   if (me.ok) {
-    const parsed = parseAuthMe(me.json);
+    const parsed = parseAuthMe(me.value);
     if (parsed.ok) {
-      const role = parsed.data.role;
-      return { ok: true, fromHost: true, access: { signedIn: true, role, canSeeBilling: roleCanSeeBilling(role) } };
+      const role = parsed.value.role;
+      return { ok: true, fromHost: true, value: { signedIn: true, role, canSeeBilling: roleCanSeeBilling(role) } };
     }
   }
   // The host could not tell (down, or both endpoints broken): the token's own claim decides.
   const role = decodeJwtClaims(token)?.role ?? session.pageRole;
   if (!role) return { ok: false, error: permissions.ok ? { kind: 'badResponse', detail: 'no role' } : permissions.error };
-  return { ok: true, access: { signedIn: true, role, canSeeBilling: roleCanSeeBilling(role) } };
+  return { ok: true, value: { signedIn: true, role, canSeeBilling: roleCanSeeBilling(role) } };
 }
 
-export async function accessFor(origin: string, session: StoredSession | null): Promise<AccessResult> {
-  if (!session) return { ok: true, access: SIGNED_OUT };
+export async function accessFor(origin: string, session: StoredSession | null): Promise<Result<Access>> {
+  if (!session) return { ok: true, value: SIGNED_OUT };
   let decision = decisions.get(origin, session.token);
   if (!decision) {
     // Kept as a promise, so a page's report and the billing request behind it ask the host once.
@@ -61,7 +59,7 @@ export async function accessFor(origin: string, session: StoredSession | null): 
     decision = asking;
   }
   const resolved = await decision;
-  return resolved.ok ? { ok: true, access: resolved.access } : { ok: false, error: resolved.error };
+  return resolved.ok ? { ok: true, value: resolved.value } : { ok: false, error: resolved.error };
 }
 
 export function forgetAccess(origin: string): void {

@@ -5,13 +5,13 @@
  * by an alarm at the person's refresh interval, not by pages, so open tabs add no requests.
  */
 import { browser } from 'wxt/browser';
-import { BADGE_COLORS, badgeText, budgetLevel, chosenBudget } from '../badge-text';
-import { badgeTitle } from '../badge-title';
-import { t, uiLocale } from '../i18n';
-import type { Freshness } from '../protocol';
-import { settingsItem } from '../settings';
-import { alertIfOverThreshold } from './budget-alert';
-import { billing } from './billing';
+import { BADGE_COLORS, badgeText, budgetLevel, chosenBudget } from '@/lib/badge-text';
+import { badgeTitle } from '@/lib/badge-title';
+import { t, uiLocale } from '@/lib/i18n';
+import type { Freshness } from '@/lib/protocol';
+import { settingsItem } from '@/lib/settings';
+import { alertIfOverThreshold } from '@/lib/background/budget-alert';
+import { billing } from '@/lib/background/billing';
 
 export const BADGE_ALARM = 'badge-refresh';
 /** Errors that mean "nothing to show here", as opposed to "the host failed". */

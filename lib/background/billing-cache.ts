@@ -9,11 +9,11 @@
  * MAX_ENTRIES_PER_ORIGIN per origin, the least recently used going first.
  */
 import { storage } from '#imports';
-import type { BillingError, BillingSnapshot, Family, Part } from '../model';
-import type { Freshness } from '../protocol';
-import { isFresh } from '../freshness';
-import { fetchMonth, fetchSnapshot } from './billing-fetch';
-import { backoffMs } from './family-policy';
+import type { BillingError, BillingSnapshot, Family, Result } from '@/lib/model';
+import type { Freshness } from '@/lib/protocol';
+import { isFresh } from '@/lib/freshness';
+import { fetchMonth, fetchSnapshot } from '@/lib/background/billing-fetch';
+import { backoffMs } from '@/lib/background/family-policy';
 
 export interface CacheEntry {
   snapshot: BillingSnapshot;
@@ -51,12 +51,12 @@ const recentItem = storage.defineItem<Record<string, string[]>>('session:billing
 
 /** Failures with nothing cached to show instead: the backoff still applies (worker memory). */
 const failuresWithoutEntry = new Map<EntryKey, { error: BillingError; failures: number; retryAt: number }>();
-const inFlight = new Map<EntryKey, Promise<Part<CachedAnswer>>>();
+const inFlight = new Map<EntryKey, Promise<Result<CachedAnswer>>>();
 /** One controller per origin: a sign-out aborts everything that origin has in flight. */
 const controllers = new Map<string, AbortController>();
 
-const SIGNED_OUT: Part<never> = { ok: false, error: { kind: 'signedOut' } };
-const STORAGE_FAILED: Part<never> = { ok: false, error: { kind: 'storage' } };
+const SIGNED_OUT: Result<never> = { ok: false, error: { kind: 'signedOut' } };
+const STORAGE_FAILED: Result<never> = { ok: false, error: { kind: 'storage' } };
 /** Errors after which cached figures must not be shown any more. */
 const DROPS_CACHE = new Set<BillingError['kind']>(['signedOut', 'noAccess']);
 
@@ -120,17 +120,17 @@ function slotOf(origin: string, tenantId: string, token: string, onSignedOut: On
 }
 
 /** Reads the host for a slot; `entry`: what the slot holds now (read alongside, not before). */
-type Reader = (entry: Promise<CacheEntry | null>, signal: AbortSignal) => Promise<Part<BillingSnapshot>>;
+type Reader = (entry: Promise<CacheEntry | null>, signal: AbortSignal) => Promise<Result<BillingSnapshot>>;
 
 /** Keeps what a read learnt and says what to answer. */
-async function settle(slot: Slot, previous: CacheEntry | null, result: Part<BillingSnapshot>): Promise<Part<CachedAnswer>> {
+async function settle(slot: Slot, previous: CacheEntry | null, result: Result<BillingSnapshot>): Promise<Result<CachedAnswer>> {
   const { key } = slot;
   if (result.ok) {
     failuresWithoutEntry.delete(key);
-    const entry: CacheEntry = { snapshot: result.data, refreshError: null, failures: 0, retryAt: null };
+    const entry: CacheEntry = { snapshot: result.value, refreshError: null, failures: 0, retryAt: null };
     await quietly(storage.setItem<CacheEntry>(key, entry));
     void touch(slot.origin, slot.id);
-    return { ok: true, data: answerOf(entry, false) };
+    return { ok: true, value: answerOf(entry, false) };
   }
   const error = result.error;
   if (DROPS_CACHE.has(error.kind)) {
@@ -150,16 +150,16 @@ async function settle(slot: Slot, previous: CacheEntry | null, result: Part<Bill
   }
   const entry: CacheEntry = { ...previous, refreshError: error, failures, retryAt };
   await quietly(storage.setItem<CacheEntry>(key, entry));
-  return { ok: true, data: answerOf(entry, true) };
+  return { ok: true, value: answerOf(entry, true) };
 }
 
-function refresh(slot: Slot, read: Reader): Promise<Part<CachedAnswer>> {
+function refresh(slot: Slot, read: Reader): Promise<Result<CachedAnswer>> {
   const { key } = slot;
   const running = inFlight.get(key);
   if (running) return running;
   // Taken before any await: a sign-out from here on aborts this very refresh.
   const signal = controllerFor(slot.origin).signal;
-  const task = (async (): Promise<Part<CachedAnswer>> => {
+  const task = (async (): Promise<Result<CachedAnswer>> => {
     try {
       const entry = storage.getItem<CacheEntry>(key);
       const result = await read(entry, signal);
@@ -190,7 +190,7 @@ function walkFamilies(slot: Slot): Reader {
     if (walk.dropped.join() !== dropped.join()) {
       await quietly(droppedItem.getValue().then((all) => droppedItem.setValue({ ...all, [slot.origin]: walk.dropped })));
     }
-    const family = walk.result.ok ? walk.result.data.family : null;
+    const family = walk.result.ok ? walk.result.value.family : null;
     if (family && family !== answered) {
       await quietly(answeredItem.getValue().then((all) => answeredItem.setValue({ ...all, [slot.origin]: family })));
     }
@@ -206,7 +206,7 @@ async function answer(
   ttlMs: number,
   /** False for an entry that must not be answered any more (a month read from another family). */
   usable: (entry: CacheEntry) => boolean = () => true,
-): Promise<Part<CachedAnswer>> {
+): Promise<Result<CachedAnswer>> {
   let entry: CacheEntry | null;
   try {
     entry = await storage.getItem<CacheEntry>(slot.key);
@@ -221,7 +221,7 @@ async function answer(
   if (entry && (freshness === 'cached' || (freshness === 'fresh' && (fresh || waiting)))) {
     if (!fresh && !waiting) void refresh(slot, read);
     void touch(slot.origin, slot.id);
-    return { ok: true, data: answerOf(entry, !fresh) };
+    return { ok: true, value: answerOf(entry, !fresh) };
   }
   // Only a person's own refresh goes before the backoff is over.
   if (failure && waiting && freshness !== 'force') return { ok: false, error: failure.error };
@@ -235,7 +235,7 @@ export async function getBilling(
   freshness: Freshness,
   ttlMs: number,
   onSignedOut: OnSignedOut,
-): Promise<Part<CachedAnswer>> {
+): Promise<Result<CachedAnswer>> {
   const slot = slotOf(origin, tenantId, token, onSignedOut);
   return answer(slot, walkFamilies(slot), freshness, ttlMs);
 }
@@ -253,7 +253,7 @@ export async function getBillingMonth(
   freshness: Freshness,
   ttlMs: number,
   onSignedOut: OnSignedOut,
-): Promise<Part<CachedAnswer>> {
+): Promise<Result<CachedAnswer>> {
   const slot = slotOf(origin, tenantId, token, onSignedOut, month);
   const read: Reader = (_entry, signal) => fetchMonth(origin, tenantId, token, current, month, signal);
   return answer(slot, read, freshness, ttlMs, (entry) => entry.snapshot.family === current.family);

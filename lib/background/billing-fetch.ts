@@ -4,14 +4,14 @@
  * its other parts then load from that same family (every figure on screen comes from the
  * family that gave the total) and may fail on their own, saying why instead of being empty.
  */
-import type { BillingError, BillingSnapshot, Family, Part } from '../model';
-import { hostFetch } from '../api/host-fetch';
-import { decodeJwtClaims } from '../host/normalize';
-import type { HostFamily, PartSource } from '../host/families/family';
-import { panel } from '../host/families/panel';
-import { tenantV1 } from '../host/families/tenant-v1';
-import { adminV1 } from '../host/families/admin-v1';
-import { droppedAfter, familiesToTry, goesOnAfterTransient, mostTelling, verdictFor, type TokenFacts } from './family-policy';
+import type { BillingError, BillingSnapshot, Family, Result } from '@/lib/model';
+import { hostFetch } from '@/lib/api/host-fetch';
+import { decodeJwtClaims } from '@/lib/host/normalize';
+import type { HostFamily, PartSource } from '@/lib/host/families/family';
+import { panel } from '@/lib/host/families/panel';
+import { tenantV1 } from '@/lib/host/families/tenant-v1';
+import { adminV1 } from '@/lib/host/families/admin-v1';
+import { droppedAfter, familiesToTry, goesOnAfterTransient, mostTelling, verdictFor, type TokenFacts } from '@/lib/background/family-policy';
 
 const FAMILIES: Record<Family, HostFamily> = { panel, tenantV1, adminV1 };
 
@@ -25,7 +25,7 @@ export interface WalkStart {
 }
 
 export interface WalkResult {
-  result: Part<BillingSnapshot>;
+  result: Result<BillingSnapshot>;
   /** The dropped families after this walk (to keep for the next one). */
   dropped: Family[];
 }
@@ -43,19 +43,19 @@ function tokenFacts(token: string): TokenFacts {
   return { hasTenantClaim: !!claims?.tenantId || (claims?.tenantIds?.length ?? 0) > 0 };
 }
 
-const NOT_AVAILABLE: Part<never> = { ok: false, error: { kind: 'notAvailable' } };
+const NOT_AVAILABLE: Result<never> = { ok: false, error: { kind: 'notAvailable' } };
 
-async function part<T>(source: PartSource<T> | null, ctx: Ctx): Promise<Part<T>> {
+async function part<T>(source: PartSource<T> | null, ctx: Ctx): Promise<Result<T>> {
   if (!source) return NOT_AVAILABLE;
   const result = await hostFetch(source.endpoint, { token: ctx.token, signal: ctx.signal });
-  return result.ok ? source.read(result.json) : result;
+  return result.ok ? source.read(result.value) : result;
 }
 
 /**
  * The family that answered last time loads all its parts at once. Any other goes usage first,
  * so a family that is not there costs one request, not four.
  */
-async function fromFamily(family: HostFamily, ctx: Ctx, probing: boolean): Promise<Part<BillingSnapshot>> {
+async function fromFamily(family: HostFamily, ctx: Ctx, probing: boolean): Promise<Result<BillingSnapshot>> {
   const parts = family.parts(ctx.origin, ctx.tenantId, ctx.now);
   const usagePromise = part(parts.usage, ctx);
   if (probing) {
@@ -71,13 +71,13 @@ async function fromFamily(family: HostFamily, ctx: Ctx, probing: boolean): Promi
   if (!usage.ok) return usage;
   return {
     ok: true,
-    data: {
+    value: {
       origin: ctx.origin,
       tenantId: ctx.tenantId,
       family: family.id,
       simulated: family.simulated,
       fetchedAt: Date.now(),
-      usage: usage.data,
+      usage: usage.value,
       invoices,
       projections,
       timeline,
@@ -97,19 +97,19 @@ export async function fetchMonth(
   current: { family: Family; simulated: boolean },
   month: string,
   signal: AbortSignal,
-): Promise<Part<BillingSnapshot>> {
+): Promise<Result<BillingSnapshot>> {
   const source = FAMILIES[current.family].monthUsage?.(origin, tenantId, month) ?? null;
   const usage = await part(source, { origin, tenantId, token, signal, now: new Date() });
   if (!usage.ok) return usage;
   return {
     ok: true,
-    data: {
+    value: {
       origin,
       tenantId,
       family: current.family,
       simulated: current.simulated,
       fetchedAt: Date.now(),
-      usage: usage.data,
+      usage: usage.value,
       invoices: NOT_AVAILABLE,
       projections: NOT_AVAILABLE,
       timeline: NOT_AVAILABLE,
@@ -121,9 +121,9 @@ export async function fetchSnapshot(origin: string, tenantId: string, token: str
   const ctx: Ctx = { origin, tenantId, token, signal: start.signal, now: start.now ?? new Date() };
   const facts = tokenFacts(token);
   const droppedNow: Family[] = [];
-  const finish = (result: Part<BillingSnapshot>): WalkResult => ({
+  const finish = (result: Result<BillingSnapshot>): WalkResult => ({
     result,
-    dropped: droppedAfter(start.dropped, droppedNow, result.ok ? result.data.family : null),
+    dropped: droppedAfter(start.dropped, droppedNow, result.ok ? result.value.family : null),
   });
   const order = familiesToTry(start.dropped);
   // A family dropped since it last answered is known no more.

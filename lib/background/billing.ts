@@ -2,23 +2,23 @@
  * The figures a surface asks for: only for a person the host lets see billing and a tenant with
  * evidence (./tenants.ts), from the cache (./billing-cache.ts). The badge asks here too.
  */
-import { WITHDRAWS_FIGURES, type BillingError, type Part } from '../model';
-import type { BillingView, Reply, Request } from '../protocol';
-import { settingsItem } from '../settings';
-import { decodeJwtClaims, roleCanSeeBilling } from '../host/normalize';
-import { forgetShownView, rememberShownView } from '../shown-view';
-import { getBilling, getBillingMonth, type CachedAnswer } from './billing-cache';
-import { billingSession, fail, signOut } from './session';
-import type { StoredSession } from './session-store';
-import { activeTenantBeforeListing, tenantsFor } from './tenants';
+import { WITHDRAWS_FIGURES, type BillingError, type Result } from '@/lib/model';
+import type { BillingView, Request } from '@/lib/protocol';
+import { settingsItem } from '@/lib/settings';
+import { decodeJwtClaims, roleCanSeeBilling } from '@/lib/host/normalize';
+import { forgetShownView, rememberShownView } from '@/lib/shown-view';
+import { getBilling, getBillingMonth, type CachedAnswer } from '@/lib/background/billing-cache';
+import { billingSession, fail, signOut } from '@/lib/background/session';
+import type { StoredSession } from '@/lib/background/session-store';
+import { activeTenantBeforeListing, tenantsFor } from '@/lib/background/tenants';
 
 /** Billing for the tenant the request names, or the person's active one; for a month if it names one. */
-export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Promise<Reply<BillingView>> {
+export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Promise<Result<BillingView>> {
   // Read alongside the session check: every storage read is a round trip on the way to the host.
   const settings = settingsItem.getValue();
   const gate = await billingSession(origin);
   if (!gate.ok) return withdrawing(gate);
-  const list = await tenantsFor(origin, gate.session);
+  const list = await tenantsFor(origin, gate.value);
   // Nothing vouches for a tenant of this person: they confirm one before anything is fetched.
   if (list.tenants.length === 0) return withdrawing(fail({ kind: 'tenantUnconfirmed', hint: list.hint }));
   const tenantId = request.tenantId ?? list.activeId;
@@ -26,21 +26,21 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
   // Only tenants with evidence ever reach a URL.
   if (!tenant) return fail({ kind: 'noAccess' });
   const ttlMs = (await settings).refreshMinutes * 60_000;
-  const token = gate.session.token;
+  const token = gate.value.token;
   const active = tenant.id === list.activeId;
-  const viewOf = (answer: Part<CachedAnswer>): Reply<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.data } } : answer);
+  const viewOf = (answer: Result<CachedAnswer>): Result<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.value } } : answer);
   const { month, freshness } = request;
   // A past month is read from the family that gave the current one, so that one comes first.
   const current = await getBilling(origin, tenant.id, token, month ? 'cached' : freshness, ttlMs, signOut);
   if (!current.ok) return active ? withdrawing(current) : current;
-  if (!month || month === current.data.snapshot.usage.month) {
+  if (!month || month === current.value.snapshot.usage.month) {
     const answer = !month || freshness === 'cached' ? current : await getBilling(origin, tenant.id, token, freshness, ttlMs, signOut);
     const reply = viewOf(answer);
     // The popup paints these at once next time it opens (lib/shown-view.ts).
-    if (reply.ok && active) void rememberShownView(origin, gate.session.person, reply.value);
+    if (reply.ok && active) void rememberShownView(origin, gate.value.person, reply.value);
     return reply;
   }
-  return viewOf(await getBillingMonth(origin, tenant.id, token, current.data.snapshot, month, freshness, ttlMs, signOut));
+  return viewOf(await getBillingMonth(origin, tenant.id, token, current.value.snapshot, month, freshness, ttlMs, signOut));
 }
 
 /**

@@ -4,9 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from '#imports';
-import { formatMoney } from '../format';
-import { t, uiLocale } from '../i18n';
-import type { Money } from '../model';
+import { formatMoney } from '@/lib/format';
+import { t, uiLocale } from '@/lib/i18n';
+import type { Money } from '@/lib/model';
 
 const alertsShownItem = storage.defineItem<string[]>('local:budgetAlertsShown', { fallback: [] });
 /** Enough periods for every tenant a support person may follow; older keys drop off. */

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { LANGUAGES, type Catalog, type Language } from '../i18n-catalog';
+import { LANGUAGES, type Catalog, type Language } from '@/lib/i18n/catalog';
 
 const catalogSchema = z.record(
   z.string(),

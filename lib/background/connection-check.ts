@@ -3,11 +3,11 @@
  * dashboard right now. Permission, the page's person and a billing answer (fresh enough to be
  * true), so a person setting up sees which step is missing instead of a blank popup.
  */
-import type { ConnectionCheck } from '../protocol';
-import { hasOriginPermission } from '../origin-permission';
-import { accessFor } from './access';
-import { billing } from './billing';
-import type { StoredSession } from './session-store';
+import type { ConnectionCheck } from '@/lib/protocol';
+import { hasOriginPermission } from '@/lib/origin-permission';
+import { accessFor } from '@/lib/background/access';
+import { billing } from '@/lib/background/billing';
+import type { StoredSession } from '@/lib/background/session-store';
 
 export async function checkConnection(
   origin: string,
@@ -17,7 +17,7 @@ export async function checkConnection(
   if (!permission) return { origin, permission, user: null, role: null, tenant: null, family: null, error: { kind: 'offline' } };
   // The role the host vouches for, else the page's own record of it.
   const access = await accessFor(origin, session);
-  const role = (access.ok ? access.access.role : null) ?? session?.pageRole ?? null;
+  const role = (access.ok ? access.value.role : null) ?? session?.pageRole ?? null;
   const base = { origin, permission, user: session?.person ?? null, role };
   const reply = await billing(origin, { op: 'billing.get', freshness: 'fresh' });
   return reply.ok

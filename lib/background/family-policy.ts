@@ -18,7 +18,7 @@
  * 6. A new session (browser restart, or another sign-in) probes again from the truest family, so
  *    a host fixed later is noticed; so does a try once every family has been dropped.
  */
-import type { BillingError, Family } from '../model';
+import type { BillingError, Family } from '@/lib/model';
 
 export const TRUTH_ORDER: readonly Family[] = ['tenantV1', 'adminV1', 'panel'];
 

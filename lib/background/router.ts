@@ -4,25 +4,26 @@
  * their latest request.
  */
 import { browser } from 'wxt/browser';
-import type { Reply, Request, ResponseMap, TenantList } from '../protocol';
-import { billing, prefetchBilling } from './billing';
-import { fetchCatalog } from './catalog';
-import { checkConnection } from './connection-check';
-import type { Caller } from './sender';
-import { billingSession, fail, storeSession, withAccess } from './session';
-import { getSession } from './session-store';
-import { chooseTenant, forgetTenant, selectTenant, tenantsFor } from './tenants';
+import type { Result } from '@/lib/model';
+import type { Request, ResponseMap, TenantList } from '@/lib/protocol';
+import { billing, prefetchBilling } from '@/lib/background/billing';
+import { fetchCatalog } from '@/lib/background/catalog';
+import { checkConnection } from '@/lib/background/connection-check';
+import type { Caller } from '@/lib/background/sender';
+import { billingSession, fail, storeSession, withAccess } from '@/lib/background/session';
+import { getSession } from '@/lib/background/session-store';
+import { chooseTenant, forgetTenant, selectTenant, tenantsFor } from '@/lib/background/tenants';
 
 type Op = Request['op'];
-type Handler<K extends Op> = (caller: Caller, request: Extract<Request, { op: K }>) => Promise<Reply<ResponseMap[K]>>;
+type Handler<K extends Op> = (caller: Caller, request: Extract<Request, { op: K }>) => Promise<Result<ResponseMap[K]>>;
 
 /** A change to the person's tenants, once the host lets them see billing. */
 const tenantChange =
   (change: typeof selectTenant) =>
-  async ({ origin }: Caller, request: { tenantId: string }): Promise<Reply<TenantList>> => {
+  async ({ origin }: Caller, request: { tenantId: string }): Promise<Result<TenantList>> => {
     const gate = await billingSession(origin);
     if (!gate.ok) return gate;
-    const list = await change(origin, gate.session, request.tenantId);
+    const list = await change(origin, gate.value, request.tenantId);
     return list ? { ok: true, value: list } : fail({ kind: 'noAccess' });
   };
 
@@ -33,7 +34,7 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
     const { origin } = caller;
     const stored = await storeSession(origin, request.session);
     if (!stored.ok) return stored;
-    const { session } = stored;
+    const session = stored.value;
     if (session) {
       // The tenant list is needed by the first billing request that follows: ask for it while
       // the access check runs rather than after it (it lists only the person's own tenants).
@@ -51,7 +52,7 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   },
   async 'tenants.get'({ origin }) {
     const gate = await billingSession(origin);
-    return gate.ok ? { ok: true, value: await tenantsFor(origin, gate.session) } : gate;
+    return gate.ok ? { ok: true, value: await tenantsFor(origin, gate.value) } : gate;
   },
   'tenant.select': tenantChange(selectTenant),
   'tenant.choose': tenantChange(chooseTenant),
@@ -73,6 +74,6 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   },
 };
 
-export function handleRequest<K extends Op>(caller: Caller, request: Extract<Request, { op: K }>): Promise<Reply<ResponseMap[K]>> {
+export function handleRequest<K extends Op>(caller: Caller, request: Extract<Request, { op: K }>): Promise<Result<ResponseMap[K]>> {
   return (HANDLERS[request.op as K] as Handler<K>)(caller, request);
 }

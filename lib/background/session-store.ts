@@ -4,8 +4,8 @@
  * readable by content scripts (docs/firefox.md). Never in storage.local/sync, never logged.
  */
 import { storage } from '#imports';
-import type { PageSession } from '../protocol';
-import { decodeJwtClaims } from '../host/normalize';
+import type { PageSession } from '@/lib/protocol';
+import { decodeJwtClaims } from '@/lib/host/normalize';
 
 export interface StoredSession {
   token: string;

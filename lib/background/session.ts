@@ -2,13 +2,13 @@
  * The page's person as the background knows them: their stored session, whether the host lets
  * them see billing, and what goes when they sign out or someone else signs in.
  */
-import type { BillingError } from '../model';
-import type { Access, PageSession, Reply } from '../protocol';
-import { forgetShownView } from '../shown-view';
-import { accessFor, forgetAccess } from './access';
-import { forgetOrigin } from './billing-cache';
-import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from './session-store';
-import { forgetTenants } from './tenants';
+import type { BillingError, Result } from '@/lib/model';
+import type { Access, PageSession } from '@/lib/protocol';
+import { forgetShownView } from '@/lib/shown-view';
+import { accessFor, forgetAccess } from '@/lib/background/access';
+import { forgetOrigin } from '@/lib/background/billing-cache';
+import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from '@/lib/background/session-store';
+import { forgetTenants } from '@/lib/background/tenants';
 
 export const fail = (error: BillingError): { ok: false; error: BillingError } => ({ ok: false, error });
 
@@ -33,14 +33,14 @@ export async function signOut(origin: string, token: string): Promise<void> {
 }
 
 /** What the host lets the person of `session` do (a refused token signs them out). */
-export async function withAccess(origin: string, session: StoredSession | null): Promise<Reply<Access>> {
+export async function withAccess(origin: string, session: StoredSession | null): Promise<Result<Access>> {
   const result = await accessFor(origin, session);
   if (!result.ok && result.error.kind === 'signedOut' && session) await signOut(origin, session.token);
-  return result.ok ? { ok: true, value: result.access } : result;
+  return result;
 }
 
 /** The session of an origin whose person may see billing, or why not. */
-export async function billingSession(origin: string): Promise<{ ok: true; session: StoredSession } | { ok: false; error: BillingError }> {
+export async function billingSession(origin: string): Promise<Result<StoredSession>> {
   const session = await getSession(origin);
   if (!session) {
     if (unsavedSessions.has(origin)) return fail({ kind: 'storage' });
@@ -50,14 +50,14 @@ export async function billingSession(origin: string): Promise<{ ok: true; sessio
   if (!access.ok) return access;
   if (!access.value.signedIn) return fail({ kind: 'signedOut' });
   if (!access.value.canSeeBilling) return fail({ kind: 'noAccess' });
-  return { ok: true, session };
+  return { ok: true, value: session };
 }
 
 /**
  * Keeps what a dashboard tab reports; a different token may be a different person, so nothing
  * cached for the last one survives. Resolves to the session now stored (null: signed out).
  */
-export async function storeSession(origin: string, page: PageSession): Promise<{ ok: true; session: StoredSession | null } | { ok: false; error: BillingError }> {
+export async function storeSession(origin: string, page: PageSession): Promise<Result<StoredSession | null>> {
   let changed: boolean;
   try {
     changed = await putSession(origin, toStoredSession(page));
@@ -67,5 +67,5 @@ export async function storeSession(origin: string, page: PageSession): Promise<{
     return fail({ kind: 'storage' });
   }
   if (changed) await forgetPerson(origin);
-  return { ok: true, session: await getSession(origin) };
+  return { ok: true, value: await getSession(origin) };
 }

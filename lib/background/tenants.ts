@@ -7,14 +7,14 @@
  * offered as the suggestion when the person has to choose. Choices are kept per origin and
  * username, so the next person on a shared browser profile starts clean.
  */
-import type { TenantList, TenantRef, TenantSource } from '../protocol';
-import { TENANT_ID_PATTERN } from '../protocol';
-import { identityEndpoints } from '../api/endpoints';
-import { hostFetch } from '../api/host-fetch';
-import { decodeJwtClaims, parseUserTenants } from '../host/normalize';
-import { personKey, tenantChoicesItem, type PersonTenants } from '../settings';
-import { PerPerson } from './per-person';
-import type { StoredSession } from './session-store';
+import type { TenantList, TenantRef, TenantSource } from '@/lib/protocol';
+import { TENANT_ID_PATTERN } from '@/lib/protocol';
+import { identityEndpoints } from '@/lib/api/endpoints';
+import { hostFetch } from '@/lib/api/host-fetch';
+import { decodeJwtClaims, parseUserTenants } from '@/lib/host/normalize';
+import { personKey, tenantChoicesItem, type PersonTenants } from '@/lib/settings';
+import { PerPerson } from '@/lib/background/per-person';
+import type { StoredSession } from '@/lib/background/session-store';
 
 interface Listed {
   tenants: TenantRef[];
@@ -30,10 +30,10 @@ const listed = new PerPerson<Promise<Listed>>();
 
 async function fetchListing(origin: string, session: StoredSession): Promise<{ value: Listed; ok: boolean }> {
   const result = await hostFetch(identityEndpoints.tenants(origin), { token: session.token });
-  const parsed = result.ok ? parseUserTenants(result.json) : null;
+  const parsed = result.ok ? parseUserTenants(result.value) : null;
   if (!parsed?.ok) return { value: { tenants: [], current: null }, ok: false };
-  const tenants = parsed.data.tenants.map(({ id, name, color }): TenantRef => ({ id, name, color, source: 'host' }));
-  return { value: { tenants, current: parsed.data.current }, ok: true };
+  const tenants = parsed.value.tenants.map(({ id, name, color }): TenantRef => ({ id, name, color, source: 'host' }));
+  return { value: { tenants, current: parsed.value.current }, ok: true };
 }
 
 function listFromHost(origin: string, session: StoredSession): Promise<Listed> {

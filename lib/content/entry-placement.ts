@@ -4,7 +4,7 @@
  * action buttons (or before "Assistentes") and moves behind Analytics the moment it appears.
  * Runs synchronously in a MutationObserver callback, i.e. before the next paint.
  */
-import { MOUNTED_APP, SIDEBAR_SECTIONS, sectionTitled } from './dashboard-dom';
+import { MOUNTED_APP, SIDEBAR_SECTIONS, sectionTitled } from '@/lib/content/dashboard-dom';
 
 /** Where the entry belongs in `sections`: the node it must follow, or null for "first". */
 function anchorIn(sections: Element): { after: Element } | { before: Element } | null {

@@ -6,11 +6,11 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
-import BillingModal from '@/components/BillingModal.svelte';
-import { ask } from '../messaging';
-import type { BillingViewState } from '../view-state.svelte';
-import { overlayCss } from './overlay-css';
-import { createShadowUi } from './shadow-ui';
+import BillingModal from '@/components/overlay/BillingModal.svelte';
+import { ask } from '@/lib/messaging';
+import type { BillingViewState } from '@/lib/view-state.svelte';
+import { overlayCss } from '@/lib/content/overlay-css';
+import { createShadowUi } from '@/lib/content/shadow-ui';
 
 export const MODAL_TAG = 'billing-overlay-modal';
 

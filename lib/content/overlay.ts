@@ -7,15 +7,15 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
-import SidebarEntry from '@/components/SidebarEntry.svelte';
-import type { Access } from '../protocol';
-import { watchTenantChoices } from '../stored-settings';
-import { BillingViewState } from '../view-state.svelte';
-import { watchDarkMode } from './dark-mode';
-import { keepEntryPlaced, placeEntry } from './entry-placement';
-import { createModal, MODAL_TAG } from './modal';
-import { overlayCss } from './overlay-css';
-import { createShadowUi } from './shadow-ui';
+import SidebarEntry from '@/components/overlay/SidebarEntry.svelte';
+import type { Access } from '@/lib/protocol';
+import { watchTenantChoices } from '@/lib/stored-settings';
+import { BillingViewState } from '@/lib/view-state.svelte';
+import { watchDarkMode } from '@/lib/content/dark-mode';
+import { keepEntryPlaced, placeEntry } from '@/lib/content/entry-placement';
+import { createModal, MODAL_TAG } from '@/lib/content/modal';
+import { overlayCss } from '@/lib/content/overlay-css';
+import { createShadowUi } from '@/lib/content/shadow-ui';
 
 export const ENTRY_TAG = 'billing-overlay-entry';
 

@@ -5,9 +5,9 @@
  * older than the latest report are dropped (a quick sign-in then sign-out stays signed out).
  */
 import type { ContentScriptContext } from '#imports';
-import { ask } from '../messaging';
-import type { Access } from '../protocol';
-import { watchPageSession } from './page-session';
+import { ask } from '@/lib/messaging';
+import type { Access } from '@/lib/protocol';
+import { watchPageSession } from '@/lib/content/page-session';
 
 export function reportPageSession(ctx: ContentScriptContext, onAccess: (access: Access | null) => void): void {
   let latest = 0;

@@ -12,7 +12,7 @@
  * Playwright's locators; in the shipped build the condition folds to "closed" at build time.
  */
 import type { ContentScriptContext } from '#imports';
-import { uiLocale } from '../i18n';
+import { uiLocale } from '@/lib/i18n';
 
 const SHADOW_MODE: ShadowRootMode = import.meta.env.WXT_E2E === '1' ? 'open' : 'closed';
 

@@ -5,8 +5,8 @@
  * row's reason.
  */
 import { z, type ZodMiniType } from 'zod/mini';
-import type { InvoiceList, InvoiceStatus } from '../model';
-import { bad, clip, issueDetail, MAX_ITEMS, ok, parseWith, type Result } from './result';
+import type { InvoiceList, InvoiceStatus } from '@/lib/model';
+import { bad, clip, issueDetail, MAX_ITEMS, ok, parseWith, type Read } from '@/lib/host/result';
 
 const STATUS_WORDS: Record<string, InvoiceStatus> = {
   paid: 'paid',
@@ -48,12 +48,12 @@ export function readInvoiceRows<S>(
   json: unknown,
   row: ZodMiniType<S>,
   build: (row: S) => InvoiceList['invoices'][number],
-): Result<InvoiceList> {
+): Read<InvoiceList> {
   const list = parseWith('invoices', ListSchema, json, (body) => body.invoices.slice(0, MAX_ITEMS));
   if (!list.ok) return list;
   const invoices: InvoiceList['invoices'] = [];
   let firstProblem: string | null = null;
-  list.data.forEach((raw, index) => {
+  list.value.forEach((raw, index) => {
     const label = `invoices.invoices[${index}]`;
     try {
       const parsed = row.safeParse(raw, { reportInput: true });
@@ -67,7 +67,7 @@ export function readInvoiceRows<S>(
       firstProblem ??= `${label}: could not be read`;
     }
   });
-  const unreadable = list.data.length - invoices.length;
+  const unreadable = list.value.length - invoices.length;
   if (unreadable > 0 && invoices.length === 0) return bad(firstProblem ?? 'invoices: could not be read');
   return ok({ invoices, unreadable });
 }

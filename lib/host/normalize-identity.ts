@@ -1,6 +1,6 @@
 /** Who is signed in, whether they may see billing, and which tenants they can pick. */
-import { clip, parseWith, type Result } from './result';
-import { AuthMeSchema, PermissionsSchema, UserTenantsSchema } from './schemas';
+import { clip, parseWith, type Read } from '@/lib/host/result';
+import { AuthMeSchema, PermissionsSchema, UserTenantsSchema } from '@/lib/host/schemas';
 
 /** Roles the host lets read billing (docs/host.md §3: ADMIN has billing:read, SUPER_ADMIN manage). */
 const BILLING_ROLES = new Set(['ADMIN', 'SUPER_ADMIN']);
@@ -10,7 +10,7 @@ export function roleCanSeeBilling(role: string): boolean {
 }
 
 /** `GET /api/user/permissions`: billing is visible with `billing: ["read"]` or `["manage"]`. */
-export function parsePermissions(json: unknown): Result<{ role: string; canSeeBilling: boolean }> {
+export function parsePermissions(json: unknown): Read<{ role: string; canSeeBilling: boolean }> {
   return parseWith('permissions', PermissionsSchema, json, (body) => {
     const billing = body.permissions?.billing ?? [];
     const canSeeBilling = billing.some((action) => {
@@ -22,7 +22,7 @@ export function parsePermissions(json: unknown): Result<{ role: string; canSeeBi
 }
 
 /** `GET /api/v1/auth/me`. */
-export function parseAuthMe(json: unknown): Result<{ role: string }> {
+export function parseAuthMe(json: unknown): Read<{ role: string }> {
   return parseWith('authMe', AuthMeSchema, json, (body) => ({ role: clip(body.role) }));
 }
 
@@ -43,7 +43,7 @@ const PLATFORM_TENANT_ID = '__platform__';
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 
 /** `GET /api/user/tenants`, minus the platform entry. */
-export function parseUserTenants(json: unknown): Result<UserTenants> {
+export function parseUserTenants(json: unknown): Read<UserTenants> {
   return parseWith('tenants', UserTenantsSchema, json, (body) => {
     const platformIds = new Set<string>([PLATFORM_TENANT_ID]);
     for (const t of body.tenants) if (t.is_platform === true) platformIds.add(t.tenant_id);

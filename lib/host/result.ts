@@ -4,9 +4,11 @@
  */
 
 import type { ZodMiniType } from 'zod/mini';
+import type { Result } from '@/lib/model';
 
 export type BadResponse = { kind: 'badResponse'; detail: string };
-export type Result<T> = { ok: true; data: T } | { ok: false; error: BadResponse };
+/** A read of one host answer: the model value, or what was wrong with the answer. */
+export type Read<T> = Result<T, BadResponse>;
 
 /** Longest text kept from the host for ids, numbers, periods, names, dates and messages. */
 export const MAX_TEXT = 200;
@@ -14,11 +16,11 @@ export const MAX_TEXT = 200;
 /** Most list entries kept (invoices, timeline points), so a hostile answer cannot flood the UI. */
 export const MAX_ITEMS = 1000;
 
-export function ok<T>(data: T): Result<T> {
-  return { ok: true, data };
+export function ok<T>(value: T): Read<T> {
+  return { ok: true, value };
 }
 
-export function bad<T = never>(detail: string): Result<T> {
+export function bad<T = never>(detail: string): Read<T> {
   return { ok: false, error: { kind: 'badResponse', detail: clip(detail) } };
 }
 
@@ -116,7 +118,7 @@ export function parseWith<S, T>(
   schema: ZodMiniType<S>,
   json: unknown,
   build: (data: S) => T,
-): Result<T> {
+): Read<T> {
   try {
     const parsed = schema.safeParse(json, { reportInput: true });
     if (!parsed.success) return bad(issueDetail(label, parsed.error.issues));

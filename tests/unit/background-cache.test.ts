@@ -62,7 +62,7 @@ async function billingKeys(): Promise<string[]> {
 async function primed(origin = ORIGIN, tenantId = TENANT) {
   const first = await getBilling(origin, tenantId, token, 'force', TTL, onSignedOut);
   if (!first.ok) throw new Error(`priming failed: ${JSON.stringify(first.error)}`);
-  return first.data;
+  return first.value;
 }
 
 describe('shared fetches', () => {
@@ -72,8 +72,8 @@ describe('shared fetches', () => {
     expect(host.requests).toHaveLength(2); // tenant v1 (not wired: dropped), then admin v1
     for (const result of results) {
       expect(result.ok).toBe(true);
-      expect(result.ok && result.data.snapshot.usage.total.cents).toBe(2702);
-      expect(result.ok && result.data.stale).toBe(false);
+      expect(result.ok && result.value.snapshot.usage.total.cents).toBe(2702);
+      expect(result.ok && result.value.stale).toBe(false);
     }
   });
 
@@ -92,9 +92,9 @@ describe('freshness', () => {
     expect(host.requests).toHaveLength(0);
     expect(answer).toEqual({
       ok: true,
-      data: expect.objectContaining({ stale: false, refreshError: null }),
+      value: expect.objectContaining({ stale: false, refreshError: null }),
     });
-    expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0);
+    expect(answer.ok && answer.value.snapshot.fetchedAt).toBe(T0);
   });
 
   it('"fresh" with a fresh entry answers without a request', async () => {
@@ -102,7 +102,7 @@ describe('freshness', () => {
     host.clear();
     const answer = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL, onSignedOut);
     expect(host.requests).toHaveLength(0);
-    expect(answer.ok && answer.data.stale).toBe(false);
+    expect(answer.ok && answer.value.stale).toBe(false);
   });
 
   it('"cached" with a stale entry answers at once (stale) and starts exactly one refresh', async () => {
@@ -113,9 +113,9 @@ describe('freshness', () => {
     vi.setSystemTime(T0 + TTL);
 
     const answer = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
-    expect(answer.ok && answer.data.stale).toBe(true);
-    expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0);
-    expect(answer.ok && answer.data.refreshError).toBeNull();
+    expect(answer.ok && answer.value.stale).toBe(true);
+    expect(answer.ok && answer.value.snapshot.fetchedAt).toBe(T0);
+    expect(answer.ok && answer.value.refreshError).toBeNull();
 
     // More readers while the refresh runs: still one refresh.
     await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
@@ -129,7 +129,7 @@ describe('freshness', () => {
     expect(host.count(ADMIN_USAGE)).toBe(1);
 
     const after = await getBilling(ORIGIN, TENANT, token, 'cached', TTL, onSignedOut);
-    expect(after.ok && after.data.stale).toBe(false);
+    expect(after.ok && after.value.stale).toBe(false);
     expect(host.count(ADMIN_USAGE)).toBe(1);
   });
 
@@ -139,8 +139,8 @@ describe('freshness', () => {
     vi.setSystemTime(T0 + TTL);
     const answer = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL, onSignedOut);
     expect(host.count(ADMIN_USAGE)).toBe(1);
-    expect(answer.ok && answer.data.stale).toBe(false);
-    expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0 + TTL);
+    expect(answer.ok && answer.value.stale).toBe(false);
+    expect(answer.ok && answer.value.snapshot.fetchedAt).toBe(T0 + TTL);
   });
 
   it('"force" fetches even when the entry is fresh', async () => {
@@ -149,8 +149,8 @@ describe('freshness', () => {
     vi.setSystemTime(T0 + 1000);
     const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
     expect(host.count(ADMIN_USAGE)).toBe(1);
-    expect(answer.ok && answer.data.snapshot.fetchedAt).toBe(T0 + 1000);
-    expect(answer.ok && answer.data.stale).toBe(false);
+    expect(answer.ok && answer.value.snapshot.fetchedAt).toBe(T0 + 1000);
+    expect(answer.ok && answer.value.stale).toBe(false);
   });
 });
 
@@ -162,7 +162,7 @@ describe('failed refreshes', () => {
     const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
     expect(answer).toEqual({
       ok: true,
-      data: { snapshot: good.snapshot, stale: true, refreshError: { kind: 'server', status: 500 }, retryAt: T0 + 1000 + 15_000 },
+      value: { snapshot: good.snapshot, stale: true, refreshError: { kind: 'server', status: 500 }, retryAt: T0 + 1000 + 15_000 },
     });
     // The kept entry remembers the failure, so a later read is stale too and retries.
     const entry = await sessionEntry(ORIGIN, TENANT);
@@ -173,10 +173,10 @@ describe('failed refreshes', () => {
     vi.setSystemTime(T0 + 1000 + 15_000);
     const again = await getBilling(ORIGIN, TENANT, token, 'fresh', TTL, onSignedOut);
     expect(host.count(ADMIN_USAGE)).toBe(1);
-    expect(again.ok && again.data.stale).toBe(true);
-    expect(again.ok && again.data.refreshError).toEqual({ kind: 'server', status: 500 });
+    expect(again.ok && again.value.stale).toBe(true);
+    expect(again.ok && again.value.refreshError).toEqual({ kind: 'server', status: 500 });
     // The second failure in a row waits twice as long.
-    expect(again.ok && again.data.retryAt).toBe(T0 + 1000 + 15_000 + 30_000);
+    expect(again.ok && again.value.retryAt).toBe(T0 + 1000 + 15_000 + 30_000);
   });
 
   it('a single 500 keeps the family: the panel is never asked, the next refresh gives the same figures', async () => {
@@ -185,12 +185,12 @@ describe('failed refreshes', () => {
     const good = await primed();
     host.route(ADMIN_USAGE, { status: 500, body: 'Internal Server Error', contentType: 'text/plain' });
     const failed = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
-    expect(failed.ok && failed.data.snapshot).toEqual(good.snapshot);
+    expect(failed.ok && failed.value.snapshot).toEqual(good.snapshot);
     host.route(ADMIN_USAGE, adminUsageRoute);
     const next = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
-    expect(next.ok && next.data.snapshot.family).toBe('adminV1');
-    expect(next.ok && next.data.snapshot.usage).toEqual(good.snapshot.usage);
-    expect(next.ok && [next.data.stale, next.data.refreshError, next.data.retryAt]).toEqual([false, null, null]);
+    expect(next.ok && next.value.snapshot.family).toBe('adminV1');
+    expect(next.ok && next.value.snapshot.usage).toEqual(good.snapshot.usage);
+    expect(next.ok && [next.value.stale, next.value.refreshError, next.value.retryAt]).toEqual([false, null, null]);
     expect(host.count('/api/billing/')).toBe(0);
   });
 
@@ -202,7 +202,7 @@ describe('failed refreshes', () => {
     vi.setSystemTime(T0 + 10_000);
     for (const freshness of ['cached', 'fresh'] as const) {
       const answer = await getBilling(ORIGIN, TENANT, token, freshness, TTL, onSignedOut);
-      expect(answer.ok && answer.data.stale).toBe(true);
+      expect(answer.ok && answer.value.stale).toBe(true);
     }
     expect(host.requests).toHaveLength(0);
     await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
@@ -225,13 +225,13 @@ describe('failed refreshes', () => {
     await primed();
     host.setRoutes({ '/api/': { status: 429, body: {}, headers: { 'retry-after': '60' } } });
     const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
-    expect(answer.ok && answer.data.retryAt).toBe(T0 + 60_000);
-    expect(answer.ok && answer.data.refreshError).toEqual({ kind: 'server', status: 429, retryAt: T0 + 60_000 });
+    expect(answer.ok && answer.value.retryAt).toBe(T0 + 60_000);
+    expect(answer.ok && answer.value.refreshError).toEqual({ kind: 'server', status: 429, retryAt: T0 + 60_000 });
     host.clear();
     // Even a person's refresh sends nothing before the time.
     vi.setSystemTime(T0 + 59_000);
     const forced = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
-    expect(forced.ok && forced.data.stale).toBe(true);
+    expect(forced.ok && forced.value.stale).toBe(true);
     expect(host.requests).toHaveLength(0);
   });
 
@@ -248,15 +248,15 @@ describe('failed refreshes', () => {
     const refusing = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
     refusing.mockRestore();
-    expect(answer.ok && answer.data.snapshot.usage.total.cents).toBe(2702);
+    expect(answer.ok && answer.value.snapshot.usage.total.cents).toBe(2702);
   });
 
   it('offline after a good answer keeps the figures too', async () => {
     await primed();
     host.setRoutes({ '/api/': { refuse: true } });
     const answer = await getBilling(ORIGIN, TENANT, token, 'force', TTL, onSignedOut);
-    expect(answer.ok && answer.data.refreshError).toEqual({ kind: 'offline' });
-    expect(answer.ok && answer.data.stale).toBe(true);
+    expect(answer.ok && answer.value.refreshError).toEqual({ kind: 'offline' });
+    expect(answer.ok && answer.value.stale).toBe(true);
   });
 
   it('signedOut after a good answer is an error: the figures are not returned', async () => {
@@ -305,8 +305,8 @@ describe('entries per origin and tenant', () => {
   it('stamps each snapshot with its origin and tenant; two tenants share nothing', async () => {
     const belgo = await getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL, onSignedOut);
     const tech = await getBilling(ORIGIN, 'TECH-001', token, 'cached', TTL, onSignedOut);
-    expect(belgo.ok && [belgo.data.snapshot.origin, belgo.data.snapshot.tenantId]).toEqual([ORIGIN, 'BELGO-001']);
-    expect(tech.ok && [tech.data.snapshot.origin, tech.data.snapshot.tenantId]).toEqual([ORIGIN, 'TECH-001']);
+    expect(belgo.ok && [belgo.value.snapshot.origin, belgo.value.snapshot.tenantId]).toEqual([ORIGIN, 'BELGO-001']);
+    expect(tech.ok && [tech.value.snapshot.origin, tech.value.snapshot.tenantId]).toEqual([ORIGIN, 'TECH-001']);
     expect(host.count(`${ADMIN_USAGE}BELGO-001?`)).toBe(1);
     expect(host.count(`${ADMIN_USAGE}TECH-001?`)).toBe(1);
     expect(await billingKeys()).toEqual([`billing:${ORIGIN}|BELGO-001`, `billing:${ORIGIN}|TECH-001`]);
@@ -320,8 +320,8 @@ describe('entries per origin and tenant', () => {
       getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL, onSignedOut),
       getBilling(ORIGIN, 'TECH-001', token, 'cached', TTL, onSignedOut),
     ]);
-    expect(a.ok && a.data.snapshot.tenantId).toBe('BELGO-001');
-    expect(b.ok && b.data.snapshot.tenantId).toBe('TECH-001');
+    expect(a.ok && a.value.snapshot.tenantId).toBe('BELGO-001');
+    expect(b.ok && b.value.snapshot.tenantId).toBe('TECH-001');
     expect(host.count(ADMIN_USAGE)).toBe(2);
   });
 
@@ -333,7 +333,7 @@ describe('entries per origin and tenant', () => {
     expect(await billingKeys()).toEqual([`billing:${OTHER_ORIGIN}|BELGO-001`]);
     host.clear();
     const other = await getBilling(OTHER_ORIGIN, 'BELGO-001', token, 'cached', TTL, onSignedOut);
-    expect(other.ok && other.data.snapshot.origin).toBe(OTHER_ORIGIN);
+    expect(other.ok && other.value.snapshot.origin).toBe(OTHER_ORIGIN);
     expect(host.requests).toHaveLength(0);
     const mine = await getBilling(ORIGIN, 'BELGO-001', token, 'cached', TTL, onSignedOut);
     expect(mine.ok).toBe(true);
@@ -372,7 +372,7 @@ describe('entries per origin and tenant', () => {
     await until(() => expect(host.count('/api/v1/billing/invoices')).toBe(1));
     usage.resolve();
     const reply = await answer;
-    expect(reply.ok && reply.data.snapshot.family).toBe('tenantV1');
+    expect(reply.ok && reply.value.snapshot.family).toBe('tenantV1');
     expect(host.requests).toHaveLength(2);
   });
 

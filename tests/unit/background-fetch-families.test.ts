@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fetchSnapshot, type WalkStart } from '@/lib/background/billing-fetch';
-import type { BillingSnapshot, Family, Part } from '@/lib/model';
+import type { BillingSnapshot, Family, Result } from '@/lib/model';
 import {
   AUTH_REQUIRED,
   FORBIDDEN,
@@ -64,9 +64,9 @@ function walk(start: Partial<WalkStart> = {}, options: { token?: string; tenantI
   });
 }
 
-function snapshotOf(result: Part<BillingSnapshot>): BillingSnapshot {
+function snapshotOf(result: Result<BillingSnapshot>): BillingSnapshot {
   if (!result.ok) throw new Error(`expected a snapshot, got ${JSON.stringify(result.error)}`);
-  return result.data;
+  return result.value;
 }
 
 const fixedRoutes = () => ({
@@ -108,9 +108,9 @@ describe('truest family first', () => {
     const snap = snapshotOf(result);
     expect(snap).toMatchObject({ family: 'panel', simulated: true });
     expect(snap.usage.total).toEqual({ cents: 24580, currency: 'BRL' });
-    expect(snap.invoices.ok && snap.invoices.data.invoices.map((i) => i.total.cents)).toEqual([20000, 23650, 27600]);
-    expect(snap.projections.ok && snap.projections.data.spent).toEqual({ cents: 24580, currency: 'BRL' });
-    expect(snap.timeline.ok && snap.timeline.data).toHaveLength(4);
+    expect(snap.invoices.ok && snap.invoices.value.invoices.map((i) => i.total.cents)).toEqual([20000, 23650, 27600]);
+    expect(snap.projections.ok && snap.projections.value.spent).toEqual({ cents: 24580, currency: 'BRL' });
+    expect(snap.timeline.ok && snap.timeline.value).toHaveLength(4);
     expect(dropped).toEqual(['tenantV1', 'adminV1']);
     expect(host.urls().slice(0, 3)).toEqual([URLS.tenantUsage, URLS.adminUsage, URLS.panelUsage]);
     expect([...host.urls().slice(3)].sort()).toEqual([URLS.panelInvoices, URLS.panelProjections, URLS.panelTimeline].sort());

@@ -28,7 +28,7 @@ describe('hostFetch status mapping', () => {
     host.route('/api/x', sample('v1-admin-usage.admin-v1-token'));
     const result = await hostFetch(endpoint, { token });
     expect(result.ok).toBe(true);
-    expect(result.ok && (result.json as { total_cost_cents: number }).total_cost_cents).toBe(2702);
+    expect(result.ok && (result.value as { total_cost_cents: number }).total_cost_cents).toBe(2702);
   });
 
   it('401 AUTH_REQUIRED is signedOut', async () => {
@@ -225,7 +225,7 @@ describe('bodies past the 2 MB cap', () => {
     const text = 'ã'.repeat(Math.floor(MAX_BODY_BYTES / 2) - 20);
     host.route('/api/x', { status: 200, body: JSON.stringify({ text }) });
     const result = await hostFetch(endpoint, { token });
-    expect(result.ok && (result.json as { text: string }).text).toBe(text);
+    expect(result.ok && (result.value as { text: string }).text).toBe(text);
   });
 });
 

@@ -8,7 +8,8 @@ import { forgetOrigin } from '@/lib/background/billing-cache';
 import { handleRequest } from '@/lib/background/router';
 import type { Caller } from '@/lib/background/sender';
 import { parseRequest } from '@/lib/protocol-schema';
-import type { BillingView, Reply, Request } from '@/lib/protocol';
+import type { Result } from '@/lib/model';
+import type { BillingView, Request } from '@/lib/protocol';
 import {
   ORIGIN,
   SERVER_ERROR,
@@ -52,7 +53,7 @@ afterEach(async () => {
 });
 
 async function billing(request: Omit<Extract<Request, { op: 'billing.get' }>, 'op'>) {
-  return (await handleRequest(POPUP, { op: 'billing.get', ...request })) as Reply<BillingView>;
+  return (await handleRequest(POPUP, { op: 'billing.get', ...request })) as Result<BillingView>;
 }
 
 const monthsAsked = () => host.requests.map((r) => new URL(r.url).searchParams.get('month'));

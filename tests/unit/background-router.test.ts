@@ -9,7 +9,8 @@ import { forgetOrigin } from '@/lib/background/billing-cache';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller, type Caller } from '@/lib/background/sender';
 import { parseRequest } from '@/lib/protocol-schema';
-import type { Access, BillingView, ConnectionCheck, PageSession, Reply, Request, TenantList } from '@/lib/protocol';
+import type { Result } from '@/lib/model';
+import type { Access, BillingView, ConnectionCheck, PageSession, Request, TenantList } from '@/lib/protocol';
 import { DEFAULT_SETTINGS, settingsItem, tenantChoicesItem, updateSettings } from '@/lib/settings';
 import { readShownView, rememberShownView } from '@/lib/shown-view';
 import {
@@ -70,11 +71,11 @@ function page(token: string | null, currentTenant: string | null = 'BELGO-001', 
 }
 
 async function report(token: string | null, currentTenant: string | null = 'BELGO-001', userData: string | null = null) {
-  return (await handleRequest(DASHBOARD, { op: 'session.report', session: page(token, currentTenant, userData) })) as Reply<Access>;
+  return (await handleRequest(DASHBOARD, { op: 'session.report', session: page(token, currentTenant, userData) })) as Result<Access>;
 }
 
 async function billing(request: Omit<Extract<Request, { op: 'billing.get' }>, 'op'>, caller: Caller = POPUP) {
-  return (await handleRequest(caller, { op: 'billing.get', ...request })) as Reply<BillingView>;
+  return (await handleRequest(caller, { op: 'billing.get', ...request })) as Result<BillingView>;
 }
 
 async function allStorageText(area: 'local' | 'sync' | 'session'): Promise<string> {
@@ -340,7 +341,7 @@ describe('sign-out races', () => {
 
 describe('tenant evidence', () => {
   const choose = (tenantId: string, caller: Caller = POPUP) =>
-    handleRequest(caller, { op: 'tenant.choose', tenantId }) as Promise<Reply<TenantList>>;
+    handleRequest(caller, { op: 'tenant.choose', tenantId }) as Promise<Result<TenantList>>;
 
   it('the page\'s current tenant alone is no evidence: the person is asked, and the host hears nothing', async () => {
     // The host's login page writes BELGO-001 for everyone; tech_admin's v1 token lists no tenant.
@@ -394,7 +395,7 @@ describe('tenant evidence', () => {
   it('tenants the host lists come first, with their names; the page hint never joins them', async () => {
     host.route('/api/user/tenants', sample('user-tenants.admin-legacy-token'));
     await report(mintJwt(), 'TECH-001');
-    const list = (await handleRequest(POPUP, { op: 'tenants.get' })) as Reply<TenantList>;
+    const list = (await handleRequest(POPUP, { op: 'tenants.get' })) as Result<TenantList>;
     expect(list.ok && list.value.tenants.map((t) => [t.id, t.source])).toEqual([['BELGO-001', 'host']]);
     expect(list.ok && list.value.activeId).toBe('BELGO-001');
     expect(await billing({ tenantId: 'TECH-001', freshness: 'force' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
@@ -407,7 +408,7 @@ describe('tenant evidence', () => {
     await report(mintJwt());
     // The report starts loading the active tenant's figures: let that finish first.
     await until(() => expect(host.count('/api/v1/admin/billing/usage/BELGO-001?')).toBe(1));
-    const selected = (await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'TECH-001' })) as Reply<TenantList>;
+    const selected = (await handleRequest(POPUP, { op: 'tenant.select', tenantId: 'TECH-001' })) as Result<TenantList>;
     expect(selected).toEqual({
       ok: true,
       value: {
@@ -442,7 +443,7 @@ describe('tenant evidence', () => {
     await report(mintJwt());
     await choose('BELGO-001');
     expect((await billing({ freshness: 'cached' })).ok).toBe(true);
-    const forgotten = (await handleRequest(POPUP, { op: 'tenant.forget', tenantId: 'BELGO-001' })) as Reply<TenantList>;
+    const forgotten = (await handleRequest(POPUP, { op: 'tenant.forget', tenantId: 'BELGO-001' })) as Result<TenantList>;
     expect(forgotten.ok && forgotten.value.tenants).toEqual([]);
     expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'tenantUnconfirmed', hint: 'BELGO-001' } });
   });
@@ -465,10 +466,10 @@ describe('tenant evidence', () => {
   it('connection.check says what the extension sees, for our own pages only', async () => {
     await report(withTenantClaim({ sub: 'belgo_admin' }));
     const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
-    const refused = (await handleRequest(POPUP, { op: 'connection.check' })) as Reply<ConnectionCheck>;
+    const refused = (await handleRequest(POPUP, { op: 'connection.check' })) as Result<ConnectionCheck>;
     expect(refused.ok && refused.value).toMatchObject({ permission: false, user: null, tenant: null, family: null });
     contains.mockResolvedValue(true);
-    const seen = (await handleRequest(POPUP, { op: 'connection.check' })) as Reply<ConnectionCheck>;
+    const seen = (await handleRequest(POPUP, { op: 'connection.check' })) as Result<ConnectionCheck>;
     expect(seen.ok && seen.value).toMatchObject({ origin: ORIGIN, permission: true, user: 'belgo_admin', tenant: { id: 'BELGO-001' }, family: 'adminV1', error: null });
     expect(await handleRequest(DASHBOARD, { op: 'connection.check' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
   });
@@ -636,7 +637,7 @@ describe('the full path through runtime.onMessage', () => {
     // The fake browser leaves the permissions events unimplemented; nothing here grants or withdraws.
     vi.spyOn(browser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(browser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
-    const background = (await import('../../entrypoints/background')).default as unknown as { main: () => void };
+    const background = (await import('@/entrypoints/background')).default as unknown as { main: () => void };
     background.main();
   }
 
@@ -654,7 +655,7 @@ describe('the full path through runtime.onMessage', () => {
       ok: true,
       value: { signedIn: true, canSeeBilling: true, role: 'ADMIN' },
     });
-    const reply = (await send({ op: 'billing.get', freshness: 'cached' }, popup())) as Reply<BillingView>;
+    const reply = (await send({ op: 'billing.get', freshness: 'cached' }, popup())) as Result<BillingView>;
     expect(reply.ok && reply.value.snapshot.usage.total.cents).toBe(2702);
   });
 

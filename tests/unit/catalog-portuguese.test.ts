@@ -6,7 +6,7 @@
  * of the language in the language menu.
  */
 import { describe, expect, it } from 'vitest';
-import ptBR from '../../public/_locales/pt_BR/messages.json';
+import ptBR from '@/public/_locales/pt_BR/messages.json';
 
 const catalog: Record<string, { message: string }> = ptBR;
 

@@ -2,10 +2,10 @@ import { installI18nStub } from './support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import BillingModal from '@/components/BillingModal.svelte';
-import InvoiceTable from '@/components/InvoiceTable.svelte';
-import FetchedAt from '@/components/FetchedAt.svelte';
-import type { BillingError, Invoice, InvoiceList, Part, Quotas } from '@/lib/model';
+import BillingModal from '@/components/overlay/BillingModal.svelte';
+import InvoiceTable from '@/components/shared/InvoiceTable.svelte';
+import FetchedAt from '@/components/shared/FetchedAt.svelte';
+import type { BillingError, Invoice, InvoiceList, Result, Quotas } from '@/lib/model';
 import type { BillingView } from '@/lib/protocol';
 
 const NBSP = '\u00a0';
@@ -33,10 +33,10 @@ const BELGO_QUOTAS: Quotas = {
   compute: { used: 120, included: 600 },
 };
 /** An invoice list that loaded, every row readable unless said. */
-const listed = (invoices: Invoice[], unreadable = 0): Part<InvoiceList> => ({ ok: true, data: { invoices, unreadable } });
+const listed = (invoices: Invoice[], unreadable = 0): Result<InvoiceList> => ({ ok: true, value: { invoices, unreadable } });
 
 function belgoView(
-  over: { invoices?: Part<InvoiceList>; stale?: boolean; refreshError?: BillingError | null; simulated?: boolean } = {},
+  over: { invoices?: Result<InvoiceList>; stale?: boolean; refreshError?: BillingError | null; simulated?: boolean } = {},
 ): BillingView {
   return {
     tenant: { id: 'BELGO-001', name: 'Belgo Arames', color: null, source: 'host' },
@@ -248,7 +248,7 @@ describe('BillingModal', () => {
     });
     expect(screen.queryByTestId('billing-vs-last-month')).toBeNull();
     const october = { ...belgoView().snapshot.usage, month: '2026-10', total: brl(2412) };
-    await rerender({ lastMonth: { month: '2026-10', usage: { ok: true, data: october } } });
+    await rerender({ lastMonth: { month: '2026-10', usage: { ok: true, value: october } } });
     expect(screen.getByTestId('billing-vs-last-month')).toHaveTextContent('+12% em relação a outubro (+R$ 2,90)');
     expect(screen.getByTestId('billing-vs-last-month')).toHaveAttribute('data-change', 'up');
     await rerender({ lastMonth: { month: '2026-10', usage: { ok: false, error: { kind: 'notAvailable' } } } });

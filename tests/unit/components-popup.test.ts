@@ -7,9 +7,10 @@ import { installI18nStub } from './support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { fakeBrowser } from 'wxt/testing';
-import PopupPanel from '@/components/PopupPanel.svelte';
+import PopupPanel from '@/components/pages/PopupPanel.svelte';
 import { normalizeAdminV1Usage } from '@/lib/host/families/admin-v1';
-import type { BillingView, Reply } from '@/lib/protocol';
+import type { Result } from '@/lib/model';
+import type { BillingView } from '@/lib/protocol';
 import { loadSample } from './support/samples';
 import { deferred } from './support/fake-host';
 
@@ -25,12 +26,12 @@ function shownView(): BillingView {
     retryAt: null,
     snapshot: {
       origin: 'http://localhost:9001', tenantId: 'BELGO-001', family: 'adminV1', simulated: false, fetchedAt: Date.now(),
-      usage: usage.data.value, invoices: notAvailable, projections: notAvailable, timeline: notAvailable,
+      usage: usage.value.value, invoices: notAvailable, projections: notAvailable, timeline: notAvailable,
     },
   };
 }
 
-let answer: ReturnType<typeof deferred<Reply<unknown>>>;
+let answer: ReturnType<typeof deferred<Result<unknown>>>;
 let sendMessage: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
@@ -38,7 +39,7 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
   // A background that has not answered the figures yet (asleep, or busy) for as long as the
   // test says, and nothing else at all.
-  answer = deferred<Reply<unknown>>();
+  answer = deferred<Result<unknown>>();
   sendMessage = vi.fn((message: { op: string }) => (message.op === 'billing.get' ? answer.promise : new Promise(() => {})));
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sendMessage as never);
 });

@@ -1,7 +1,7 @@
 import { installI18nStub } from './support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import SidebarEntry from '@/components/SidebarEntry.svelte';
+import SidebarEntry from '@/components/overlay/SidebarEntry.svelte';
 import type { BillingView } from '@/lib/protocol';
 
 const NBSP = '\u00a0';

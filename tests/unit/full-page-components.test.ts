@@ -1,21 +1,21 @@
 import { installI18nStub } from './support/i18n-stub';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
-import BudgetGauge from '@/components/BudgetGauge.svelte';
-import UsageTimeline from '@/components/UsageTimeline.svelte';
-import ProjectionsCard from '@/components/ProjectionsCard.svelte';
-import InvoicePager from '@/components/InvoicePager.svelte';
-import type { Invoice, Money, Part, Projections, TimelinePoint } from '@/lib/model';
+import BudgetGauge from '@/components/pages/BudgetGauge.svelte';
+import UsageTimeline from '@/components/pages/UsageTimeline.svelte';
+import ProjectionsCard from '@/components/pages/ProjectionsCard.svelte';
+import InvoicePager from '@/components/pages/InvoicePager.svelte';
+import type { Invoice, Money, Result, Projections, TimelinePoint } from '@/lib/model';
 
 const NBSP = '\u00a0';
 const text = (el: Element | null | undefined) => el?.textContent?.trim();
 const brl = (cents: number): Money => ({ cents, currency: 'BRL' });
 const notAvailable = { ok: false, error: { kind: 'notAvailable' } } as const;
 
-function projections(limitCents: number | null): Part<Projections> {
+function projections(limitCents: number | null): Result<Projections> {
   return {
     ok: true,
-    data: {
+    value: {
       spent: brl(24580),
       projectedTotal: brl(24580),
       daysRemaining: 12,
@@ -100,7 +100,7 @@ describe('UsageTimeline', () => {
   });
 
   it('draws one bar per day, scaled to the peak, with an accessible name and a table', () => {
-    render(UsageTimeline, { timeline: { ok: true, data: points }, locale: 'pt-BR' });
+    render(UsageTimeline, { timeline: { ok: true, value: points }, locale: 'pt-BR' });
     const chart = screen.getByRole('img', { name: 'Custo diário de 01/11/2026 a 03/11/2026' });
     expect(chart.querySelector('title')).toHaveTextContent('Custo diário de 01/11/2026 a 03/11/2026');
     const bars = screen.getAllByTestId('full-timeline-bar');
@@ -117,7 +117,7 @@ describe('UsageTimeline', () => {
   });
 
   it('renders host dates as text, never as markup', () => {
-    render(UsageTimeline, { timeline: { ok: true, data: [{ ...points[0]!, date: '<img src=x onerror=alert(1)>' }] }, locale: 'pt-BR' });
+    render(UsageTimeline, { timeline: { ok: true, value: [{ ...points[0]!, date: '<img src=x onerror=alert(1)>' }] }, locale: 'pt-BR' });
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByTestId('full-timeline-table')).toHaveTextContent('<img src=x onerror=alert(1)>');
   });
@@ -153,7 +153,7 @@ describe('InvoicePager', () => {
   const screenRows = () => within(screen.getByTestId('full-invoices-screen')).getAllByTestId('billing-invoice-row');
 
   it('pages through 10 at a time and prints every invoice', async () => {
-    render(InvoicePager, { invoices: { ok: true, data: { invoices, unreadable: 0 } }, locale: 'pt-BR' });
+    render(InvoicePager, { invoices: { ok: true, value: { invoices, unreadable: 0 } }, locale: 'pt-BR' });
     expect(screen.getByTestId('full-invoices-page')).toHaveTextContent('Página 1 de 3');
     expect(screenRows()).toHaveLength(10);
     expect(screenRows()[0]).toHaveTextContent('FAT-0001');
@@ -175,7 +175,7 @@ describe('InvoicePager', () => {
   });
 
   it('has no pager for a single page', () => {
-    render(InvoicePager, { invoices: { ok: true, data: { invoices: invoices.slice(0, 4), unreadable: 0 } }, locale: 'pt-BR' });
+    render(InvoicePager, { invoices: { ok: true, value: { invoices: invoices.slice(0, 4), unreadable: 0 } }, locale: 'pt-BR' });
     expect(screenRows()).toHaveLength(4);
     expect(screen.queryByTestId('full-invoices-page')).toBeNull();
   });
@@ -185,7 +185,7 @@ describe('InvoicePager', () => {
     expect(screen.getByTestId('billing-invoices-unavailable')).toHaveTextContent('Faturas não disponíveis neste servidor');
     expect(screen.queryByTestId('billing-invoices-empty')).toBeNull();
     cleanup();
-    render(InvoicePager, { invoices: { ok: true, data: { invoices: [], unreadable: 0 } }, locale: 'pt-BR' });
+    render(InvoicePager, { invoices: { ok: true, value: { invoices: [], unreadable: 0 } }, locale: 'pt-BR' });
     expect(screen.getByTestId('billing-invoices-empty')).toHaveTextContent('Nenhuma fatura encontrada');
     expect(screen.queryByTestId('full-invoices-page')).toBeNull();
   });

@@ -16,7 +16,7 @@ import {
   parsePermissions,
   parseUserTenants,
   roleCanSeeBilling,
-  type Result,
+  type Read,
 } from '@/lib/host/normalize';
 import { TENANT_V1_INVOICES_PAGE, loadSample } from './support/samples';
 
@@ -25,7 +25,7 @@ const panelUsage = () => clone(loadSample('panel-usage.admin').body) as Record<s
 const adminUsage = () => clone(loadSample('v1-admin-usage.admin-v1-token').body) as Record<string, any>;
 const panelInvoices = () => clone(loadSample('panel-invoices.admin').body) as Record<string, any>;
 
-function detailOf(result: Result<unknown>): string {
+function detailOf(result: Read<unknown>): string {
   if (result.ok) throw new Error('expected a failure');
   expect(result.error.kind).toBe('badResponse');
   return result.error.detail;
@@ -77,7 +77,7 @@ describe('never throws', () => {
   });
 
   it.each(ALL)('%s fails on junk', (_name, fn) => {
-    for (const junk of JUNK) expect((fn(junk) as Result<unknown>).ok).toBe(false);
+    for (const junk of JUNK) expect((fn(junk) as Read<unknown>).ok).toBe(false);
   });
 });
 
@@ -145,23 +145,23 @@ describe('changed shapes name the path', () => {
     const body = panelInvoices();
     body.invoices[1].amount = '236.50';
     const result = normalizePanelInvoices(body);
-    expect(result.ok && result.data.unreadable).toBe(1);
-    expect(result.ok && result.data.invoices.map((i) => i.id)).toEqual(['INV-202611-BELGO-', 'INV-202609-BELGO-']);
+    expect(result.ok && result.value.unreadable).toBe(1);
+    expect(result.ok && result.value.invoices.map((i) => i.id)).toEqual(['INV-202611-BELGO-', 'INV-202609-BELGO-']);
     body.invoices[2].amount = 1e300;
     const two = normalizePanelInvoices(body);
-    expect(two.ok && [two.data.unreadable, two.data.invoices.length]).toEqual([2, 1]);
+    expect(two.ok && [two.value.unreadable, two.value.invoices.length]).toEqual([2, 1]);
   });
 
   it('a credit note (negative amount) is an invoice like any other', () => {
     const body = panelInvoices();
     body.invoices[0].amount = -50.25;
     const panel = normalizePanelInvoices(body);
-    expect(panel.ok && panel.data.invoices[0]!.total).toEqual({ cents: -5025, currency: 'BRL' });
-    expect(panel.ok && panel.data.unreadable).toBe(0);
+    expect(panel.ok && panel.value.invoices[0]!.total).toEqual({ cents: -5025, currency: 'BRL' });
+    expect(panel.ok && panel.value.unreadable).toBe(0);
     const page = structuredClone(TENANT_V1_INVOICES_PAGE);
     page.invoices[1]!.total_cents = -2702;
     const v1 = normalizeTenantV1Invoices(page);
-    expect(v1.ok && v1.data.value.invoices[1]!.total).toEqual({ cents: -2702, currency: 'BRL' });
+    expect(v1.ok && v1.value.value.invoices[1]!.total).toEqual({ cents: -2702, currency: 'BRL' });
   });
 
   it('never echoes the value', () => {
@@ -178,8 +178,8 @@ describe('changed shapes name the path', () => {
     body.period_start = null;
     delete body.period_end;
     const usage = normalizePanelUsage(body);
-    expect(usage.ok && usage.data.periodStart).toBe(null);
-    expect(usage.ok && usage.data.periodEnd).toBe(null);
+    expect(usage.ok && usage.value.periodStart).toBe(null);
+    expect(usage.ok && usage.value.periodEnd).toBe(null);
   });
 
   it('v1 usage with limits null still reads', () => {
@@ -193,8 +193,8 @@ describe('changed shapes name the path', () => {
     body.next_month = null;
     delete body.budget;
     const p = normalizeProjections(body);
-    expect(p.ok && p.data.nextMonth).toBe(null);
-    expect(p.ok && p.data.budget).toBe(null);
+    expect(p.ok && p.value.nextMonth).toBe(null);
+    expect(p.ok && p.value.budget).toBe(null);
   });
 
   it('timeline point with a bad cost', () => {
@@ -212,7 +212,7 @@ describe('strings from the host', () => {
     body.invoices[0].status = 'x'.repeat(1_000_000);
     const result = normalizePanelInvoices(body);
     if (!result.ok) throw new Error(result.error.detail);
-    const first = result.data.invoices[0]!;
+    const first = result.value.invoices[0]!;
     expect(first.id).toBe('<img src=x onerror=alert(1)>');
     expect(first.number).toBe('<img src=x onerror=alert(1)>');
     expect(first.period.length).toBe(200);
@@ -226,7 +226,7 @@ describe('strings from the host', () => {
     body.period = 'a'.repeat(198) + '😀'.repeat(10);
     const usage = normalizePanelUsage(body);
     if (!usage.ok) throw new Error(usage.error.detail);
-    expect(usage.data.period).toBe('a'.repeat(198) + '…');
+    expect(usage.value.period).toBe('a'.repeat(198) + '…');
   });
 
   it('validates invoice currency, falling back to the host currency', () => {
@@ -236,7 +236,7 @@ describe('strings from the host', () => {
     body.invoices[1].currency = 'R$';
     body.invoices[2].currency = null;
     const result = normalizePanelInvoices(body);
-    expect(result.ok && result.data.invoices.map((i) => i.total.currency)).toEqual(['USD', 'BRL', 'BRL']);
+    expect(result.ok && result.value.invoices.map((i) => i.total.currency)).toEqual(['USD', 'BRL', 'BRL']);
   });
 
   it('drops badly formed brand colours', () => {
@@ -244,7 +244,7 @@ describe('strings from the host', () => {
     body.tenants[1].branding.primary_color = 'red;background:url(x)';
     body.tenants[2].branding = null;
     const t = parseUserTenants(body);
-    expect(t.ok && t.data.tenants.map((x) => x.color)).toEqual([null, null, '#10B981']);
+    expect(t.ok && t.value.tenants.map((x) => x.color)).toEqual([null, null, '#10B981']);
   });
 });
 
@@ -265,7 +265,7 @@ describe('normalizeStatus', () => {
     const body = panelInvoices();
     delete body.invoices[0].status;
     const result = normalizePanelInvoices(body);
-    expect(result.ok && result.data.invoices[0]).toMatchObject({ status: 'other', rawStatus: '' });
+    expect(result.ok && result.value.invoices[0]).toMatchObject({ status: 'other', rawStatus: '' });
   });
 });
 
@@ -275,9 +275,9 @@ describe('tenant v1 invoices (contract 4B; no 200 sample exists)', () => {
   it('reads cents, numbers, statuses, and the tenant every row names', () => {
     const result = normalizeTenantV1Invoices(page);
     if (!result.ok) throw new Error(result.error.detail);
-    expect(result.data.tenants).toEqual(['BELGO-001', 'BELGO-001']);
-    expect(result.data.value.unreadable).toBe(0);
-    expect(result.data.value.invoices).toEqual([
+    expect(result.value.tenants).toEqual(['BELGO-001', 'BELGO-001']);
+    expect(result.value.value.unreadable).toBe(0);
+    expect(result.value.value.invoices).toEqual([
       {
         id: 'INV-1',
         number: 'FAT-2026-0001',
@@ -305,8 +305,8 @@ describe('tenant v1 invoices (contract 4B; no 200 sample exists)', () => {
     const bad = structuredClone(page);
     bad.invoices[0]!.total_cents = 27.02;
     const result = normalizeTenantV1Invoices(bad);
-    expect(result.ok && result.data.value.unreadable).toBe(1);
-    expect(result.ok && result.data.value.invoices.map((i) => i.id)).toEqual(['INV-2']);
+    expect(result.ok && result.value.value.unreadable).toBe(1);
+    expect(result.ok && result.value.value.invoices.map((i) => i.id)).toEqual(['INV-2']);
     bad.invoices[1]!.total_cents = 0.5;
     expect(detailOf(normalizeTenantV1Invoices(bad))).toBe(
       'invoices.invoices[0].total_cents: expected integer, got number',
@@ -333,15 +333,15 @@ describe('identity edges', () => {
   it('permissions: manage counts, absent billing does not', () => {
     expect(parsePermissions({ role: 'SUPER_ADMIN', permissions: { billing: ['manage'] } })).toEqual({
       ok: true,
-      data: { role: 'SUPER_ADMIN', canSeeBilling: true },
+      value: { role: 'SUPER_ADMIN', canSeeBilling: true },
     });
     expect(parsePermissions({ role: 'X', permissions: null })).toEqual({
       ok: true,
-      data: { role: 'X', canSeeBilling: false },
+      value: { role: 'X', canSeeBilling: false },
     });
     expect(parsePermissions({ role: 'X', permissions: { billing: ['write'] } })).toMatchObject({
       ok: true,
-      data: { canSeeBilling: false },
+      value: { canSeeBilling: false },
     });
     expect(detailOf(parsePermissions({ role: 1 }))).toBe('permissions.role: expected string, got integer');
   });
@@ -363,7 +363,7 @@ describe('identity edges', () => {
     });
     expect(t).toEqual({
       ok: true,
-      data: { tenants: [{ id: 'T-1', name: 'T-1', color: null }], current: null },
+      value: { tenants: [{ id: 'T-1', name: 'T-1', color: null }], current: null },
     });
   });
 

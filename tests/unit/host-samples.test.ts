@@ -16,18 +16,18 @@ import {
   parseAuthMe,
   parsePermissions,
   parseUserTenants,
-  type Result,
+  type Read,
 } from '@/lib/host/normalize';
 import { isJsonSample, listSamples, loadSample, type Sample } from './support/samples';
 
-type Reader = (body: unknown) => Result<unknown>;
+type Reader = (body: unknown) => Read<unknown>;
 
 /** Reads the access token of a login answer: a Result so it fits the table. */
-function readLoginToken(body: unknown): Result<unknown> {
+function readLoginToken(body: unknown): Read<unknown> {
   const token = (body as { access_token?: unknown } | null)?.access_token;
   const claims = typeof token === 'string' ? decodeJwtClaims(token) : null;
   return claims
-    ? { ok: true, data: claims }
+    ? { ok: true, value: claims }
     : { ok: false, error: { kind: 'badResponse', detail: 'no token' } };
 }
 
@@ -67,9 +67,9 @@ function readerFor(name: string): Reader | undefined {
   return READERS.find(([pattern]) => pattern.test(name))?.[1];
 }
 
-function expectOk<T>(result: Result<T>): T {
+function expectOk<T>(result: Read<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.detail}`);
-  return result.data;
+  return result.value;
 }
 
 describe('sample coverage', () => {

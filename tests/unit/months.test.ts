@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addMonths, daysInMonth, isMonth, monthOf, monthsUpTo } from '@/lib/month';
 import { compareMonths, monthChangeText } from '@/lib/month-change';
 import { monthEndEstimate, projectionContradicts } from '@/lib/month-end-estimate';
-import { formatMonth, formatPeriod } from '@/lib/period-text';
+import { formatMonth, formatPeriod } from '@/lib/i18n/period-text';
 import { isOverQuota, mostUsedQuota, quotaPercent } from '@/lib/quota';
 import { badgeTitle, budgetPercent, quotaHighlight } from '@/lib/badge-title';
 import { topEndpoints } from '@/lib/endpoint-calls';

@@ -19,7 +19,7 @@ import {
   parseAuthMe,
   parsePermissions,
   parseUserTenants,
-  type Result,
+  type Read,
 } from '@/lib/host/normalize';
 import { clip } from '@/lib/host/result';
 import { TENANT_V1_INVOICES_PAGE, isJsonSample, listSamples, loadSample } from './support/samples';
@@ -220,9 +220,9 @@ function checkModel(value: unknown, key = '', inInvoices = false): void {
   }
 }
 
-function checkResult(result: Result<unknown>): void {
+function checkResult(result: Read<unknown>): void {
   if (result.ok) {
-    checkModel(result.data);
+    checkModel(result.value);
   } else {
     expect(result.error.kind).toBe('badResponse');
     expect(typeof result.error.detail).toBe('string');
@@ -233,7 +233,7 @@ function checkResult(result: Result<unknown>): void {
 
 // ----------------------------------------------------------------------- the table
 
-type Normaliser = (json: unknown) => Result<unknown>;
+type Normaliser = (json: unknown) => Read<unknown>;
 
 const NORMALISERS: [string, Normaliser, unknown[]][] = [
   ['normalizePanelUsage', normalizePanelUsage, bodiesOf(/^panel-usage\./)],
@@ -283,9 +283,9 @@ describe.each(NORMALISERS)('%s', (_name, normalise, bodies) => {
 
   it('mutations still reach the accepting path often enough to test it', () => {
     // An invoice list that dropped unreadable rows took the refusing path for those rows.
-    const acceptedWhole = (result: Result<unknown>) => {
+    const acceptedWhole = (result: Read<unknown>) => {
       if (!result.ok) return false;
-      const data = result.data as { unreadable?: number; value?: { unreadable?: number } };
+      const data = result.value as { unreadable?: number; value?: { unreadable?: number } };
       return (data.unreadable ?? data.value?.unreadable ?? 0) === 0;
     };
     const outcomes = fc.sample(mutated(bodies), 1000).map((body) => acceptedWhole(normalise(body)));

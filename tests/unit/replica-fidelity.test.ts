@@ -2,9 +2,9 @@
 // Fidelity of the replica host (tests/replica) against the real host's recorded responses
 // (tests/fixtures/host) and the behaviour described in docs/host.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../replica/jwt.ts';
-import { startReplica, tokenFor } from '../replica/server.ts';
-import type { HostState, Replica } from '../replica/server.ts';
+import { signToken } from '@/tests/replica/jwt';
+import { startReplica, tokenFor } from '@/tests/replica/server';
+import type { HostState, Replica } from '@/tests/replica/server';
 import { listSamples, loadSample } from './support/samples';
 
 type Kind = 'legacy' | 'v1' | 'none';

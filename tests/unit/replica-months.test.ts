@@ -3,8 +3,8 @@
 // §4C): every month answers, with its own figures where there was usage and zeros where there
 // was none; a month the service cannot parse is a 500; each tenant has its own plan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReplica, tokenFor, type Replica } from '../replica/server.ts';
-import { monthKey } from '../replica/billing-data.ts';
+import { startReplica, tokenFor, type Replica } from '@/tests/replica/server';
+import { monthKey } from '@/tests/replica/billing-data';
 
 let replica: Replica;
 beforeAll(async () => {

@@ -6,11 +6,11 @@
  * never calls).
  */
 import { z } from 'zod/mini';
-import type { Usage } from '../../model';
-import { monthOf } from '../../month';
-import { clip, parseWith, type Result } from '../result';
-import { NO_QUOTAS, readFor, readMonth, type HostFamily, type Named, type PartSource } from './family';
-import { breakdownQuotas, V1BreakdownSchema, V1CostsSchema, V1MetricsSchema, v1Usage } from './v1-usage';
+import type { Usage } from '@/lib/model';
+import { monthOf } from '@/lib/month';
+import { clip, parseWith, type Read } from '@/lib/host/result';
+import { NO_QUOTAS, readFor, readMonth, type HostFamily, type Named, type PartSource } from '@/lib/host/families/family';
+import { breakdownQuotas, V1BreakdownSchema, V1CostsSchema, V1MetricsSchema, v1Usage } from '@/lib/host/families/v1-usage';
 
 const AdminV1UsageSchema = z.object({
   tenant_id: z.string(),
@@ -21,7 +21,7 @@ const AdminV1UsageSchema = z.object({
 });
 
 /** `GET /api/v1/admin/billing/usage/{tenant_id}?month=YYYY-MM`, with the tenant the body names. */
-export function normalizeAdminV1Usage(json: unknown): Result<Named<Usage>> {
+export function normalizeAdminV1Usage(json: unknown): Read<Named<Usage>> {
   return parseWith('usage', AdminV1UsageSchema, json, (body) => ({
     value: v1Usage(body.month, body.summary.metrics, body.summary.costs, body.breakdown ? breakdownQuotas(body.breakdown) : NO_QUOTAS),
     tenants: [clip(body.tenant_id)],

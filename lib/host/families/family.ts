@@ -4,9 +4,9 @@
  * (panel.ts, tenant-v1.ts, admin-v1.ts) holds its endpoints, schemas and parsers together;
  * which family gives the bill is decided in lib/background/family-policy.ts.
  */
-import type { Endpoint } from '../../api/endpoints';
-import type { Family, InvoiceList, Part, Projections, Quotas, TimelinePoint, Usage } from '../../model';
-import { bad, type Result } from '../result';
+import type { Endpoint } from '@/lib/api/endpoints';
+import type { Family, InvoiceList, Result, Projections, Quotas, TimelinePoint, Usage } from '@/lib/model';
+import { bad, type Read } from '@/lib/host/result';
 
 /** How many invoices a family is asked for: enough for the full page's first pages. */
 export const INVOICE_LIMIT = 50;
@@ -17,7 +17,7 @@ export const NO_QUOTAS: Quotas = { api: null, llm: null, storage: null, compute:
 /** One request of a family and how its answer is read. */
 export interface PartSource<T> {
   endpoint: Endpoint;
-  read(json: unknown): Part<T>;
+  read(json: unknown): Result<T>;
 }
 
 export interface FamilyParts {
@@ -48,20 +48,20 @@ export interface Named<T> {
 }
 
 /** Reads with `parse`, for tenant `asked` only: another tenant's figures never show under its name. */
-export function readFor<T>(asked: string, parse: (json: unknown) => Result<Named<T>>): (json: unknown) => Part<T> {
+export function readFor<T>(asked: string, parse: (json: unknown) => Read<Named<T>>): (json: unknown) => Result<T> {
   return (json) => {
     const result = parse(json);
     if (!result.ok) return result;
-    if (result.data.tenants.some((named) => named !== asked)) return { ok: false, error: { kind: 'otherTenant' } };
-    return { ok: true, data: result.data.value };
+    if (result.value.tenants.some((named) => named !== asked)) return { ok: false, error: { kind: 'otherTenant' } };
+    return { ok: true, value: result.value.value };
   };
 }
 
 /** Reads a month's usage, for that month only: another month's figures never show under its name. */
-export function readMonth(month: string, read: (json: unknown) => Part<Usage>): (json: unknown) => Part<Usage> {
+export function readMonth(month: string, read: (json: unknown) => Result<Usage>): (json: unknown) => Result<Usage> {
   return (json) => {
     const result = read(json);
-    if (!result.ok || result.data.month === month) return result;
+    if (!result.ok || result.value.month === month) return result;
     return bad(`usage.month: not the month asked for`);
   };
 }

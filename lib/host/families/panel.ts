@@ -6,13 +6,13 @@
  * quotas and has no calendar months (`period=month` is the last 30 days).
  */
 import { z } from 'zod/mini';
-import type { EndpointCalls, Invoice, Money, Projections, TimelinePoint, Usage } from '../../model';
-import { reaisToCents } from '../../money';
-import { currencyOrDefault, HOST_CURRENCY } from '../currency';
-import { readInvoiceRows, statusFields } from '../invoices';
-import { clip, clipOrNull, MAX_ITEMS, oneDecimal, parseWith, type Result } from '../result';
-import { count, maybeText, quantity, reais, signedReais } from '../schemas';
-import { INVOICE_LIMIT, NO_QUOTAS, type HostFamily } from './family';
+import type { EndpointCalls, Invoice, Money, Projections, TimelinePoint, Usage } from '@/lib/model';
+import { reaisToCents } from '@/lib/money';
+import { currencyOrDefault, HOST_CURRENCY } from '@/lib/host/currency';
+import { readInvoiceRows, statusFields } from '@/lib/host/invoices';
+import { clip, clipOrNull, MAX_ITEMS, oneDecimal, parseWith, type Read } from '@/lib/host/result';
+import { count, maybeText, quantity, reais, signedReais } from '@/lib/host/schemas';
+import { INVOICE_LIMIT, NO_QUOTAS, type HostFamily } from '@/lib/host/families/family';
 
 /** Days of timeline asked for: the full page's chart. */
 export const TIMELINE_DAYS = 30;
@@ -56,7 +56,7 @@ export function reaisToMoney(reais: number, currency: string = HOST_CURRENCY): M
 }
 
 /** `GET /api/billing/usage`: storage in GB, compute in worker hours. */
-export function normalizePanelUsage(json: unknown): Result<Usage> {
+export function normalizePanelUsage(json: unknown): Read<Usage> {
   return parseWith('usage', PanelUsageSchema, json, (body) => ({
     period: clip(body.period),
     periodStart: clipOrNull(body.period_start),
@@ -104,7 +104,7 @@ export const normalizePanelInvoices = (json: unknown) =>
   }));
 
 /** `GET /api/billing/projections`. */
-export function normalizeProjections(json: unknown): Result<Projections> {
+export function normalizeProjections(json: unknown): Read<Projections> {
   return parseWith('projections', PanelProjectionsSchema, json, (body) => ({
     spent: reaisToMoney(body.current_month.spent),
     projectedTotal: reaisToMoney(body.current_month.projected_total),
@@ -121,7 +121,7 @@ export function normalizeProjections(json: unknown): Result<Projections> {
 }
 
 /** `GET /api/billing/timeline`: one point per day. */
-export function normalizeTimeline(json: unknown): Result<TimelinePoint[]> {
+export function normalizeTimeline(json: unknown): Read<TimelinePoint[]> {
   return parseWith('timeline', PanelTimelineSchema, json, (body) =>
     body.timeline.slice(0, MAX_ITEMS).map(
       (point): TimelinePoint => ({

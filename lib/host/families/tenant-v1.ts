@@ -6,13 +6,13 @@
  * from `usage-breakdown?month`.
  */
 import { z } from 'zod/mini';
-import type { Invoice, InvoiceList, Usage } from '../../model';
-import { currencyOrDefault } from '../currency';
-import { readInvoiceRows, statusFields } from '../invoices';
-import { clip, clipOrNull, parseWith, type Result } from '../result';
-import { cents, maybeText, signedCents } from '../schemas';
-import { INVOICE_LIMIT, readFor, readMonth, type HostFamily, type Named } from './family';
-import { breakdownUsage, limitQuotas, V1BreakdownSchema, V1CostsSchema, V1LimitsSchema, V1MetricsSchema, v1Usage } from './v1-usage';
+import type { Invoice, InvoiceList, Usage } from '@/lib/model';
+import { currencyOrDefault } from '@/lib/host/currency';
+import { readInvoiceRows, statusFields } from '@/lib/host/invoices';
+import { clip, clipOrNull, parseWith, type Read } from '@/lib/host/result';
+import { cents, maybeText, signedCents } from '@/lib/host/schemas';
+import { INVOICE_LIMIT, readFor, readMonth, type HostFamily, type Named } from '@/lib/host/families/family';
+import { breakdownUsage, limitQuotas, V1BreakdownSchema, V1CostsSchema, V1LimitsSchema, V1MetricsSchema, v1Usage } from '@/lib/host/families/v1-usage';
 
 const TenantV1UsageSchema = z.object({
   tenant_id: z.string(),
@@ -44,7 +44,7 @@ const TenantV1InvoiceSchema = z.object({
 });
 
 /** `GET /api/v1/billing/current-usage`, with the tenant the body names. */
-export function normalizeTenantV1Usage(json: unknown): Result<Named<Usage>> {
+export function normalizeTenantV1Usage(json: unknown): Read<Named<Usage>> {
   return parseWith('usage', TenantV1UsageSchema, json, (body) => ({
     value: v1Usage(body.period, body.metrics, body.costs, limitQuotas(body.metrics, body.limits)),
     tenants: [clip(body.tenant_id)],
@@ -52,7 +52,7 @@ export function normalizeTenantV1Usage(json: unknown): Result<Named<Usage>> {
 }
 
 /** `GET /api/v1/billing/usage-breakdown?month=YYYY-MM`, with the tenant the body names. */
-export function normalizeTenantV1Breakdown(json: unknown): Result<Named<Usage>> {
+export function normalizeTenantV1Breakdown(json: unknown): Read<Named<Usage>> {
   return parseWith('usage', TenantV1BreakdownSchema, json, (body) => ({
     value: breakdownUsage(body.month, body.breakdown, body.total_cost_cents),
     tenants: [clip(body.tenant_id)],
@@ -60,7 +60,7 @@ export function normalizeTenantV1Breakdown(json: unknown): Result<Named<Usage>> 
 }
 
 /** `GET /api/v1/billing/invoices`: integer cents in `total_cents`; each row names its tenant. */
-export function normalizeTenantV1Invoices(json: unknown): Result<Named<InvoiceList>> {
+export function normalizeTenantV1Invoices(json: unknown): Read<Named<InvoiceList>> {
   const tenants: string[] = [];
   const list = readInvoiceRows(json, TenantV1InvoiceSchema, (inv): Invoice => {
     if (inv.tenant_id) tenants.push(clip(inv.tenant_id));
@@ -74,7 +74,7 @@ export function normalizeTenantV1Invoices(json: unknown): Result<Named<InvoiceLi
       paidAt: clipOrNull(inv.paid_at),
     };
   });
-  return list.ok ? { ok: true, data: { value: list.data, tenants } } : list;
+  return list.ok ? { ok: true, value: { value: list.value, tenants } } : list;
 }
 
 /** The tenant goes in this header, never in the path; the host prefers the token's claim. */

@@ -4,12 +4,12 @@
  * them, and its breakdown against the plan's included amounts.
  */
 import { z } from 'zod/mini';
-import type { Money, Quota, Quotas, Usage } from '../../model';
-import { isMonth } from '../../month';
-import { HOST_CURRENCY } from '../currency';
-import { clip, oneDecimal } from '../result';
-import { cents, count, quantity } from '../schemas';
-import { NO_QUOTAS } from './family';
+import type { Money, Quota, Quotas, Usage } from '@/lib/model';
+import { isMonth } from '@/lib/month';
+import { HOST_CURRENCY } from '@/lib/host/currency';
+import { clip, oneDecimal } from '@/lib/host/result';
+import { cents, count, quantity } from '@/lib/host/schemas';
+import { NO_QUOTAS } from '@/lib/host/families/family';
 
 export const V1MetricsSchema = z.object({
   api_calls: count,

@@ -8,7 +8,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import ptBR from '@/public/_locales/pt_BR/messages.json';
 import en from '@/public/_locales/en/messages.json';
-import { renderMessage, type Catalog } from '@/lib/i18n-catalog';
+import { renderMessage, type Catalog } from '@/lib/i18n/catalog';
 
 export type { Catalog };
 
