@@ -36,7 +36,7 @@ for (const c of cases) {
         expect(snapshot.invoices).toEqual({ ok: false, error: { kind: 'notAvailable' } });
       } else {
         expect(snapshot.invoices.ok).toBe(true);
-        expect(snapshot.invoices.data.invoices.length).toBeGreaterThan(0);
+        expect(snapshot.invoices.value.invoices.length).toBeGreaterThan(0);
       }
       expect(snapshot.simulated).toBe(false);
     });
@@ -63,7 +63,7 @@ test.describe('a SUPER_ADMIN on the seed host (admin v1 refuses them)', () => {
     expect([snapshot.family, snapshot.simulated]).toEqual(['panel', true]);
     expect(snapshot.usage.total).toEqual({ cents: 24580, currency: 'BRL' });
     // The panel's first invoices are the sample's: R$ 200,00, 236,50, 276,00.
-    expect(snapshot.invoices.data.invoices.slice(0, 3).map((i: any) => i.total.cents)).toEqual([20000, 23650, 27600]);
+    expect(snapshot.invoices.value.invoices.slice(0, 3).map((i: any) => i.total.cents)).toEqual([20000, 23650, 27600]);
   });
 });
 
