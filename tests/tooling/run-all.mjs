@@ -5,9 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { ensureChromium, ensureFirefox } from './browser.mjs';
 
-function step(title, cmd, args, env = {}) {
+function step(title, cmd, args, env = {}, { retryOnce = false } = {}) {
   console.log(`\n=== ${title}: ${cmd} ${args.join(' ')}`);
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  let result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0 && retryOnce) {
+    // As Playwright's one retry in CI: a loaded machine's timing alone does not decide; a real
+    // regression fails twice. Said loudly, so a flaky test is seen and fixed.
+    console.error(`\n! ${title} failed once (exit ${result.status ?? result.signal}): running it again (flaky if it passes)`);
+    result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  }
   if (result.status !== 0) {
     console.error(`\n✗ ${title} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status || 1);
@@ -36,5 +42,5 @@ step('Build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 step('Build (Firefox, end-to-end: open shadow roots)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { WXT_E2E: '1' });
 step('Firefox lint', 'npm', ['run', '--silent', 'lint:firefox']);
 step('End-to-end (Chromium)', 'npx', ['playwright', 'test'], { E2E_PREBUILT: '1' });
-step('End-to-end (Firefox)', 'node', ['--import', 'tsx', '--test', '--test-timeout=120000', ...firefoxSuite], { FIREFOX_PATH: firefox.path });
+step('End-to-end (Firefox)', 'node', ['--import', 'tsx', '--test', '--test-timeout=120000', ...firefoxSuite], { FIREFOX_PATH: firefox.path }, { retryOnce: !!process.env.CI });
 console.log('\n✓ all checks passed');
