@@ -8,7 +8,10 @@ import { test, expect } from './fixtures';
 test.use({ hostState: 'today' });
 
 test('the session is reported and the figures fetched before the sidebar exists', async ({ context, signIn, background, replica }) => {
-  await signIn(await context.newPage(), 'belgo_admin');
+  const first = await context.newPage();
+  await signIn(first, 'belgo_admin');
+  // The first tab's own figures are in: no request of its is still on the way to the host.
+  await expect(first.getByTestId('billing-sidebar-cost')).toHaveText('R$ 27,02');
   // As after a browser restart: nothing of the session or the figures is left in the background.
   await background.evaluate(() => (globalThis as any).chrome.storage.session.clear());
   // The host's page cannot mount while its Vue script is held back.
@@ -26,7 +29,9 @@ test('the session is reported and the figures fetched before the sidebar exists'
 });
 
 test('the overlay still waits for the sidebar, then shows the figures fetched meanwhile', async ({ context, signIn, background, replica }) => {
-  await signIn(await context.newPage(), 'belgo_admin');
+  const first = await context.newPage();
+  await signIn(first, 'belgo_admin');
+  await expect(first.getByTestId('billing-sidebar-cost')).toHaveText('R$ 27,02');
   await background.evaluate(() => (globalThis as any).chrome.storage.session.clear());
   replica.faults.set('/static/vue.global.prod.js', { delayMs: 3_000, times: 1 });
   replica.requests.clear();
