@@ -28,10 +28,13 @@ export default defineBackground(() => {
     if (alarm.name === BADGE_ALARM) void refreshBadge('fresh');
   });
   // Notifications and the badge's number format speak the person's chosen language too.
-  void settingsItem.getValue().then((settings) => applyLanguage(settings.language, fetchCatalog));
+  // The alarm follows the interval each change carries, in the order the changes came.
+  void settingsItem.getValue().then((settings) => {
+    void scheduleBadge(settings.refreshMinutes);
+    return applyLanguage(settings.language, fetchCatalog);
+  });
   settingsItem.watch((settings, previous) => {
-    void applyLanguage(settings.language, fetchCatalog)
-      .then(scheduleBadge)
+    void Promise.all([applyLanguage(settings.language, fetchCatalog), scheduleBadge(settings.refreshMinutes)])
       .then(() => refreshBadge('cached'));
     if (settings.dashboardOrigin !== previous?.dashboardOrigin) {
       void syncDashboardRegistration(previous?.dashboardOrigin);
@@ -40,7 +43,6 @@ export default defineBackground(() => {
   tenantChoicesItem.watch(() => void refreshBadge('cached'));
   // Versions before per-person tenants kept one active tenant per origin for the whole profile.
   void browser.storage.local.remove(['activeTenants', 'activeTenants$']);
-  void scheduleBadge();
 
   // The overlay's registration follows what is granted: at every start (a browser that lost it,
   // a first install) and whenever access is granted or withdrawn without an address change (the

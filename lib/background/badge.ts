@@ -51,13 +51,20 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   }
 }
 
+/** The last (re)scheduling asked for: each waits for the one before, so the newest interval wins. */
+let scheduling: Promise<void> = Promise.resolve();
+
 /**
  * Creates the refresh alarm, or re-creates it when the interval changed. Left alone otherwise:
- * re-creating it at every worker start would push its next run back each time.
+ * re-creating it at every worker start would push its next run back each time. Calls run one
+ * after another: two settings changes in a row (budget, then interval) must not interleave, or
+ * the older one's create could land after the newer one's.
  */
-export async function scheduleBadge(): Promise<void> {
-  const { refreshMinutes } = await settingsItem.getValue();
-  const existing = await browser.alarms.get(BADGE_ALARM);
-  if (existing?.periodInMinutes === refreshMinutes) return;
-  await browser.alarms.create(BADGE_ALARM, { periodInMinutes: refreshMinutes, delayInMinutes: refreshMinutes });
+export function scheduleBadge(refreshMinutes: number): Promise<void> {
+  scheduling = scheduling.then(async () => {
+    const existing = await browser.alarms.get(BADGE_ALARM);
+    if (existing?.periodInMinutes === refreshMinutes) return;
+    await browser.alarms.create(BADGE_ALARM, { periodInMinutes: refreshMinutes, delayInMinutes: refreshMinutes });
+  }).catch(() => undefined);
+  return scheduling;
 }
