@@ -42,13 +42,15 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   const level = budgetLevel(cost.cents, budget?.cents ?? null, settings.alertPercent);
   const locale = uiLocale();
   const title = badgeTitle({ tenantName: tenant.name, usage: snapshot.usage, simulated: snapshot.simulated }, budget, locale);
-  await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[level], title);
+  // The alert is settled before the paint, so a badge that shows a budget has had its alert
+  // decided; one that failed to show is tried again at the next refresh and never holds the paint.
   if (budget) {
     await alertIfOverThreshold({
       origin, tenantId: tenant.id, tenantName: tenant.name, period: snapshot.usage.period,
       cost, budget, alertPercent: settings.alertPercent,
-    });
+    }).catch(() => false);
   }
+  await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[level], title);
 }
 
 /** The last (re)scheduling asked for: each waits for the one before, so the newest interval wins. */

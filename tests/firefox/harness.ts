@@ -63,9 +63,15 @@ export async function clickTestId(page: Page, testId: string): Promise<void> {
 export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await page.bringToFront();
   await eventually(async () => (await page.$(selector)) !== null, true);
-  await page.click(selector, { count: 3 });
+  // Focus and select from the page rather than by a triple click: a click lands on whatever is at
+  // the field's last known place, and the page's sections still move as their data arrives.
+  await page.$eval(selector, (field) => {
+    (field as HTMLInputElement).focus();
+    (field as HTMLInputElement).select();
+  });
   await page.keyboard.press('Backspace');
-  await page.type(selector, text);
+  await page.keyboard.type(text);
+  assert.equal(await page.$eval(selector, (field) => (field as HTMLInputElement).value), text);
   await page.keyboard.press('Tab');
 }
 
