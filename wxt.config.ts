@@ -3,8 +3,9 @@ import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
 
 /**
- * Prepares the overlay's stylesheet (assets/overlay.css, inlined into the content script) for
- * shadow roots, at build time so the bytes never ship:
+ * Prepares the overlay's stylesheet (entrypoints/overlay.css, built to /assets/overlay.css and
+ * handed to the content script by the background) for shadow roots, at build time so the bytes
+ * never ship:
  * - drops Tailwind's `@property` rules: browsers ignore them in shadow trees, and WXT would
  *   hoist them into the host page's <head>, where Tailwind v4's typed registrations
  *   (`--tw-gradient-from: <color>`) break the host's Tailwind v3 gradients;
@@ -18,11 +19,11 @@ function overlayCssForShadowRoots(): Plugin {
     name: 'billing-overlay:overlay-css',
     enforce: 'pre', // after @tailwindcss/vite (also 'pre', listed first), before Vite's CSS plugins
     transform(code, id) {
-      if (!/\/assets\/overlay\.css\?inline$/.test(id)) return;
+      if (!/\/entrypoints\/overlay\.css$/.test(id)) return;
       const withoutProperty = code.replace(/@property\s+--[\w-]+\s*\{[^}]*\}/g, '');
       const fallback = /(@layer\s+properties\s*\{)\s*@supports[^{]*\{([^{}]*\{[^{}]*\})\s*\}/;
       if (!fallback.test(withoutProperty) || /@property/.test(withoutProperty)) {
-        this.error('assets/overlay.css: Tailwind\'s @property fallback is not where expected');
+        this.error('entrypoints/overlay.css: Tailwind\'s @property fallback is not where expected');
       }
       return { code: withoutProperty.replace(fallback, '$1$2'), map: null };
     },
@@ -30,17 +31,17 @@ function overlayCssForShadowRoots(): Plugin {
 }
 
 /**
- * The content script runs without webextension-polyfill (~10 KB minified): every extension API
- * it calls (runtime.sendMessage, storage.local, i18n) is promise-based or synchronous in Chrome
- * MV3 and Firefox alike, and it registers no onMessage listener, the one thing the polyfill is
- * here for (the background answers with promises). A listener that throws reaches it as the
- * polyfill's reject marker, which lib/messaging.ts reads as offline, as the polyfill would.
- * `wxt/browser` is aliased to the polyfill by @wxt-dev/webextension-polyfill; in the content
- * script's build that alias leads to WXT's plain `browser` (browser ?? chrome) instead.
+ * The content script and the background run without webextension-polyfill (~10 KB minified,
+ * 3 KB gzip): every extension API they call is promise-based or synchronous in Chrome MV3 and
+ * Firefox alike. The one thing the polyfill adds there is an onMessage listener that may answer
+ * with a promise; the background's listener answers through sendResponse instead, which both
+ * browsers take (entrypoints/background.ts). The extension's pages keep the polyfill.
+ * `wxt/browser` is aliased to the polyfill by @wxt-dev/webextension-polyfill; in these builds
+ * that alias leads to WXT's plain `browser` (browser ?? chrome) instead.
  */
-function contentScriptWithoutPolyfill(): Plugin {
+function withoutPolyfill(): Plugin {
   return {
-    name: 'billing-overlay:content-script-without-polyfill',
+    name: 'billing-overlay:without-polyfill',
     enforce: 'pre',
     resolveId(id, importer) {
       if (id !== '@wxt-dev/webextension-polyfill/browser') return;
@@ -65,8 +66,8 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
-        config.plugins = [...(config.plugins ?? []), contentScriptWithoutPolyfill()];
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.type === 'background')) {
+        config.plugins = [...(config.plugins ?? []), withoutPolyfill()];
       }
     },
   },

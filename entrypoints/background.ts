@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { parseRequest } from '@/lib/protocol-schema';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
@@ -13,7 +13,7 @@ import { settingsItem, tenantChoicesItem } from '@/lib/settings';
 export default defineBackground(() => {
   // No onMessageExternal and no externally_connectable: other extensions and web pages have
   // no way in. Our own contexts are still checked (sender id, tab origin, request shape).
-  browser.runtime.onMessage.addListener(async (message: unknown, sender) => {
+  const answer = async (message: unknown, sender: Browser.runtime.MessageSender) => {
     const caller = identifyCaller(sender, await settingsItem.getValue());
     const request = caller ? parseRequest(message) : null;
     if (!caller || !request) return { ok: false, error: { kind: 'noAccess' } };
@@ -21,6 +21,12 @@ export default defineBackground(() => {
     // A new session (sign-in, sign-out) changes what the badge may say; cached data only.
     if (request.op === 'session.report') void refreshBadge('cached');
     return reply;
+  };
+  // Answered through sendResponse, which Chrome and Firefox both take without the polyfill
+  // (wxt.config.ts); a handler that throws sends nothing, which the asker reads as offline.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    void answer(message, sender).then(sendResponse, () => sendResponse(undefined));
+    return true;
   });
 
   // The badge: refreshed by its alarm, and repainted from cache when the tenant or settings change.

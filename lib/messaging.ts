@@ -10,8 +10,7 @@ import type { Request, ResponseMap } from '@/lib/protocol';
 export async function ask<R extends Request>(request: R): Promise<Result<ResponseMap[R['op']]>> {
   try {
     const reply = (await browser.runtime.sendMessage(request)) as Result<ResponseMap[R['op']]> | undefined;
-    // No reply, or (in the content script, which runs without webextension-polyfill) the
-    // polyfill's marker for a listener that threw: offline, as the polyfill itself would say.
+    // No reply (the background sends none when a handler threw), or not one of ours: offline.
     return reply && typeof reply === 'object' && 'ok' in reply ? reply : { ok: false, error: { kind: 'offline' } };
   } catch {
     return { ok: false, error: { kind: 'offline' } };

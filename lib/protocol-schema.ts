@@ -49,6 +49,8 @@ const requestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('connection.check') }),
   /** The message catalog of a language chosen over the browser's (content scripts cannot read it). */
   z.strictObject({ op: z.literal('i18n.catalog'), language: z.enum(LANGUAGE_TAGS) }),
+  /** The overlay's stylesheet, for a dashboard tab whose person may see billing. */
+  z.strictObject({ op: z.literal('overlay.css') }),
 ]);
 
 export type PageSession = z.infer<typeof pageSessionSchema>;

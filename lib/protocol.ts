@@ -81,5 +81,6 @@ export interface ResponseMap extends Record<Request['op'], unknown> {
   'page.openFull': null;
   'connection.check': ConnectionCheck;
   'i18n.catalog': Catalog;
+  'overlay.css': string;
 }
 

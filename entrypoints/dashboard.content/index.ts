@@ -14,8 +14,9 @@ export default defineContentScript({
   // own scripts run, the background checks access and fetches the figures while the page is
   // still building. Only the entry waits, for the sidebar Vue mounts.
   runAt: 'document_start',
-  // The overlay's CSS is inlined into each shadow root (lib/content/overlay-css.ts), so no
-  // extension file has to be web-accessible to the dashboard, whatever its origin.
+  // The overlay's CSS goes into its shadow roots, handed over by the background
+  // (lib/background/overlay-stylesheet.ts), so no extension file has to be web-accessible to the
+  // dashboard, whatever its origin.
   cssInjectionMode: 'manual',
   async main(ctx) {
     const { dashboardOrigin } = await readSettings();

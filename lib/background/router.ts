@@ -9,6 +9,7 @@ import type { Request, ResponseMap, TenantList } from '@/lib/protocol';
 import { billing, prefetchBilling } from '@/lib/background/billing';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { checkConnection } from '@/lib/background/connection-check';
+import { overlayStylesheet } from '@/lib/background/overlay-stylesheet';
 import type { Caller } from '@/lib/background/sender';
 import { billingSession, fail, storeSession, withAccess } from '@/lib/background/session';
 import { getSession } from '@/lib/background/session-store';
@@ -61,6 +62,14 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   async 'i18n.catalog'(_caller, request) {
     const catalog = await fetchCatalog(request.language);
     return catalog ? { ok: true, value: catalog } : fail({ kind: 'notAvailable' });
+  },
+  async 'overlay.css'(caller) {
+    // Only a dashboard tab whose person may see billing ever shows the overlay.
+    if (caller.kind !== 'dashboard') return fail({ kind: 'noAccess' });
+    const gate = await billingSession(caller.origin);
+    if (!gate.ok) return gate;
+    const css = await overlayStylesheet();
+    return css === null ? fail({ kind: 'notAvailable' }) : { ok: true, value: css };
   },
   async 'connection.check'(caller) {
     // What the options page shows a person setting up: only our own pages ask.

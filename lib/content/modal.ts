@@ -9,7 +9,6 @@ import { mount, unmount } from 'svelte';
 import BillingModal from '@/components/overlay/BillingModal.svelte';
 import { ask } from '@/lib/messaging';
 import type { BillingViewState } from '@/lib/view-state.svelte';
-import { overlayCss } from '@/lib/content/overlay-css';
 import { createShadowUi } from '@/lib/content/shadow-ui';
 
 export const MODAL_TAG = 'billing-overlay-modal';
@@ -19,7 +18,7 @@ export interface Modal {
   close(): void;
 }
 
-export function createModal(ctx: ContentScriptContext, state: BillingViewState, onClosed: () => void): Modal {
+export function createModal(ctx: ContentScriptContext, state: BillingViewState, css: () => string, onClosed: () => void): Modal {
   const root = document.documentElement;
   let previousOverflow: string | null = null;
 
@@ -34,7 +33,7 @@ export function createModal(ctx: ContentScriptContext, state: BillingViewState, 
   // Keys typed in the modal do not reach the host's keyboard shortcuts (see shadow-ui.ts).
   const ui = createShadowUi(ctx, {
     name: MODAL_TAG,
-    css: overlayCss,
+    css,
     onMount: (container) =>
       mount(BillingModal, {
         target: container,

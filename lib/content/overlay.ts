@@ -10,11 +10,11 @@ import { mount, unmount } from 'svelte';
 import SidebarEntry from '@/components/overlay/SidebarEntry.svelte';
 import type { Access } from '@/lib/protocol';
 import { watchTenantChoices } from '@/lib/stored-settings';
+import { ask } from '@/lib/messaging';
 import { BillingViewState } from '@/lib/view-state.svelte';
 import { watchDarkMode } from '@/lib/content/dark-mode';
 import { keepEntryPlaced, placeEntry } from '@/lib/content/entry-placement';
 import { createModal, MODAL_TAG } from '@/lib/content/modal';
-import { overlayCss } from '@/lib/content/overlay-css';
 import { createShadowUi } from '@/lib/content/shadow-ui';
 
 export const ENTRY_TAG = 'billing-overlay-entry';
@@ -32,11 +32,27 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
   const signal = ctx.signal;
   const state = new BillingViewState();
 
+  // The stylesheet comes from the background once the person may see billing (see
+  // lib/background/overlay-stylesheet.ts); nothing is mounted before it is here.
+  let css: string | null = null;
+  let askingCss = false;
+  const loadCss = () => {
+    if (css !== null || askingCss) return;
+    askingCss = true;
+    void ask({ op: 'overlay.css' }).then((reply) => {
+      askingCss = false;
+      if (!reply.ok || signal.aborted) return;
+      css = reply.value;
+      show(state.canSeeBilling);
+    });
+  };
+  const stylesheet = () => css ?? '';
+
   const focusEntry = () => entry.shadow.querySelector<HTMLElement>('[data-testid="billing-sidebar-entry"]')?.focus();
-  const modal = createModal(ctx, state, focusEntry);
+  const modal = createModal(ctx, state, stylesheet, focusEntry);
   const entry = createShadowUi(ctx, {
     name: ENTRY_TAG,
-    css: overlayCss,
+    css: stylesheet,
     onMount: (container) =>
       mount(SidebarEntry, {
         target: container,
@@ -59,7 +75,7 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
   let placing: AbortController | null = null;
   let inSidebar = false;
   const show = (visible: boolean) => {
-    if (visible && inSidebar && !placing) {
+    if (visible && inSidebar && css !== null && !placing) {
       placing = new AbortController();
       entry.mount();
       // Placed before the next paint, so no frame shows it in the wrong place (or at all, for
@@ -97,7 +113,10 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
       state.access = access;
       state.reset();
       show(state.canSeeBilling);
-      if (state.canSeeBilling) void state.load('cached');
+      if (state.canSeeBilling) {
+        void state.load('cached');
+        loadCss();
+      }
     },
     sidebarReady() {
       // A previous copy of this script that could not clean up (crashed, or killed mid-update).

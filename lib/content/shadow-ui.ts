@@ -19,8 +19,8 @@ const SHADOW_MODE: ShadowRootMode = import.meta.env.WXT_E2E === '1' ? 'open' : '
 export interface ShadowUiOptions<T> {
   /** The host element's tag: a valid custom element name. */
   name: string;
-  /** The stylesheet of the shadow root (no @property / @font-face: those do not apply there). */
-  css: string;
+  /** The stylesheet of the shadow root, read at each mount (no @property / @font-face: those do not apply there). */
+  css(): string;
   onMount(container: HTMLElement): T;
   onRemove(mounted: T | undefined): void;
 }
@@ -42,7 +42,6 @@ export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOp
   const head = document.createElement('head');
   const body = document.createElement('body');
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important;}\n${options.css}`;
   head.append(style);
   html.append(head, body);
   shadow.append(html);
@@ -63,6 +62,7 @@ export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOp
     mount() {
       // Our text's language, which may not be the host page's.
       html.lang = uiLocale();
+      style.textContent = `:host{all:initial !important;}\n${options.css()}`;
       document.body.append(shadowHost);
       mounted = options.onMount(body);
     },

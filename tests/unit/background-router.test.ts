@@ -641,9 +641,11 @@ describe('the full path through runtime.onMessage', () => {
     background.main();
   }
 
-  async function send(message: unknown, from: Record<string, unknown>): Promise<unknown> {
-    const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender(from));
-    return replies[0];
+  /** As the browser delivers it: the listener answers through sendResponse (and returns true). */
+  function send(message: unknown, from: Record<string, unknown>): Promise<unknown> {
+    return new Promise((resolve) => {
+      void fakeBrowser.runtime.onMessage.trigger(message, sender(from), resolve).then((returned) => expect(returned).toEqual([true]));
+    });
   }
 
   const popup = () => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
@@ -657,6 +659,13 @@ describe('the full path through runtime.onMessage', () => {
     });
     const reply = (await send({ op: 'billing.get', freshness: 'cached' }, popup())) as Result<BillingView>;
     expect(reply.ok && reply.value.snapshot.usage.total.cents).toBe(2702);
+  });
+
+  it('a request whose handling fails gets no answer, which the asker reads as offline', async () => {
+    await startBackground();
+    const reading = vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('storage is gone'));
+    expect(await send({ op: 'access.get' }, popup())).toBeUndefined();
+    reading.mockRestore();
   });
 
   it('a stranger or a malformed request gets noAccess and the host hears nothing', async () => {

@@ -22,6 +22,7 @@ const KEYS: Record<Request['op'], { required: string[]; optional: string[] }> = 
   'billing.get': { required: ['op', 'freshness'], optional: ['tenantId'] },
   'page.openFull': { required: ['op'], optional: ['tenantId'] },
   'i18n.catalog': { required: ['op', 'language'], optional: [] },
+  'overlay.css': { required: ['op'], optional: [] },
 };
 const OPS = Object.keys(KEYS) as Request['op'][];
 const SESSION_KEYS = ['token', 'userData', 'currentTenant'];
