@@ -127,6 +127,9 @@ export const WITHDRAWS_FIGURES: ReadonlySet<BillingError['kind']> = new Set(['si
 /** The one result of every layer (host reads, the cache, the protocol's replies): a value, or why there is none. */
 export type Result<T, E = BillingError> = { ok: true; value: T } | { ok: false; error: E };
 
+/** The failed Result, where the error is a BillingError. */
+export const fail = (error: BillingError): { ok: false; error: BillingError } => ({ ok: false, error });
+
 /**
  * What the host answered for one tenant. The current month's snapshot has every part; a past
  * month's (a `billing.get` with `month`) has that month's usage only, from the family that gave

@@ -5,7 +5,7 @@
  * redirects are refused, bodies are read as a stream and cut off past MAX_BODY_BYTES, and a
  * Retry-After holds the whole origin (./host-hold.ts).
  */
-import type { BillingError, Result } from '@/lib/model';
+import { fail, type BillingError, type Result } from '@/lib/model';
 import type { Endpoint } from '@/lib/api/endpoints';
 import { holdOf, holdOrigin, retryAtFrom } from '@/lib/api/host-hold';
 
@@ -21,10 +21,6 @@ export interface HostFetchOptions {
 
 /** The tenant family's unwired dependency answers 401 with this: the family is missing, not the session. */
 const TENANT_NOT_RESOLVED = /tenant nao identificado/i;
-
-function fail(error: BillingError): Result<never> {
-  return { ok: false, error };
-}
 
 function errorForStatus(status: number, text: string, retryAt: number | null): BillingError {
   if (status === 401) return TENANT_NOT_RESOLVED.test(text) ? { kind: 'notAvailable' } : { kind: 'signedOut' };

@@ -2,13 +2,13 @@
  * The figures a surface asks for: only for a person the host lets see billing and a tenant with
  * evidence (./tenants.ts), from the cache (./billing-cache.ts). The badge asks here too.
  */
-import { WITHDRAWS_FIGURES, type BillingError, type Result } from '@/lib/model';
+import { fail, WITHDRAWS_FIGURES, type BillingError, type Result } from '@/lib/model';
 import type { BillingView, Request } from '@/lib/protocol';
 import { settingsItem } from '@/lib/settings';
 import { decodeJwtClaims, roleCanSeeBilling } from '@/lib/host/normalize';
 import { forgetShownView, rememberShownView } from '@/lib/shown-view';
 import { getBilling, getBillingMonth, type CachedAnswer } from '@/lib/background/billing-cache';
-import { billingSession, fail, signOut } from '@/lib/background/session';
+import { billingSession, signOut } from '@/lib/background/session';
 import type { StoredSession } from '@/lib/background/session-store';
 import { activeTenantBeforeListing, tenantsFor } from '@/lib/background/tenants';
 

@@ -4,14 +4,14 @@
  * their latest request.
  */
 import { browser } from 'wxt/browser';
-import type { Result } from '@/lib/model';
+import { fail, type Result } from '@/lib/model';
 import type { Request, ResponseMap, TenantList } from '@/lib/protocol';
 import { billing, prefetchBilling } from '@/lib/background/billing';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { checkConnection } from '@/lib/background/connection-check';
 import { overlayStylesheet } from '@/lib/background/overlay-stylesheet';
 import type { Caller } from '@/lib/background/sender';
-import { billingSession, fail, storeSession, withAccess } from '@/lib/background/session';
+import { billingSession, storeSession, withAccess } from '@/lib/background/session';
 import { getSession } from '@/lib/background/session-store';
 import { chooseTenant, forgetTenant, selectTenant, tenantsFor } from '@/lib/background/tenants';
 

@@ -2,7 +2,7 @@
  * The page's person as the background knows them: their stored session, whether the host lets
  * them see billing, and what goes when they sign out or someone else signs in.
  */
-import type { BillingError, Result } from '@/lib/model';
+import { fail, type Result } from '@/lib/model';
 import type { Access, PageSession } from '@/lib/protocol';
 import { forgetShownView } from '@/lib/shown-view';
 import { accessFor, forgetAccess } from '@/lib/background/access';
@@ -10,7 +10,6 @@ import { forgetOrigin } from '@/lib/background/billing-cache';
 import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from '@/lib/background/session-store';
 import { forgetTenants } from '@/lib/background/tenants';
 
-export const fail = (error: BillingError): { ok: false; error: BillingError } => ({ ok: false, error });
 
 /** Origins whose last session could not be stored: "the browser refused", not "signed out". */
 const unsavedSessions = new Set<string>();

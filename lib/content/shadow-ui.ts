@@ -62,7 +62,9 @@ export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOp
     mount() {
       // Our text's language, which may not be the host page's.
       html.lang = uiLocale();
-      style.textContent = `:host{all:initial !important;}\n${options.css()}`;
+      // Set again only when it changed: each new text is parsed anew, at every open of the modal.
+      const css = `:host{all:initial !important;}\n${options.css()}`;
+      if (style.textContent !== css) style.textContent = css;
       document.body.append(shadowHost);
       mounted = options.onMount(body);
     },
