@@ -1,8 +1,10 @@
 /**
  * The billing modal over the dashboard, in its own shadow root. The shadow root is made once
- * per page (WXT ties each one to the context until it ends); opening mounts the component,
- * closing unmounts it. While it is open the page behind does not scroll, and on close focus
- * goes back to where it came from.
+ * per page (WXT ties each one to the context until it ends); the first open mounts the
+ * component, closing takes it out of the page still mounted, so opening it again is only putting
+ * it back (a mount of every figure, quota and invoice was most of a warm open's time). It is
+ * unmounted when the person may no longer see billing or the language changes (discard). While
+ * it is open the page behind does not scroll, and on close focus goes back to where it came from.
  */
 import type { ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
@@ -16,6 +18,8 @@ export const MODAL_TAG = 'billing-overlay-modal';
 export interface Modal {
   open(): void;
   close(): void;
+  /** Closes it and unmounts it: the next open mounts it anew. */
+  discard(): void;
 }
 
 export function createModal(ctx: ContentScriptContext, state: BillingViewState, css: () => string, onClosed: () => void): Modal {
@@ -24,7 +28,7 @@ export function createModal(ctx: ContentScriptContext, state: BillingViewState, 
 
   const close = () => {
     if (previousOverflow === null) return;
-    ui.remove();
+    ui.hide();
     root.style.overflow = previousOverflow;
     previousOverflow = null;
     onClosed();
@@ -60,8 +64,15 @@ export function createModal(ctx: ContentScriptContext, state: BillingViewState, 
       if (previousOverflow !== null) return;
       previousOverflow = root.style.overflow;
       root.style.overflow = 'hidden';
+      const reopening = ui.mounted;
       ui.mount();
+      // A first mount focuses the close button itself (BillingModal); back in the page, it is ours to do.
+      if (reopening) ui.shadow.querySelector<HTMLElement>('[data-testid="billing-close"]')?.focus();
     },
     close,
+    discard() {
+      close();
+      ui.remove();
+    },
   };
 }

@@ -85,7 +85,7 @@ export function startOverlay(ctx: ContentScriptContext): Overlay {
     } else if (!visible && placing) {
       placing.abort();
       placing = null;
-      modal.close();
+      modal.discard();
       entry.remove();
     }
   };

@@ -28,8 +28,12 @@ export interface ShadowUiOptions<T> {
 export interface ShadowUi {
   shadow: ShadowRoot;
   shadowHost: HTMLElement;
-  /** Appends the host to <body> and mounts the app. */
+  /** Whether the app is mounted (in the page or hidden). */
+  readonly mounted: boolean;
+  /** Appends the host to <body> and mounts the app, or puts a hidden one back. */
   mount(): void;
+  /** Takes the host out of the page; the app stays mounted, and keeps following its data. */
+  hide(): void;
   /** Unmounts the app and takes the host out of the page. */
   remove(): void;
 }
@@ -59,15 +63,21 @@ export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOp
   return {
     shadow,
     shadowHost,
+    get mounted() {
+      return mounted !== undefined;
+    },
     mount() {
+      // Taken out by hide(): back in the page as it was, nothing mounted again.
+      if (mounted !== undefined) return void document.body.append(shadowHost);
       // Our text's language, which may not be the host page's.
       html.lang = uiLocale();
-      // Set again only when it changed: each new text is parsed anew, at every open of the modal.
+      // Set again only when it changed: a new text is parsed anew.
       const css = `:host{all:initial !important;}\n${options.css()}`;
       if (style.textContent !== css) style.textContent = css;
       document.body.append(shadowHost);
       mounted = options.onMount(body);
     },
+    hide: () => shadowHost.remove(),
     remove,
   };
 }

@@ -151,6 +151,16 @@ test('the keyboard flow: open, trapped focus, Esc, focus back, host shortcuts an
   await expect(entry).toBeFocused();
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).not.toBe('hidden');
 
+  // Opened again (it stays mounted between opens, out of the page): the same start, focus on its
+  // close button, and the same way out.
+  await page.keyboard.press('Enter');
+  await expect(modal).toBeVisible();
+  await expect(page.getByTestId('billing-close')).toBeFocused();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+  await page.keyboard.press('Escape');
+  await expect(modal).toHaveCount(0);
+  await expect(entry).toBeFocused();
+
   // The host's own shortcut still works once the modal is closed.
   await page.locator('#host-counter').click();
   await page.keyboard.press('n');
