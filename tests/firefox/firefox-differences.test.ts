@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { attributeOf, byTestId, clickTestId, countOf, eventually, startFirefoxSuite, textOf, typeInto } from './harness';
 import { adminUsage } from '../replica/billing-data';
+import { storeSettings } from '../tooling/page-steps';
 
 const suite = await startFirefoxSuite({
   'extensions.originControls.grantByDefault': false,
@@ -91,11 +92,7 @@ test('the event page sleeps between alarms, and each alarm wakes it to repaint t
   await eventually(badgeText, '27');
 
   // A refresh every 3 s instead of the options page's minutes, so the run stays short.
-  await dashboard.inExtension(async () => {
-    const storage = (globalThis as any).browser.storage.local;
-    const { settings } = await storage.get('settings');
-    await storage.set({ settings: { ...settings, refreshMinutes: 0.05 } });
-  });
+  await dashboard.inExtension(storeSettings, { refreshMinutes: 0.05 });
   const backgroundRunning = () =>
     dashboard.inExtension(async () => (await (globalThis as any).browser.runtime.getContexts({ contextTypes: ['BACKGROUND'] })).length > 0);
   await eventually(backgroundRunning, false);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Dashboard } from './harness';
 import { attributeOf, byTestId, clickTestId, countOf, eventually, startFirefoxSuite, textOf, typeInto } from './harness';
-import { badgeInExtension } from '../tooling/page-steps';
+import { badgeInExtension, storeSettings } from '../tooling/page-steps';
 
 const suite = await startFirefoxSuite();
 after(() => suite.close());
@@ -105,11 +105,7 @@ test('the badge shows the cost in the budget\'s colour, alerts once, and its ala
   // R$ 150,00: the title says 164%) brings no new one (the same id would only replace it).
   await dashboard.inExtension(async (id) => (globalThis as any).browser.notifications.clear(id), (await notifications())[0]!);
   await eventually(async () => (await notifications()).length, 0);
-  await dashboard.inExtension(async () => {
-    const storage = (globalThis as any).browser.storage.local;
-    const { settings } = await storage.get('settings');
-    await storage.set({ settings: { ...settings, budgetCents: 15_000 } });
-  });
+  await dashboard.inExtension(storeSettings, { budgetCents: 15_000 });
   await eventually(async () => (await dashboard.inExtension(() => (globalThis as any).browser.action.getTitle({}))).includes('164%'), true);
   assert.equal((await notifications()).length, 0);
 });

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs } from './browser.mjs';
 import {
-  confirmTenantInExtension, legacySession, ownTenant, passwordOf, storeDashboardOrigin, storeLanguage, storePageSession, tenantConfirmed,
+  confirmTenantInExtension, legacySession, ownTenant, passwordOf, storeDashboardOrigin, storeSettings, storePageSession, tenantConfirmed,
   type AccountName,
 } from './page-steps';
 
@@ -120,7 +120,7 @@ export async function overlayRegisteredFor(background: Pick<Worker, 'evaluate'>,
 
 /** The language the options page would choose ('auto' follows the browser). */
 export async function chooseLanguage(background: Worker, language: 'auto' | 'pt-BR' | 'en'): Promise<void> {
-  await background.evaluate(storeLanguage, language);
+  await background.evaluate(storeSettings, { language });
 }
 
 export interface SignInOptions {

@@ -61,11 +61,11 @@ export async function storeDashboardOrigin(dashboardOrigin: string, keepOtherSet
   await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 4 } });
 }
 
-/** In the background: the language the options page would store ('auto' follows the browser). */
-export async function storeLanguage(language: string): Promise<void> {
+/** In an extension context: some settings changed as the options page would store them, the rest kept. */
+export async function storeSettings(change: Record<string, unknown>): Promise<void> {
   const storage = (globalThis as any).chrome.storage.local;
   const current = (await storage.get('settings')).settings;
-  await storage.set({ settings: { ...current, language } });
+  await storage.set({ settings: { ...current, ...change } });
 }
 
 /**
