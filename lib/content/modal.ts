@@ -64,10 +64,10 @@ export function createModal(ctx: ContentScriptContext, state: BillingViewState, 
       if (previousOverflow !== null) return;
       previousOverflow = root.style.overflow;
       root.style.overflow = 'hidden';
-      const reopening = ui.mounted;
+      const hidden = ui.app;
       ui.mount();
-      // A first mount focuses the close button itself (BillingModal); back in the page, it is ours to do.
-      if (reopening) ui.shadow.querySelector<HTMLElement>('[data-testid="billing-close"]')?.focus();
+      // A first mount focuses where the modal starts by itself; put back in the page, it is asked to.
+      hidden?.focusStart();
     },
     close,
     discard() {

@@ -25,11 +25,11 @@ export interface ShadowUiOptions<T> {
   onRemove(mounted: T | undefined): void;
 }
 
-export interface ShadowUi {
+export interface ShadowUi<T> {
   shadow: ShadowRoot;
   shadowHost: HTMLElement;
-  /** Whether the app is mounted (in the page or hidden). */
-  readonly mounted: boolean;
+  /** The mounted app (in the page or hidden), if any. */
+  readonly app: T | undefined;
   /** Appends the host to <body> and mounts the app, or puts a hidden one back. */
   mount(): void;
   /** Takes the host out of the page; the app stays mounted, and keeps following its data. */
@@ -38,7 +38,7 @@ export interface ShadowUi {
   remove(): void;
 }
 
-export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOptions<T>): ShadowUi {
+export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOptions<T>): ShadowUi<T> {
   const shadowHost = document.createElement(options.name);
   shadowHost.setAttribute('data-wxt-shadow-root', '');
   const shadow = shadowHost.attachShadow({ mode: SHADOW_MODE });
@@ -63,8 +63,8 @@ export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOp
   return {
     shadow,
     shadowHost,
-    get mounted() {
-      return mounted !== undefined;
+    get app() {
+      return mounted;
     },
     mount() {
       // Taken out by hide(): back in the page as it was, nothing mounted again.
