@@ -1,8 +1,9 @@
 /**
  * The billing modal over the dashboard, in its own shadow root. The shadow root is made once
  * per page (WXT ties each one to the context until it ends); the first open mounts the
- * component, closing takes it out of the page still mounted, so opening it again is only putting
- * it back (a mount of every figure, quota and invoice was most of a warm open's time). It is
+ * component, closing hides it in the page still mounted, so opening it again is only showing it
+ * (mounting, styling and laying out every figure, quota and invoice anew was most of a warm
+ * open's time; see ShadowUi.hide). It is
  * unmounted when the person may no longer see billing or the language changes (discard). While
  * it is open the page behind does not scroll, and on close focus goes back to where it came from.
  */
@@ -66,7 +67,7 @@ export function createModal(ctx: ContentScriptContext, state: BillingViewState, 
       root.style.overflow = 'hidden';
       const hidden = ui.app;
       ui.mount();
-      // A first mount focuses where the modal starts by itself; put back in the page, it is asked to.
+      // A first mount focuses where the modal starts by itself; shown again, it is asked to.
       hidden?.focusStart();
     },
     close,

@@ -15,6 +15,8 @@ import type { ContentScriptContext } from '#imports';
 import { uiLocale } from '@/lib/i18n';
 
 const SHADOW_MODE: ShadowRootMode = import.meta.env.WXT_E2E === '1' ? 'open' : 'closed';
+/** The host's attribute while hide() keeps it hidden in the page. */
+export const HIDDEN = 'data-hidden';
 
 export interface ShadowUiOptions<T> {
   /** The host element's tag: a valid custom element name. */
@@ -30,9 +32,14 @@ export interface ShadowUi<T> {
   shadowHost: HTMLElement;
   /** The mounted app (in the page or hidden), if any. */
   readonly app: T | undefined;
-  /** Appends the host to <body> and mounts the app, or puts a hidden one back. */
+  /** Appends the host to <body> and mounts the app, or shows a hidden one again. */
   mount(): void;
-  /** Takes the host out of the page; the app stays mounted, and keeps following its data. */
+  /**
+   * Hides it in place: the app stays mounted and keeps following its data, unseen, out of the
+   * accessibility tree, the tab order and the pointer's way (visibility: hidden). Kept in the page,
+   * its styles and layout are kept too, so showing it again costs no style or layout of its own
+   * (taken out of the page, each open restyled and laid out every node anew: most of a warm open).
+   */
   hide(): void;
   /** Unmounts the app and takes the host out of the page. */
   remove(): void;
@@ -56,6 +63,7 @@ export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOp
   const remove = () => {
     options.onRemove(mounted);
     shadowHost.remove();
+    shadowHost.removeAttribute(HIDDEN);
     body.replaceChildren();
     mounted = undefined;
   };
@@ -67,17 +75,21 @@ export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOp
       return mounted;
     },
     mount() {
-      // Taken out by hide(): back in the page as it was, nothing mounted again.
-      if (mounted !== undefined) return void document.body.append(shadowHost);
+      if (mounted !== undefined) {
+        shadowHost.removeAttribute(HIDDEN);
+        // The host page may have taken it out of <body> meanwhile.
+        if (!shadowHost.isConnected) document.body.append(shadowHost);
+        return;
+      }
       // Our text's language, which may not be the host page's.
       html.lang = uiLocale();
       // Set again only when it changed: a new text is parsed anew.
-      const css = `:host{all:initial !important;}\n${options.css()}`;
+      const css = `:host{all:initial !important;}:host([${HIDDEN}]){visibility:hidden !important;}\n${options.css()}`;
       if (style.textContent !== css) style.textContent = css;
       document.body.append(shadowHost);
       mounted = options.onMount(body);
     },
-    hide: () => shadowHost.remove(),
+    hide: () => shadowHost.setAttribute(HIDDEN, ''),
     remove,
   };
 }

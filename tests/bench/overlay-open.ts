@@ -6,8 +6,10 @@ import type { Page } from '@playwright/test';
 
 /** Runs in the page: true once the modal shows its figures and its invoice part. */
 const FIGURES_SHOWN = () => {
-  const root = document.querySelector('billing-overlay-modal')?.shadowRoot;
+  const host = document.querySelector('billing-overlay-modal');
+  const root = host?.shadowRoot;
   return (
+    !!host && !host.hasAttribute('data-hidden') &&
     !!root?.querySelector('[data-testid="billing-total-cost"]') &&
     !!root.querySelector('[data-testid="billing-invoice-row"], [data-testid="billing-invoices-unavailable"], [data-testid="billing-invoices-empty"]')
   );
@@ -33,7 +35,7 @@ export async function closeOverlay(page: Page): Promise<void> {
   await page.evaluate(() =>
     document.querySelector('billing-overlay-modal')?.shadowRoot?.querySelector<HTMLElement>('[data-testid="billing-close"]')?.click(),
   );
-  await page.waitForFunction(() => !document.querySelector('billing-overlay-modal'));
+  await page.waitForFunction(() => !document.querySelector('billing-overlay-modal') || document.querySelector('billing-overlay-modal')!.hasAttribute('data-hidden'));
 }
 
 /**

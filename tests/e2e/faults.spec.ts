@@ -140,9 +140,9 @@ class Dashboard {
   }
 
   async closeModal(): Promise<void> {
-    if ((await this.modal.count()) === 0) return;
+    if (!(await this.modal.isVisible())) return;
     await this.byTestId('billing-close').click();
-    await expect(this.modal).toHaveCount(0);
+    await expect(this.modal).toBeHidden();
   }
 
   /** Session reports the background has heard from this tab so far. */

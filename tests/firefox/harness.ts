@@ -48,8 +48,12 @@ export async function attributeOf(page: Page, testId: string, name: string): Pro
   return element ? element.evaluate((node, attribute) => node.getAttribute(attribute), name) : null;
 }
 
+/** How many elements with that test id a person can see (a closed modal stays in the page, hidden). */
 export async function countOf(page: Page, testId: string): Promise<number> {
-  return (await page.$$(byTestId(testId))).length;
+  const shown = await Promise.all(
+    (await page.$$(byTestId(testId))).map((element) => element.evaluate((node) => node.checkVisibility({ visibilityProperty: true }))),
+  );
+  return shown.filter(Boolean).length;
 }
 
 /** Clicks an element by test id once it is there, in its tab brought to the front. */
