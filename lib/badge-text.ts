@@ -4,6 +4,7 @@
  * 12k, 1,5M.
  */
 import type { Money, Result, Projections } from '@/lib/model';
+import { numberFormat } from '@/lib/format';
 
 export const BADGE_COLORS = { ok: '#16a34a', warn: '#d97706', over: '#dc2626', error: '#6b7280' } as const;
 export type BadgeLevel = keyof typeof BADGE_COLORS;
@@ -14,7 +15,7 @@ export function badgeText(cents: number, locale: string): string {
   // Shortened values are truncated (1 999 → 1,9k), so "1,0k" never stands for 950.
   const short = (value: number, suffix: string) => {
     const shown = value < 10 ? Math.floor(value * 10) / 10 : Math.floor(value);
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(shown) + suffix;
+    return numberFormat(locale, { maximumFractionDigits: 1 }).format(shown) + suffix;
   };
   if (units < 1000) return String(Math.round(units));
   if (units < 999_500) return short(units / 1000, 'k');

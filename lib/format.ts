@@ -4,14 +4,37 @@
  */
 import type { Money } from '@/lib/model';
 
+/**
+ * Intl formatters, one per locale and options. Building one costs far more than using it: in a
+ * fresh tab the first takes tens of milliseconds (ICU's data) and each later one about 0.1 ms,
+ * against microseconds to format, and a modal formats some fifty values. Bounded: the currency
+ * codes come from the server.
+ */
+function formatterCache<F, O>(make: (locale: string, options: O) => F): (locale: string, options: O) => F {
+  const made = new Map<string, F>();
+  return (locale, options) => {
+    const key = `${locale} ${JSON.stringify(options)}`;
+    let formatter = made.get(key);
+    if (formatter === undefined) {
+      formatter = make(locale, options);
+      if (made.size >= 100) made.clear();
+      made.set(key, formatter);
+    }
+    return formatter;
+  };
+}
+export const numberFormat = formatterCache((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
+export const dateFormat = formatterCache((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
+const relativeFormat = formatterCache((locale, options: Intl.RelativeTimeFormatOptions) => new Intl.RelativeTimeFormat(locale, options));
+
 /** Money (integer cents) in the data's own currency, e.g. "R$ 27,02" (pt-BR) / "R$27.02" (en). */
 export function formatMoney(m: Money, locale: string): string {
   const value = Number.isFinite(m.cents) ? m.cents / 100 : 0;
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(value);
+    return numberFormat(locale, { style: 'currency', currency: m.currency }).format(value);
   } catch {
     // Unknown currency code: still show the amount, with the code the data named.
-    const amount = new Intl.NumberFormat(locale, {
+    const amount = numberFormat(locale, {
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,
     }).format(value);
@@ -22,7 +45,7 @@ export function formatMoney(m: Money, locale: string): string {
 /** The sign a locale writes a currency with: "R$" for BRL, "US$" for USD in pt-BR. */
 export function currencySymbol(currency: string, locale: string): string {
   try {
-    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
+    const parts = numberFormat(locale, { style: 'currency', currency }).formatToParts(0);
     return parts.find((part) => part.type === 'currency')?.value ?? currency;
   } catch {
     return currency;
@@ -31,18 +54,18 @@ export function currencySymbol(currency: string, locale: string): string {
 
 /** A whole count with the locale's grouping: 15420 → "15.420" (pt-BR) / "15,420" (en). */
 export function formatCount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(
     Number.isFinite(n) ? n : 0,
   );
 }
 
 /** A measured amount (MB, minutes, a multiple) with at most one decimal: 1250 → "1.250", 10.5 → "10,5". */
 export function formatAmount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Number.isFinite(n) ? n : 0);
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(Number.isFinite(n) ? n : 0);
 }
 
 function fixed(n: number, digits: number, locale: string): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(n);
@@ -69,7 +92,7 @@ export function formatStorageMb(mb: number, locale: string): string {
   const value = Number.isFinite(mb) ? mb : 0;
   // Decide on the displayed (rounded) value, so 1023,96 MB never shows as "1.024,0 MB".
   const gb = Math.abs(Math.round(value * 10) / 10) >= 1024;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'unit',
     unit: gb ? 'gigabyte' : 'megabyte',
     minimumFractionDigits: 1,
@@ -85,7 +108,7 @@ export function formatShare(part: number, total: number): number {
 
 /** A 0..100 percentage as text, whole numbers: 42.4 → "42%". */
 export function formatPercent(pct: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
     (Number.isFinite(pct) ? pct : 0) / 100,
   );
 }
@@ -113,7 +136,7 @@ export function calendarDay(iso: string): number | null {
 }
 
 function monthYear(year: number, month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     Date.UTC(year, month, 1),
   );
 }
@@ -136,10 +159,10 @@ export function formatDate(iso: string, locale: string): string {
     if (full[7]) {
       // An instant with a zone: show the person's local calendar date.
       const t = Date.parse(s.replace(/(\.\d{3})\d+/, '$1'));
-      if (Number.isFinite(t)) return new Intl.DateTimeFormat(locale, numeric).format(t);
+      if (Number.isFinite(t)) return dateFormat(locale, numeric).format(t);
     }
     // No zone: the calendar date as the host wrote it.
-    return new Intl.DateTimeFormat(locale, { ...numeric, timeZone: 'UTC' }).format(Date.UTC(y, m, d));
+    return dateFormat(locale, { ...numeric, timeZone: 'UTC' }).format(Date.UTC(y, m, d));
   }
 
   const ym = /^(\d{4})-(\d{2})$/.exec(s);
@@ -160,7 +183,7 @@ export function formatDate(iso: string, locale: string): string {
 
 /** How long ago (or until) `epochMs` is, e.g. "há 2 minutos" / "2 minutes ago", "agora". */
 export function formatRelativeTime(epochMs: number, nowMs: number, locale: string): string {
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = relativeFormat(locale, { numeric: 'auto' });
   const seconds = (epochMs - nowMs) / 1000;
   const abs = Math.abs(seconds);
   if (!Number.isFinite(seconds) || abs < 45) return rtf.format(0, 'second');

@@ -4,7 +4,7 @@
  * month (the caller then shows nothing).
  */
 import type { Money } from '@/lib/model';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, numberFormat } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { formatMonthName } from '@/lib/i18n/period-text';
 
@@ -28,7 +28,7 @@ const sign = (value: number) => (value < 0 ? '\u2212' : '+');
 /** "+12%", "−8%"; under one percent with a decimal, so a change never reads as "0%". */
 function signedPercent(percent: number, locale: string): string {
   const digits = Math.abs(percent) < 1 ? 1 : 0;
-  return sign(percent) + new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(Math.abs(percent) / 100);
+  return sign(percent) + numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(Math.abs(percent) / 100);
 }
 
 /** "+R$ 2,90", "−R$ 2,16". */

@@ -4,24 +4,24 @@
  * de 2026"). Months are "YYYY-MM" (lib/month.ts); every date is the calendar day the host wrote.
  */
 import type { Usage } from '@/lib/model';
-import { calendarDay } from '@/lib/format';
+import { calendarDay, dateFormat } from '@/lib/format';
 import { monthStart } from '@/lib/month';
 
 const UTC = { timeZone: 'UTC' } as const;
 
 /** "dezembro de 2026" / "December 2026". */
 export function formatMonth(month: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { ...UTC, month: 'long', year: 'numeric' }).format(monthStart(month));
+  return dateFormat(locale, { ...UTC, month: 'long', year: 'numeric' }).format(monthStart(month));
 }
 
 /** "novembro" / "November": the month alone, where the year goes without saying. */
 export function formatMonthName(month: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { ...UTC, month: 'long' }).format(monthStart(month));
+  return dateFormat(locale, { ...UTC, month: 'long' }).format(monthStart(month));
 }
 
 /** "nov." / "Nov": a chart's axis. */
 export function formatMonthShort(month: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { ...UTC, month: 'short' }).format(monthStart(month));
+  return dateFormat(locale, { ...UTC, month: 'short' }).format(monthStart(month));
 }
 
 /**
@@ -32,7 +32,7 @@ export function formatPeriod(usage: Pick<Usage, 'periodStart' | 'periodEnd' | 'm
   const start = usage.periodStart ? calendarDay(usage.periodStart) : null;
   const end = usage.periodEnd ? calendarDay(usage.periodEnd) : null;
   if (start !== null && end !== null && start <= end) {
-    return new Intl.DateTimeFormat(locale, { ...UTC, day: 'numeric', month: 'short', year: 'numeric' }).formatRange(start, end);
+    return dateFormat(locale, { ...UTC, day: 'numeric', month: 'short', year: 'numeric' }).formatRange(start, end);
   }
   return usage.month ? formatMonth(usage.month, locale) : '';
 }

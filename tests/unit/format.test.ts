@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   formatCount,
   formatDate,
@@ -128,5 +128,29 @@ describe('formatRelativeTime', () => {
 
   it('handles a clock slightly ahead', () => {
     expect(formatRelativeTime(now + 5 * min, now, PT)).toBe('em 5 minutos');
+  });
+});
+
+describe('Intl formatters', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('are built once per locale and options, however many values they format', () => {
+    const built = vi.spyOn(Intl, 'NumberFormat');
+    const before = built.mock.calls.length;
+    for (let cents = 0; cents < 50; cents++) formatMoney({ cents, currency: 'JPY' }, 'de-CH');
+    expect(built.mock.calls.length - before).toBe(1);
+    // Another currency is another formatter, and each amount keeps its own currency.
+    const fresh = (currency: string) => new Intl.NumberFormat('de-CH', { style: 'currency', currency }).format(1);
+    expect(formatMoney({ cents: 100, currency: 'EUR' }, 'de-CH')).toBe(fresh('EUR'));
+    expect(formatMoney({ cents: 100, currency: 'JPY' }, 'de-CH')).toBe(fresh('JPY'));
+    expect(fresh('EUR')).not.toBe(fresh('JPY'));
+  });
+
+  it('stay right when the server names more currencies than are kept', () => {
+    const codes = Array.from({ length: 150 }, (_, i) => `X${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`);
+    for (const currency of codes) formatMoney({ cents: 1234, currency }, EN);
+    for (const currency of codes) {
+      expect(formatMoney({ cents: 1234, currency }, EN)).toBe(new Intl.NumberFormat(EN, { style: 'currency', currency }).format(12.34));
+    }
   });
 });
