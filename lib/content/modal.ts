@@ -67,8 +67,8 @@ export function createModal(ctx: ContentScriptContext, state: BillingViewState, 
       root.style.overflow = 'hidden';
       const hidden = ui.app;
       ui.mount();
-      // A first mount focuses where the modal starts by itself; shown again, it is asked to.
-      hidden?.focusStart();
+      // A first mount starts where a person starts by itself; shown again, it is asked to.
+      hidden?.start();
     },
     close,
     discard() {

@@ -172,6 +172,27 @@ test('the keyboard flow: open, trapped focus, Esc, focus back, host shortcuts an
   await expect(page.locator('#host-shortcut-modal')).toBeVisible();
 });
 
+test('opened again, the modal starts at its top, as the first time', async ({ context, signIn }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 600 });
+  await signIn(page, 'belgo_admin', { token: 'legacy' });
+  await page.getByTestId('billing-sidebar-entry').click();
+  await expect(page.getByTestId('billing-total-cost')).toBeVisible();
+  const body = page.getByTestId('billing-modal-body');
+  // Read down to the invoices at the bottom, then closed.
+  const scrolled = await body.evaluate((region) => {
+    region.scrollTop = region.scrollHeight;
+    return region.scrollTop;
+  });
+  expect(scrolled).toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('billing-modal')).toBeHidden();
+  await page.getByTestId('billing-sidebar-entry').click();
+  await expect(page.getByTestId('billing-modal')).toBeVisible();
+  expect(await body.evaluate((region) => region.scrollTop)).toBe(0);
+  await expect(page.getByTestId('billing-close')).toBeFocused();
+});
+
 test('a click outside the dialog closes it', async ({ context, signIn }) => {
   const page = await context.newPage();
   await signIn(page, 'belgo_admin');
