@@ -10,7 +10,6 @@ import { forgetOrigin } from '@/lib/background/billing-cache';
 import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from '@/lib/background/session-store';
 import { forgetTenants } from '@/lib/background/tenants';
 
-
 /** Origins whose last session could not be stored: "the browser refused", not "signed out". */
 const unsavedSessions = new Set<string>();
 

@@ -3,9 +3,9 @@
  * per page (WXT ties each one to the context until it ends); the first open mounts the
  * component, closing hides it in the page still mounted, so opening it again is only showing it
  * (mounting, styling and laying out every figure, quota and invoice anew was most of a warm
- * open's time; see ShadowUi.hide). It is
- * unmounted when the person may no longer see billing or the language changes (discard). While
- * it is open the page behind does not scroll, and on close focus goes back to where it came from.
+ * open's time; see ShadowUi.hide). It is unmounted when the person may no longer see billing or
+ * the language changes (discard). While it is open the page behind does not scroll, and on close
+ * focus goes back to where it came from.
  */
 import type { ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';

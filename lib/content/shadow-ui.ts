@@ -15,8 +15,8 @@ import type { ContentScriptContext } from '#imports';
 import { uiLocale } from '@/lib/i18n';
 
 const SHADOW_MODE: ShadowRootMode = import.meta.env.WXT_E2E === '1' ? 'open' : 'closed';
-/** The host's attribute while hide() keeps it hidden in the page. */
-export const HIDDEN = 'data-hidden';
+/** The host's attribute while hide() keeps it hidden in the page (the bench reads it: tests/bench/overlay-open.ts). */
+const HIDDEN = 'data-hidden';
 
 export interface ShadowUiOptions<T> {
   /** The host element's tag: a valid custom element name. */

@@ -35,7 +35,8 @@ export async function closeOverlay(page: Page): Promise<void> {
   await page.evaluate(() =>
     document.querySelector('billing-overlay-modal')?.shadowRoot?.querySelector<HTMLElement>('[data-testid="billing-close"]')?.click(),
   );
-  await page.waitForFunction(() => !document.querySelector('billing-overlay-modal') || document.querySelector('billing-overlay-modal')!.hasAttribute('data-hidden'));
+  // Closed: hidden in the page (lib/content/shadow-ui.ts), or not there at all.
+  await page.waitForFunction(() => document.querySelector('billing-overlay-modal')?.hasAttribute('data-hidden') ?? true);
 }
 
 /**
