@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Tests feed parsers hostile and half-built shapes on purpose.
-    files: ['tests/**'],
+    files: ['tests/**', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -15,8 +15,9 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['tests/unit/**/*.test.ts'],
-    setupFiles: ['tests/unit/support/setup.ts'],
+    // Unit tests sit beside their module; suites that test no one module (the replica, the lint) in tests/.
+    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'entrypoints/**/*.test.ts', 'tests/replica/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+    setupFiles: ['tests/support/setup.ts'],
     restoreMocks: true,
   },
 });

@@ -1,12 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
-import { parseRequest } from '@/lib/protocol-schema';
+import { parseRequest } from '@/lib/protocol/requests';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
-import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge';
-import { syncDashboardRegistration } from '@/lib/dashboard-registration';
+import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge/badge';
+import { syncDashboardRegistration } from '@/lib/dashboard/registration';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/i18n/apply-language';
-import { settingsItem, tenantChoicesItem } from '@/lib/settings';
+import { settingsItem, tenantChoicesItem } from '@/lib/storage/settings';
 
 // A service worker in Chromium, an event page in Firefox (docs/firefox.md): either may be put to
 // sleep when idle and woken by the events below, so every listener is added here at start-up.

@@ -1,9 +1,9 @@
 import { mount } from 'svelte';
-import FullBillingPage from '@/components/pages/FullBillingPage.svelte';
-import { followSystemTheme } from '@/lib/page-theme';
+import FullBillingPage from '@/components/full-page/FullBillingPage.svelte';
+import { followSystemTheme } from '@/lib/ui/page-theme';
 import { followLanguageChoice, labelPage } from '@/lib/i18n/follow-language';
-import { TENANT_ID_PATTERN } from '@/lib/protocol';
-import { settingsItem } from '@/lib/settings';
+import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
+import { settingsItem } from '@/lib/storage/settings';
 import { HOST_CURRENCY } from '@/lib/host/currency';
 import '@/assets/pages.css';
 

@@ -1,10 +1,10 @@
 import { startOverlay } from '@/lib/content/overlay';
 import { reportPageSession } from '@/lib/content/session-reporter';
 import { waitForSidebar } from '@/lib/content/dashboard-dom';
-import { readSettings } from '@/lib/stored-settings';
+import { readSettings } from '@/lib/storage/content-script-read';
 import { followLanguageChoice } from '@/lib/i18n/follow-language';
 
-// Registered at run time for the configured dashboard origin only (lib/dashboard-registration.ts);
+// Registered at run time for the configured dashboard origin only (lib/dashboard/registration.ts);
 // `matches` here only names the development hosts the manifest may reach from install. Where
 // match patterns have no port (Firefox) the origin check below keeps it idle on other ports.
 export default defineContentScript({

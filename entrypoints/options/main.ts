@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
-import OptionsForm from '@/components/pages/OptionsForm.svelte';
-import { followSystemTheme } from '@/lib/page-theme';
+import OptionsForm from '@/components/options/OptionsForm.svelte';
+import { followSystemTheme } from '@/lib/ui/page-theme';
 import { followLanguageChoice, labelPage } from '@/lib/i18n/follow-language';
 import '@/assets/pages.css';
 

@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
-import PopupPanel from '@/components/pages/PopupPanel.svelte';
-import { followSystemTheme } from '@/lib/page-theme';
-import { readShownView } from '@/lib/shown-view';
+import PopupPanel from '@/components/popup/PopupPanel.svelte';
+import { followSystemTheme } from '@/lib/ui/page-theme';
+import { readShownView } from '@/lib/storage/shown-view';
 import { followLanguageChoice, labelPage } from '@/lib/i18n/follow-language';
 import '@/assets/pages.css';
 

@@ -3,11 +3,11 @@
  * dashboard right now. Permission, the page's person and a billing answer (fresh enough to be
  * true), so a person setting up sees which step is missing instead of a blank popup.
  */
-import type { ConnectionCheck } from '@/lib/protocol';
-import { hasOriginPermission } from '@/lib/origin-permission';
-import { accessFor } from '@/lib/background/access';
-import { billing } from '@/lib/background/billing';
-import type { StoredSession } from '@/lib/background/session-store';
+import type { ConnectionCheck } from '@/lib/protocol/replies';
+import { hasOriginPermission } from '@/lib/dashboard/permission';
+import { accessFor } from '@/lib/background/session/access';
+import { billing } from '@/lib/background/billing/service';
+import type { StoredSession } from '@/lib/background/session/store';
 
 export async function checkConnection(
   origin: string,

@@ -4,16 +4,16 @@
  * their latest request.
  */
 import { browser } from 'wxt/browser';
-import { fail, type Result } from '@/lib/model';
-import type { Request, ResponseMap, TenantList } from '@/lib/protocol';
-import { billing, prefetchBilling } from '@/lib/background/billing';
+import { fail, type Result } from '@/lib/billing/model';
+import type { Request, ResponseMap, TenantList } from '@/lib/protocol/replies';
+import { billing, prefetchBilling } from '@/lib/background/billing/service';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { checkConnection } from '@/lib/background/connection-check';
 import { overlayStylesheet } from '@/lib/background/overlay-stylesheet';
 import type { Caller } from '@/lib/background/sender';
-import { billingSession, storeSession, withAccess } from '@/lib/background/session';
-import { getSession } from '@/lib/background/session-store';
-import { chooseTenant, forgetTenant, selectTenant, tenantsFor } from '@/lib/background/tenants';
+import { billingSession, storeSession, withAccess } from '@/lib/background/session/session';
+import { getSession } from '@/lib/background/session/store';
+import { chooseTenant, forgetTenant, selectTenant, tenantsFor } from '@/lib/background/session/tenants';
 
 type Op = Request['op'];
 type Handler<K extends Op> = (caller: Caller, request: Extract<Request, { op: K }>) => Promise<Result<ResponseMap[K]>>;

@@ -3,7 +3,7 @@
  * scripts running on the configured dashboard origin; anything else gets no answer at all.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { dashboardOriginOf, type Settings } from '@/lib/settings';
+import { dashboardOriginOf, type Settings } from '@/lib/storage/settings';
 
 export type Caller =
   /** Popup, options, full page: they speak for the configured dashboard. */

@@ -10,8 +10,8 @@
 import type { ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
 import BillingModal from '@/components/overlay/BillingModal.svelte';
-import { ask } from '@/lib/messaging';
-import type { BillingViewState } from '@/lib/view-state.svelte';
+import { ask } from '@/lib/protocol/ask';
+import type { BillingViewState } from '@/lib/ui/view-state.svelte';
 import { createShadowUi } from '@/lib/content/shadow-ui';
 
 export const MODAL_TAG = 'billing-overlay-modal';

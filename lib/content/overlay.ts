@@ -8,10 +8,10 @@
 import type { ContentScriptContext } from '#imports';
 import { mount, unmount } from 'svelte';
 import SidebarEntry from '@/components/overlay/SidebarEntry.svelte';
-import type { Access } from '@/lib/protocol';
-import { watchTenantChoices } from '@/lib/stored-settings';
-import { ask } from '@/lib/messaging';
-import { BillingViewState } from '@/lib/view-state.svelte';
+import type { Access } from '@/lib/protocol/replies';
+import { watchTenantChoices } from '@/lib/storage/content-script-read';
+import { ask } from '@/lib/protocol/ask';
+import { BillingViewState } from '@/lib/ui/view-state.svelte';
 import { watchDarkMode } from '@/lib/content/dark-mode';
 import { keepEntryPlaced, placeEntry } from '@/lib/content/entry-placement';
 import { createModal, MODAL_TAG } from '@/lib/content/modal';

@@ -4,7 +4,7 @@
  * so a cheap poll catches those; other tabs' changes arrive through `storage` at once.
  */
 import type { ContentScriptContext } from '#imports';
-import type { PageSession } from '@/lib/protocol';
+import type { PageSession } from '@/lib/protocol/replies';
 
 const POLL_MS = 1000;
 

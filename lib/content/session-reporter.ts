@@ -5,8 +5,8 @@
  * older than the latest report are dropped (a quick sign-in then sign-out stays signed out).
  */
 import type { ContentScriptContext } from '#imports';
-import { ask } from '@/lib/messaging';
-import type { Access } from '@/lib/protocol';
+import { ask } from '@/lib/protocol/ask';
+import type { Access } from '@/lib/protocol/replies';
 import { watchPageSession } from '@/lib/content/page-session';
 
 export function reportPageSession(ctx: ContentScriptContext, onAccess: (access: Access | null) => void): void {

@@ -5,7 +5,7 @@
  * row's reason.
  */
 import { z, type ZodMiniType } from 'zod/mini';
-import type { InvoiceList, InvoiceStatus } from '@/lib/model';
+import type { InvoiceList, InvoiceStatus } from '@/lib/billing/model';
 import { bad, clip, issueDetail, MAX_ITEMS, ok, parseWith, type Read } from '@/lib/host/result';
 
 const STATUS_WORDS: Record<string, InvoiceStatus> = {

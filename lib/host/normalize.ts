@@ -15,4 +15,4 @@ export {
   parseUserTenants,
   roleCanSeeBilling,
   decodeJwtClaims,
-} from '@/lib/host/normalize-identity';
+} from '@/lib/host/identity';

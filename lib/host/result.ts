@@ -4,7 +4,7 @@
  */
 
 import type { ZodMiniType } from 'zod/mini';
-import type { Result } from '@/lib/model';
+import type { Result } from '@/lib/billing/model';
 
 export type BadResponse = { kind: 'badResponse'; detail: string };
 /** A read of one host answer: the model value, or what was wrong with the answer. */

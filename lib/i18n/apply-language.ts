@@ -4,7 +4,7 @@
  */
 import type { Catalog, Language } from '@/lib/i18n/catalog';
 import { useLanguage } from '@/lib/i18n';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/storage/settings';
 
 export type CatalogLoader = (language: Language) => Promise<Catalog | null>;
 

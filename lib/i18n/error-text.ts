@@ -1,9 +1,9 @@
 /**
- * People's wording for the closed set of billing failures (lib/model.ts BillingError): what
+ * People's wording for the closed set of billing failures (lib/billing/model.ts BillingError): what
  * happened, what to do next, which button does it, and the technical detail (for a
  * "Detalhes" disclosure, never in the sentence itself). Every surface words a failure the same.
  */
-import type { BillingError } from '@/lib/model';
+import type { BillingError } from '@/lib/billing/model';
 import { t } from '@/lib/i18n';
 
 /** Whole seconds left until `at`, never below 1 while the wait runs. */

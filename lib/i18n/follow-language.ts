@@ -1,7 +1,7 @@
 /** The UI side of the language choice: catalogs come from the background, changes apply live. */
-import { ask } from '@/lib/messaging';
+import { ask } from '@/lib/protocol/ask';
 import { applyLanguage, type CatalogLoader } from '@/lib/i18n/apply-language';
-import { readSettings, watchSettings } from '@/lib/stored-settings';
+import { readSettings, watchSettings } from '@/lib/storage/content-script-read';
 import { t, uiLocale, type MessageKey } from '@/lib/i18n';
 
 const fromBackground: CatalogLoader = async (language) => {

@@ -1,11 +1,11 @@
 /**
  * Periods and months as people read them, never as the host names them: the panel's rolling
  * "month" becomes its dates ("26 de out. – 25 de nov. de 2026"), a v1 month its name ("dezembro
- * de 2026"). Months are "YYYY-MM" (lib/month.ts); every date is the calendar day the host wrote.
+ * de 2026"). Months are "YYYY-MM" (lib/billing/month.ts); every date is the calendar day the host wrote.
  */
-import type { Usage } from '@/lib/model';
-import { calendarDay, dateFormat } from '@/lib/format';
-import { monthStart } from '@/lib/month';
+import type { Usage } from '@/lib/billing/model';
+import { calendarDay, dateFormat } from '@/lib/i18n/format';
+import { monthStart } from '@/lib/billing/month';
 
 const UTC = { timeZone: 'UTC' } as const;
 

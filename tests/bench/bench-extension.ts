@@ -17,7 +17,7 @@ const CONTROL_PAGE = 'bench-control.html';
 const FLOOR_HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/floor.js"></script></head><body></body></html>
 `;
-// The record the popup paints first (lib/shown-view.ts): the same read, the least painting.
+// The record the popup paints first (lib/storage/shown-view.ts): the same read, the least painting.
 const FLOOR_JS = `const { shownView } = await chrome.storage.session.get('shownView');
 const value = document.createElement('p');
 value.dataset.testid = 'floor-value';

@@ -2,7 +2,7 @@
  * The background's one model from every host state (issue: background billing service), end
  * to end: a person signs in on the replica, the content script hands the session over, and
  * the background answers our own pages with figures equal to the host's, from the truest
- * family the host has (lib/background/family-policy.ts).
+ * family the host has (lib/background/billing/family-policy.ts).
  */
 import { test, expect } from './fixtures';
 

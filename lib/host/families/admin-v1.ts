@@ -6,8 +6,8 @@
  * never calls).
  */
 import { z } from 'zod/mini';
-import type { Usage } from '@/lib/model';
-import { monthOf } from '@/lib/month';
+import type { Usage } from '@/lib/billing/model';
+import { monthOf } from '@/lib/billing/month';
 import { clip, parseWith, type Read } from '@/lib/host/result';
 import { NO_QUOTAS, readFor, readMonth, type HostFamily, type Named, type PartSource } from '@/lib/host/families/family';
 import { breakdownQuotas, V1BreakdownSchema, V1CostsSchema, V1MetricsSchema, v1Usage } from '@/lib/host/families/v1-usage';

@@ -4,8 +4,8 @@
  * (panel.ts, tenant-v1.ts, admin-v1.ts) holds its endpoints, schemas and parsers together;
  * which family gives the bill is decided in lib/background/family-policy.ts.
  */
-import type { Endpoint } from '@/lib/api/endpoints';
-import type { Family, InvoiceList, Result, Projections, Quotas, TimelinePoint, Usage } from '@/lib/model';
+import type { Endpoint } from '@/lib/host/http/endpoints';
+import type { Family, InvoiceList, Result, Projections, Quotas, TimelinePoint, Usage } from '@/lib/billing/model';
 import { bad, type Read } from '@/lib/host/result';
 
 /** How many invoices a family is asked for: enough for the full page's first pages. */

@@ -6,8 +6,8 @@
  * quotas and has no calendar months (`period=month` is the last 30 days).
  */
 import { z } from 'zod/mini';
-import type { EndpointCalls, Invoice, Money, Projections, TimelinePoint, Usage } from '@/lib/model';
-import { reaisToCents } from '@/lib/money';
+import type { EndpointCalls, Invoice, Money, Projections, TimelinePoint, Usage } from '@/lib/billing/model';
+import { reaisToCents } from '@/lib/billing/money';
 import { currencyOrDefault, HOST_CURRENCY } from '@/lib/host/currency';
 import { readInvoiceRows, statusFields } from '@/lib/host/invoices';
 import { clip, clipOrNull, MAX_ITEMS, oneDecimal, parseWith, type Read } from '@/lib/host/result';

@@ -6,7 +6,7 @@
  * from `usage-breakdown?month`.
  */
 import { z } from 'zod/mini';
-import type { Invoice, InvoiceList, Usage } from '@/lib/model';
+import type { Invoice, InvoiceList, Usage } from '@/lib/billing/model';
 import { currencyOrDefault } from '@/lib/host/currency';
 import { readInvoiceRows, statusFields } from '@/lib/host/invoices';
 import { clip, clipOrNull, parseWith, type Read } from '@/lib/host/result';

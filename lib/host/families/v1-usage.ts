@@ -4,8 +4,8 @@
  * them, and its breakdown against the plan's included amounts.
  */
 import { z } from 'zod/mini';
-import type { Money, Quota, Quotas, Usage } from '@/lib/model';
-import { isMonth } from '@/lib/month';
+import type { Money, Quota, Quotas, Usage } from '@/lib/billing/model';
+import { isMonth } from '@/lib/billing/month';
 import { HOST_CURRENCY } from '@/lib/host/currency';
 import { clip, oneDecimal } from '@/lib/host/result';
 import { cents, count, quantity } from '@/lib/host/schemas';

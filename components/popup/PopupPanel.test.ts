@@ -1,0 +1,74 @@
+/**
+ * The toolbar popup's first paint: figures handed to it before mounting (lib/storage/shown-view.ts)
+ * are on screen in the very first render, before the background has said a word; the
+ * background's answer then rules.
+ */
+import { installI18nStub } from '@/tests/support/i18n-stub';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { fakeBrowser } from 'wxt/testing';
+import PopupPanel from '@/components/popup/PopupPanel.svelte';
+import { normalizeAdminV1Usage } from '@/lib/host/families/admin-v1';
+import type { Result } from '@/lib/billing/model';
+import type { BillingView } from '@/lib/protocol/replies';
+import { loadSample } from '@/tests/support/samples';
+import { deferred } from '@/tests/support/fake-host';
+
+
+function shownView(): BillingView {
+  const usage = normalizeAdminV1Usage(loadSample('v1-admin-usage.admin-v1-token').body);
+  if (!usage.ok) throw new Error('sample no longer parses');
+  const notAvailable = { ok: false as const, error: { kind: 'notAvailable' as const } };
+  return {
+    tenant: { id: 'BELGO-001', name: 'BELGO-001', color: null, source: 'chosen' },
+    stale: false,
+    refreshError: null,
+    retryAt: null,
+    snapshot: {
+      origin: 'http://localhost:9001', tenantId: 'BELGO-001', family: 'adminV1', simulated: false, fetchedAt: Date.now(),
+      usage: usage.value.value, invoices: notAvailable, projections: notAvailable, timeline: notAvailable,
+    },
+  };
+}
+
+let answer: ReturnType<typeof deferred<Result<unknown>>>;
+let sendMessage: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  installI18nStub('pt_BR');
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+  // A background that has not answered the figures yet (asleep, or busy) for as long as the
+  // test says, and nothing else at all.
+  answer = deferred<Result<unknown>>();
+  sendMessage = vi.fn((message: { op: string }) => (message.op === 'billing.get' ? answer.promise : new Promise(() => {})));
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(sendMessage as never);
+});
+afterEach(() => cleanup());
+
+describe('PopupPanel', () => {
+  it('paints the figures last shown in its first render, before the background answers', () => {
+    render(PopupPanel, { props: { firstView: shownView() } });
+    expect(screen.getByTestId('popup-state')).toHaveAttribute('data-state', 'ready');
+    expect(screen.getByTestId('popup-total-cost')).toHaveTextContent('R$ 27,02');
+    expect(screen.getByTestId('popup-api-calls')).toHaveTextContent('120');
+    // A cached read is no refresh: the button does not flicker to "Atualizando…".
+    expect(screen.getByTestId('popup-refresh')).toHaveTextContent('Atualizar');
+    expect(screen.getByTestId('popup-refresh')).toBeEnabled();
+    // And it still asks: the background's answer is the one that rules.
+    expect(sendMessage).toHaveBeenCalledWith({ op: 'billing.get', freshness: 'cached' });
+  });
+
+  it('without them it says it is loading until the background answers', async () => {
+    render(PopupPanel, { props: { firstView: null } });
+    expect(screen.getByTestId('popup-state')).toHaveAttribute('data-state', 'loading');
+    answer.resolve({ ok: true, value: shownView() });
+    await expect.poll(() => screen.queryByTestId('popup-total-cost')).toHaveTextContent('R$ 27,02');
+  });
+
+  it('the figures go when the background says the person may not see them', async () => {
+    render(PopupPanel, { props: { firstView: shownView() } });
+    answer.resolve({ ok: false, error: { kind: 'signedOut' } });
+    await expect.poll(() => screen.getByTestId('popup-state').getAttribute('data-state')).toBe('signedOut');
+    expect(screen.queryByTestId('popup-total-cost')).toBeNull();
+  });
+});

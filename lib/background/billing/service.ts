@@ -1,0 +1,63 @@
+/**
+ * The figures a surface asks for: only for a person the host lets see billing and a tenant with
+ * evidence (./tenants.ts), from the cache (./billing-cache.ts). The badge asks here too.
+ */
+import { fail, WITHDRAWS_FIGURES, type BillingError, type Result } from '@/lib/billing/model';
+import type { BillingView, Request } from '@/lib/protocol/replies';
+import { settingsItem } from '@/lib/storage/settings';
+import { decodeJwtClaims, roleCanSeeBilling } from '@/lib/host/normalize';
+import { forgetShownView, rememberShownView } from '@/lib/storage/shown-view';
+import { getBilling, getBillingMonth, type CachedAnswer } from '@/lib/background/billing/cache';
+import { billingSession, signOut } from '@/lib/background/session/session';
+import type { StoredSession } from '@/lib/background/session/store';
+import { activeTenantBeforeListing, tenantsFor } from '@/lib/background/session/tenants';
+
+/** Billing for the tenant the request names, or the person's active one; for a month if it names one. */
+export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Promise<Result<BillingView>> {
+  // Read alongside the session check: every storage read is a round trip on the way to the host.
+  const settings = settingsItem.getValue();
+  const gate = await billingSession(origin);
+  if (!gate.ok) return withdrawing(gate);
+  const list = await tenantsFor(origin, gate.value);
+  // Nothing vouches for a tenant of this person: they confirm one before anything is fetched.
+  if (list.tenants.length === 0) return withdrawing(fail({ kind: 'tenantUnconfirmed', hint: list.hint }));
+  const tenantId = request.tenantId ?? list.activeId;
+  const tenant = list.tenants.find((t) => t.id === tenantId);
+  // Only tenants with evidence ever reach a URL.
+  if (!tenant) return fail({ kind: 'noAccess' });
+  const ttlMs = (await settings).refreshMinutes * 60_000;
+  const token = gate.value.token;
+  const active = tenant.id === list.activeId;
+  const viewOf = (answer: Result<CachedAnswer>): Result<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.value } } : answer);
+  const { month, freshness } = request;
+  // A past month is read from the family that gave the current one, so that one comes first.
+  const current = await getBilling(origin, tenant.id, token, month ? 'cached' : freshness, ttlMs, signOut);
+  if (!current.ok) return active ? withdrawing(current) : current;
+  if (!month || month === current.value.snapshot.usage.month) {
+    const answer = !month || freshness === 'cached' ? current : await getBilling(origin, tenant.id, token, freshness, ttlMs, signOut);
+    const reply = viewOf(answer);
+    // The popup paints these at once next time it opens (lib/storage/shown-view.ts).
+    if (reply.ok && active) void rememberShownView(origin, gate.value.person, reply.value);
+    return reply;
+  }
+  return viewOf(await getBillingMonth(origin, tenant.id, token, current.value.snapshot, month, freshness, ttlMs, signOut));
+}
+
+/**
+ * The figures, fetched beside the access check instead of after it, when the token's own role
+ * claim says billing and the person's tenant is known without the host's listing; that saves
+ * a round trip on the way to the first figures. Only into the cache: billing() still answers
+ * nobody before the access check says yes, and an unconfirmed tenant is never fetched.
+ */
+export async function prefetchBilling(origin: string, session: StoredSession): Promise<void> {
+  const role = decodeJwtClaims(session.token)?.role;
+  if (!role || !roleCanSeeBilling(role)) return;
+  const [tenantId, { refreshMinutes }] = await Promise.all([activeTenantBeforeListing(origin, session), settingsItem.getValue()]);
+  if (tenantId) await getBilling(origin, tenantId, session.token, 'cached', refreshMinutes * 60_000, signOut);
+}
+
+/** An error after which the person may not see the figures they were shown: the popup must not paint them. */
+function withdrawing<E extends { ok: false; error: BillingError }>(reply: E): E {
+  if (WITHDRAWS_FIGURES.has(reply.error.kind)) void forgetShownView();
+  return reply;
+}

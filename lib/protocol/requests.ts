@@ -1,0 +1,63 @@
+/**
+ * The requests our UIs may send the background, as zod schemas: the one home of their shape
+ * (lib/protocol/replies.ts re-exports the types inferred here). Validated on receipt with strict
+ * objects: an unknown key (say, a `url`) is a refusal, not something to ignore; tenant ids and
+ * months must match the host's patterns. A compromised page must not be able to widen them.
+ */
+import { z } from 'zod/mini';
+import { LANGUAGE_TAGS } from '@/lib/i18n/catalog';
+import { MONTH_PATTERN } from '@/lib/billing/month';
+import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
+
+const tenantId = z.string().check(z.regex(TENANT_ID_PATTERN));
+const nullableText = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
+
+/** What a dashboard tab knows about its signed-in person, read from the page's localStorage. */
+const pageSessionSchema = z.strictObject({
+  token: nullableText(8192),
+  /** The page's `user_data` JSON string, as stored (parsed by the background, not trusted). */
+  userData: nullableText(16384),
+  currentTenant: nullableText(64),
+});
+
+/**
+ * How fresh an answer must be. `cached`: whatever is cached, at once (a refresh starts behind
+ * it when stale); `fresh`: wait for data younger than the refresh interval; `force`: wait for
+ * a new answer from the host.
+ */
+const freshnessSchema = z.enum(['cached', 'fresh', 'force']);
+
+const requestSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('session.report'), session: pageSessionSchema }),
+  z.strictObject({ op: z.literal('access.get') }),
+  z.strictObject({ op: z.literal('tenants.get') }),
+  z.strictObject({ op: z.literal('tenant.select'), tenantId }),
+  /** The person says this tenant is theirs (confirmed in a chooser, or typed in the options page). */
+  z.strictObject({ op: z.literal('tenant.choose'), tenantId }),
+  /** The person takes back a tenant they had chosen. */
+  z.strictObject({ op: z.literal('tenant.forget'), tenantId }),
+  /** `month` ("YYYY-MM"): that month's usage; without it, the current month's snapshot. */
+  z.strictObject({
+    op: z.literal('billing.get'),
+    tenantId: z.optional(tenantId),
+    freshness: freshnessSchema,
+    month: z.optional(z.string().check(z.regex(MONTH_PATTERN))),
+  }),
+  /** Opens the extension's full billing page in a new tab (a content script cannot). */
+  z.strictObject({ op: z.literal('page.openFull'), tenantId: z.optional(tenantId) }),
+  /** What the extension sees of the dashboard, for the options page. */
+  z.strictObject({ op: z.literal('connection.check') }),
+  /** The message catalog of a language chosen over the browser's (content scripts cannot read it). */
+  z.strictObject({ op: z.literal('i18n.catalog'), language: z.enum(LANGUAGE_TAGS) }),
+  /** The overlay's stylesheet, for a dashboard tab whose person may see billing. */
+  z.strictObject({ op: z.literal('overlay.css') }),
+]);
+
+export type PageSession = z.infer<typeof pageSessionSchema>;
+export type Freshness = z.infer<typeof freshnessSchema>;
+export type Request = z.infer<typeof requestSchema>;
+
+export function parseRequest(message: unknown): Request | null {
+  const result = requestSchema.safeParse(message);
+  return result.success ? result.data : null;
+}

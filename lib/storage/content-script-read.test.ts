@@ -1,0 +1,45 @@
+/** The content script's storage-free view of the settings (lib/storage/content-script-read.ts). */
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { readSettings, watchTenantChoices, watchSettings } from '@/lib/storage/content-script-read';
+import { DEFAULT_SETTINGS, settingsMigrations } from '@/lib/storage/settings';
+
+const v1 = { dashboardOrigin: 'https://dash.example.com', refreshMinutes: 15, extraTenantIds: ['TECH-001'] };
+
+describe('stored settings, read without WXT storage', () => {
+  it('reads a fresh install as the defaults', async () => {
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('reads a value not yet migrated as its migrations would make it', async () => {
+    const v2 = settingsMigrations[2](v1);
+    const v3 = settingsMigrations[3](v2);
+    for (const [stored, version] of [[v1, 1], [v2, 2], [v3, 3]] as const) {
+      await fakeBrowser.storage.local.set({ settings: stored, settings$: { v: version } });
+      // Fields a migration drops may still be there: the content script never reads them.
+      const { extraTenantIds: _ignored, ...read } = await readSettings() as Awaited<ReturnType<typeof readSettings>> & { extraTenantIds?: string[] };
+      expect(read).toEqual(settingsMigrations[4](v3));
+    }
+  });
+
+  it('reports changed settings, not a write of the same value', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS } });
+    const seen = vi.fn();
+    const stop = watchSettings(seen);
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS } });
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, language: 'en' } });
+    expect(seen.mock.calls).toEqual([[{ ...DEFAULT_SETTINGS, language: 'en' }]]);
+    stop();
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, language: 'pt_BR' } });
+    expect(seen).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a tenant switch', async () => {
+    const seen = vi.fn();
+    const stop = watchTenantChoices(seen);
+    await fakeBrowser.storage.local.set({ tenantChoices: { 'http://localhost:9001 belgo_admin': { chosen: [], active: 'TECH-001' } } });
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, refreshMinutes: 9 } });
+    expect(seen).toHaveBeenCalledTimes(1);
+    stop();
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * A read-only view of the stored settings, straight from storage.local, for the content script:
+ * WXT's storage (~9 KB minified, with its migrations and locks) stays out of the script every
+ * dashboard page loads. The items themselves, and their migrations, are lib/storage/settings.ts (the
+ * background runs the migrations at start-up); a value still at an older version reads as its
+ * migrations would make it, since each only adds fields with their defaults or drops one (a
+ * dropped field read here is simply never looked at).
+ */
+import { browser } from 'wxt/browser';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, TENANT_CHOICES_KEY, type Settings } from '@/lib/storage/settings-shape';
+
+export async function readSettings(): Promise<Settings> {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Partial<Settings> | undefined;
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+/** Calls `onChange` with the new settings after each change; returns the way to stop. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return watchKey(SETTINGS_KEY, (value) => onChange({ ...DEFAULT_SETTINGS, ...(value as Partial<Settings> | undefined) }));
+}
+
+/** Calls `onChange` after each change of anyone's tenant choices; returns the way to stop. */
+export function watchTenantChoices(onChange: () => void): () => void {
+  return watchKey(TENANT_CHOICES_KEY, onChange);
+}
+
+function watchKey(key: string, onChange: (value: unknown) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>) => {
+    const change = changes[key];
+    // Like WXT's storage: a write of the same value is no change.
+    if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+    onChange(change.newValue);
+  };
+  browser.storage.local.onChanged.addListener(listener);
+  return () => {
+    // Stopping is also what a content script does when its extension is reloaded, and then every
+    // extension API throws "Extension context invalidated": the listener is gone with it anyway,
+    // and the host page must not see an error.
+    try {
+      browser.storage.local.onChanged.removeListener(listener);
+    } catch {
+      /* context already gone */
+    }
+  };
+}
