@@ -31,3 +31,16 @@ export const DEFAULT_SETTINGS: Settings = {
   alertPercent: 80,
   language: 'auto',
 };
+
+/**
+ * The range of each number a person sets: the options page's inputs take their min and max from
+ * here, and a stored value outside it reads as the default (lib/storage/settings.ts).
+ */
+export const SETTING_BOUNDS = {
+  /** Minutes between refreshes: at least one (the badge's alarm period), at most an hour. */
+  refreshMinutes: { min: 1, max: 60 },
+  /** Percent of the budget at which the alert comes. */
+  alertPercent: { min: 1, max: 100 },
+  /** The person's budget in cents: above zero (empty means the host's), at most 1e12 units. */
+  budgetCents: { min: 1, max: 100_000_000_000_000 },
+} as const;
