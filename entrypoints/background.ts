@@ -6,7 +6,8 @@ import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge
 import { syncDashboardRegistration } from '@/lib/dashboard/registration';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/i18n/apply-language';
-import { settingsItem, tenantChoicesItem } from '@/lib/storage/settings';
+import { settingsItem } from '@/lib/storage/settings';
+import { dropProfileWideTenants, tenantChoicesItem } from '@/lib/storage/tenant-choices';
 
 // A service worker in Chromium, an event page in Firefox (docs/firefox.md): either may be put to
 // sleep when idle and woken by the events below, so every listener is added here at start-up.
@@ -42,13 +43,12 @@ export default defineBackground(() => {
   settingsItem.watch((settings, previous) => {
     void Promise.all([applyLanguage(settings.language, fetchCatalog), scheduleBadge(settings.refreshMinutes)])
       .then(() => refreshBadge('cached'));
-    if (settings.dashboardOrigin !== previous?.dashboardOrigin) {
-      void syncDashboardRegistration(previous?.dashboardOrigin);
+    if (settings.dashboardOrigin !== previous.dashboardOrigin) {
+      void syncDashboardRegistration(previous.dashboardOrigin);
     }
   });
   tenantChoicesItem.watch(() => void refreshBadge('cached'));
-  // Versions before per-person tenants kept one active tenant per origin for the whole profile.
-  void browser.storage.local.remove(['activeTenants', 'activeTenants$']);
+  void dropProfileWideTenants();
 
   // The overlay's registration follows what is granted: at every start (a browser that lost it,
   // a first install) and whenever access is granted or withdrawn without an address change (the

@@ -4,7 +4,6 @@ import { followSystemTheme } from '@/lib/ui/page-theme';
 import { followLanguageChoice, labelPage } from '@/lib/i18n/follow-language';
 import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
 import { settingsItem } from '@/lib/storage/settings';
-import { HOST_CURRENCY } from '@/lib/host/currency';
 import '@/assets/pages.css';
 
 // billing.html#tenant=BELGO-001 shows that tenant; without one, the person's active tenant.
@@ -18,8 +17,7 @@ mount(FullBillingPage, {
   target: document.getElementById('app')!,
   props: {
     tenantId: TENANT_ID_PATTERN.test(requested) ? requested : undefined,
-    // The person's budget is in the data's currency, which is the host's (BRL).
-    personalBudget: budgetCents === null ? null : { cents: budgetCents, currency: HOST_CURRENCY },
+    budgetCents,
     alertThreshold: alertPercent,
   },
 });

@@ -10,6 +10,7 @@ import { billing, prefetchBilling } from '@/lib/background/billing/service';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { checkConnection } from '@/lib/background/connection-check';
 import { overlayStylesheet } from '@/lib/background/overlay-stylesheet';
+import { syncDashboardRegistration } from '@/lib/dashboard/registration';
 import type { Caller } from '@/lib/background/sender';
 import { billingSession, storeSession, withAccess } from '@/lib/background/session/session';
 import { getSession } from '@/lib/background/session/store';
@@ -75,6 +76,13 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
     // What the options page shows a person setting up: only our own pages ask.
     if (caller.kind !== 'extensionPage') return fail({ kind: 'noAccess' });
     return { ok: true, value: await checkConnection(caller.origin, await getSession(caller.origin)) };
+  },
+  async 'overlay.register'(caller) {
+    // Only the background registers the content script; saving the same address again is how
+    // a person repairs a registration the browser lost (no storage change event for it).
+    if (caller.kind !== 'extensionPage') return fail({ kind: 'noAccess' });
+    await syncDashboardRegistration();
+    return { ok: true, value: null };
   },
   async 'page.openFull'(_caller, request) {
     const hash = request.tenantId ? `#tenant=${request.tenantId}` : '';

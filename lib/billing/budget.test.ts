@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, budgetLevel } from '@/lib/billing/budget';
-
-describe('badgeText', () => {
-  it.each([
-    [0, 'pt-BR', '0'],
-    [24580, 'pt-BR', '246'],
-    [99_949, 'pt-BR', '999'],
-    [120_000, 'pt-BR', '1,2k'],
-    [120_000, 'en-US', '1.2k'],
-    [199_999, 'pt-BR', '1,9k'],
-    [1_250_000, 'pt-BR', '12k'],
-    [99_940_000, 'pt-BR', '999k'],
-    [150_000_000, 'pt-BR', '1,5M'],
-    [150_000_000, 'en-US', '1.5M'],
-    [-500, 'pt-BR', '0'],
-  ])('%i cents in %s → %s', (cents, locale, text) => {
-    expect(badgeText(cents, locale)).toBe(text);
-  });
-
-  it('fits the toolbar badge (4 characters) for every amount below R$ 999,5 milhões', () => {
-    for (const locale of ['pt-BR', 'en-US']) {
-      const amounts = [99_949, 99_950, 99_999, 999_949, 999_950, 99_949_999, 99_950_000, 99_949_999_999];
-      for (let cents = 1; cents < 99_950_000_000; cents = Math.ceil(cents * 1.07)) amounts.push(cents - 1, cents, cents + 1);
-      for (const cents of amounts) {
-        expect(badgeText(cents, locale).length, `${cents} cents in ${locale}`).toBeLessThanOrEqual(4);
-      }
-    }
-  });
-});
+import type { Projections, Result } from '@/lib/billing/model';
+import { budgetLevel, budgetPercent, budgetThatCounts } from '@/lib/billing/budget';
+import { brl } from '@/tests/support/usage';
 
 describe('budgetLevel', () => {
   it('is green without a budget, and by share of the budget otherwise', () => {
@@ -36,5 +10,30 @@ describe('budgetLevel', () => {
     expect(budgetLevel(40000, 50000, 80)).toBe('warn');
     expect(budgetLevel(50000, 50000, 80)).toBe('over');
     expect(budgetLevel(30000, 50000, 50)).toBe('warn');
+  });
+});
+
+describe('budgetThatCounts', () => {
+  const notAvailable = { ok: false, error: { kind: 'notAvailable' } } as const;
+  const hostLimit = (limit: number): Result<Projections> => ({
+    ok: true,
+    value: { spent: brl(0), projectedTotal: brl(0), daysRemaining: 1, nextMonth: null, budget: { monthlyLimit: brl(limit), usagePct: 0, alertThreshold: 80 } },
+  });
+
+  it("is the person's own, in the data's currency, over the host's limit", () => {
+    expect(budgetThatCounts(20000, brl(24580), hostLimit(50000))).toEqual(brl(20000));
+    expect(budgetThatCounts(20000, { cents: 100, currency: 'USD' }, notAvailable)).toEqual({ cents: 20000, currency: 'USD' });
+  });
+
+  it("is the host's limit without one of the person's, and none without either", () => {
+    expect(budgetThatCounts(null, brl(24580), hostLimit(50000))).toEqual(brl(50000));
+    expect(budgetThatCounts(null, brl(24580), notAvailable)).toBeNull();
+  });
+});
+
+describe('budgetPercent', () => {
+  it('is null for a zero budget, and counts no negative cost', () => {
+    expect(budgetPercent(brl(2702), brl(0))).toBeNull();
+    expect(budgetPercent(brl(-500), brl(10_000))).toBe(0);
   });
 });

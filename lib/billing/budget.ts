@@ -1,26 +1,10 @@
 /**
- * What the toolbar badge says and which colour it has. A badge shows about four characters,
- * so the cost is in whole currency units, shortened per locale: 246, 1,2k (pt-BR), 1.2k (en),
- * 12k, 1,5M.
+ * The budget rules the toolbar badge, the popup and the full page share: which budget counts,
+ * how much of it the cost has used, and the level that colours it.
  */
 import type { Money, Result, Projections } from '@/lib/billing/model';
-import { numberFormat } from '@/lib/i18n/format';
 
-export const BADGE_COLORS = { ok: '#16a34a', warn: '#d97706', over: '#dc2626', error: '#6b7280' } as const;
-export type BadgeLevel = keyof typeof BADGE_COLORS;
-export type BudgetLevel = Exclude<BadgeLevel, 'error'>;
-
-export function badgeText(cents: number, locale: string): string {
-  const units = Math.max(0, cents) / 100;
-  // Shortened values are truncated (1 999 → 1,9k), so "1,0k" never stands for 950.
-  const short = (value: number, suffix: string) => {
-    const shown = value < 10 ? Math.floor(value * 10) / 10 : Math.floor(value);
-    return numberFormat(locale, { maximumFractionDigits: 1 }).format(shown) + suffix;
-  };
-  if (units < 1000) return String(Math.round(units));
-  if (units < 999_500) return short(units / 1000, 'k');
-  return short(units / 1_000_000, 'M');
-}
+export type BudgetLevel = 'ok' | 'warn' | 'over';
 
 /** Green below the alert threshold, amber from it, red from 100% of the budget. */
 export function budgetLevel(cents: number, budgetCents: number | null, alertPercent: number): BudgetLevel {
@@ -30,7 +14,17 @@ export function budgetLevel(cents: number, budgetCents: number | null, alertPerc
   return used >= alertPercent ? 'warn' : 'ok';
 }
 
-/** The budget that counts: the person's own (options page) when set, else the host's monthly limit. */
-export function chosenBudget(personal: Money | null, projections: Result<Projections>): Money | null {
-  return personal ?? (projections.ok ? (projections.value.budget?.monthlyLimit ?? null) : null);
+/**
+ * The budget that counts for `spent`: the person's own (options page) when set, else the host's
+ * monthly limit. The person's is in cents of the data's currency, so it takes `spent`'s.
+ */
+export function budgetThatCounts(budgetCents: number | null, spent: Money, projections: Result<Projections>): Money | null {
+  if (budgetCents !== null) return { cents: budgetCents, currency: spent.currency };
+  return projections.ok ? (projections.value.budget?.monthlyLimit ?? null) : null;
+}
+
+/** The cost as a percentage of the budget; null without a usable budget (none, zero, another currency). */
+export function budgetPercent(cost: Money, budget: Money | null): number | null {
+  if (!budget || budget.cents <= 0 || budget.currency !== cost.currency) return null;
+  return (Math.max(0, cost.cents) / budget.cents) * 100;
 }

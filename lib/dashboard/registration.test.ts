@@ -89,7 +89,7 @@ describe('syncDashboardRegistration', () => {
     expect(matches()).toEqual(['https://dash.example.com:9002/*']);
   });
 
-  it('saving the same address again repairs a missing registration, and leaves a good one alone', async () => {
+  it('a sync repairs a missing registration (a permission granted again), and leaves a good one alone', async () => {
     await moveTo('http://localhost:9001');
     registered = [];
     await moveTo('http://localhost:9001', 'http://localhost:9001');

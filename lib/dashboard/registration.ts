@@ -2,12 +2,13 @@
  * The in-page overlay runs on the configured dashboard origin only, the default one included:
  * its content script is registered at run time for exactly that origin (port and all, where the
  * browser's match patterns know ports), so no other page — another local web app on localhost
- * included — runs it or hears WXT's start message. Kept true to what is granted: at start-up,
- * when the address changes or is saved again (the options page), and when permissions change.
+ * included — runs it or hears WXT's start message. Only the background registers it, kept true
+ * to what is granted: at start-up, when the address changes, and when permissions change.
  */
 import { browser } from 'wxt/browser';
 import { contentScriptMatch, hasOriginPermission, isBuiltInOrigin, originPattern } from '@/lib/dashboard/permission';
 import { settingsItem } from '@/lib/storage/settings';
+import { serially } from '@/lib/storage/stored-item';
 
 export const SCRIPT_ID = 'dashboard-configured-origin';
 const SCRIPT_FILE = 'content-scripts/dashboard.js';
@@ -15,17 +16,13 @@ const SCRIPT_FILE = 'content-scripts/dashboard.js';
 const RUN_AT = 'document_start';
 
 /**
- * Syncs in one context run one after another (the background's start and its watches may fire
- * together), each for the address stored when it runs: a sync that read an older address
- * could otherwise land last. `previousOrigin`: the address just left, whose grant may go.
+ * Syncs run one after another (the background's start and its watches may fire together), each
+ * for the address stored when it runs: a sync that read an older address could otherwise land
+ * last. `previousOrigin`: the address just left, whose grant may go.
  */
-let queue: Promise<void> = Promise.resolve();
-
 export function syncDashboardRegistration(previousOrigin?: string): Promise<void> {
-  queue = queue
-    .then(async () => sync((await settingsItem.getValue()).dashboardOrigin, previousOrigin))
+  return serially('dashboard-registration', async () => sync((await settingsItem.getValue()).dashboardOrigin, previousOrigin))
     .catch(() => undefined);
-  return queue;
 }
 
 async function sync(origin: string, previousOrigin?: string): Promise<void> {
@@ -40,12 +37,5 @@ async function sync(origin: string, previousOrigin?: string): Promise<void> {
   if (current && wanted && current.matches?.length === 1 && current.matches[0] === wanted && current.runAt === RUN_AT) return;
   if (current) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!wanted) return;
-  try {
-    await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches: [wanted], js: [SCRIPT_FILE], runAt: RUN_AT }]);
-  } catch (error) {
-    // Another context (the options page and the background) registered it first: fine if for
-    // this origin; anything else is a real failure.
-    const [again] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-    if (again?.matches?.[0] !== wanted) throw error;
-  }
+  await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, matches: [wanted], js: [SCRIPT_FILE], runAt: RUN_AT }]);
 }

@@ -79,5 +79,6 @@ export interface ResponseMap extends Record<Request['op'], unknown> {
   'connection.check': ConnectionCheck;
   'i18n.catalog': Catalog;
   'overlay.css': string;
+  'overlay.register': null;
 }
 

@@ -51,6 +51,8 @@ const requestSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('i18n.catalog'), language: z.enum(LANGUAGE_TAGS) }),
   /** The overlay's stylesheet, for a dashboard tab whose person may see billing. */
   z.strictObject({ op: z.literal('overlay.css') }),
+  /** The options page saved an address (maybe the same one): the overlay's registration is made to match it. */
+  z.strictObject({ op: z.literal('overlay.register') }),
 ]);
 
 export type PageSession = z.infer<typeof pageSessionSchema>;

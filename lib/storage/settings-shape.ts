@@ -1,28 +1,16 @@
 /**
- * What the settings are, without WXT's storage: lib/storage/settings.ts defines the storage items (with
- * their migrations) over these, and lib/storage/content-script-read.ts reads them where WXT's storage is
- * too heavy to ship (the content script).
+ * The settings' defaults and bounds, without zod or WXT's storage: lib/storage/settings.ts
+ * defines the item (schema, migrations) over these, and lib/storage/content-script-read.ts reads
+ * it where neither is light enough to ship (the content script). `Settings` is the schema's type,
+ * imported as a type only, so nothing of zod comes with it.
  */
-import type { Language } from '@/lib/i18n/catalog';
+import type { Settings } from '@/lib/storage/settings';
 
-/** The storage.local keys of the items in lib/settings.ts. */
+/** The storage.local keys of the settings and tenant-choices items. */
 export const SETTINGS_KEY = 'settings';
 export const TENANT_CHOICES_KEY = 'tenantChoices';
 
 export const DEFAULT_DASHBOARD_ORIGIN = 'http://localhost:9001';
-
-export interface Settings {
-  /** The dashboard's origin, e.g. "http://localhost:9001" (no path, no trailing slash). */
-  dashboardOrigin: string;
-  /** How old cached figures may get before they are refreshed, in minutes. */
-  refreshMinutes: number;
-  /** The person's own monthly budget in cents of the data's currency; null: the host's, if any. */
-  budgetCents: number | null;
-  /** Share of the budget (%) at which the badge turns amber and one alert is shown. */
-  alertPercent: number;
-  /** The UI language: the browser's, or one the person chose. */
-  language: 'auto' | Language;
-}
 
 export const DEFAULT_SETTINGS: Settings = {
   dashboardOrigin: DEFAULT_DASHBOARD_ORIGIN,

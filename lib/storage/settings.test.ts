@@ -1,5 +1,21 @@
+/**
+ * The settings item: its migrations, each field read on its own (one that does not fit reads as
+ * its default, the others are kept), and a change that keeps the rest as stored.
+ */
 import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
+import { BADGE_ALARM, scheduleBadge } from '@/lib/background/badge/badge';
+import { slowStorageReads } from '@/tests/support/slow-storage';
+
+/** The item as a new start of the extension defines it (and migrates what is stored). */
+async function freshSettings() {
+  vi.resetModules();
+  return import('@/lib/storage/settings');
+}
+
+/** Stores `settings` as the current version wrote them. */
+const storeCurrent = (settings: unknown) => fakeBrowser.storage.local.set({ settings, settings$: { v: 4 } });
 
 describe('settings migrations', () => {
   it('v1 settings (no budget) become v4: no personal budget, an 80% alert, the browser\'s language, no profile-wide tenants', async () => {
@@ -7,8 +23,7 @@ describe('settings migrations', () => {
       settings: { dashboardOrigin: 'https://dash.example.com', refreshMinutes: 15, extraTenantIds: ['TECH-001'] },
       settings$: { v: 1 },
     });
-    vi.resetModules();
-    const { settingsItem } = await import('@/lib/storage/settings');
+    const { settingsItem } = await freshSettings();
     expect(await settingsItem.getValue()).toEqual({
       dashboardOrigin: 'https://dash.example.com',
       refreshMinutes: 15,
@@ -22,28 +37,67 @@ describe('settings migrations', () => {
   it('v2 settings keep their budget and gain the language choice', async () => {
     const v2 = { dashboardOrigin: 'http://localhost:9001', refreshMinutes: 5, budgetCents: 50000, alertPercent: 90 };
     await fakeBrowser.storage.local.set({ settings: { ...v2, extraTenantIds: [] }, settings$: { v: 2 } });
-    vi.resetModules();
-    const { settingsItem } = await import('@/lib/storage/settings');
+    const { settingsItem } = await freshSettings();
     expect(await settingsItem.getValue()).toEqual({ ...v2, language: 'auto' });
   });
 
   it('v3 settings drop the tenant ids typed for the whole profile: the next person must not inherit them', async () => {
     const v3 = { dashboardOrigin: 'http://localhost:9001', refreshMinutes: 5, budgetCents: null, alertPercent: 80, language: 'en' };
     await fakeBrowser.storage.local.set({ settings: { ...v3, extraTenantIds: ['TECH-001'] }, settings$: { v: 3 } });
-    vi.resetModules();
-    const { settingsItem } = await import('@/lib/storage/settings');
+    const { settingsItem } = await freshSettings();
     expect(await settingsItem.getValue()).toEqual(v3);
   });
 
   it('a fresh install reads the defaults, and its first save is stamped current so no migration undoes it', async () => {
-    vi.resetModules();
-    const first = await import('@/lib/storage/settings');
+    const first = await freshSettings();
     expect(await first.settingsItem.getValue()).toEqual(first.DEFAULT_SETTINGS);
     await first.updateSettings({ budgetCents: 12_345, alertPercent: 95 });
     expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 4 });
     // The next start (a new service worker) reads the saved budget, not a migration's defaults.
-    vi.resetModules();
-    const next = await import('@/lib/storage/settings');
+    const next = await freshSettings();
     expect(await next.settingsItem.getValue()).toEqual({ ...first.DEFAULT_SETTINGS, budgetCents: 12_345, alertPercent: 95 });
+  });
+});
+
+describe('a stored value that does not fit', () => {
+  it('settings without refreshMinutes read with the default interval, so the alarm gets a period', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await storeCurrent({ dashboardOrigin: 'https://dash.example.com', budgetCents: 50000, alertPercent: 90, language: 'en' });
+    const { DEFAULT_SETTINGS, settingsItem } = await freshSettings();
+    const settings = await settingsItem.getValue();
+    expect(settings).toEqual({ dashboardOrigin: 'https://dash.example.com', refreshMinutes: DEFAULT_SETTINGS.refreshMinutes, budgetCents: 50000, alertPercent: 90, language: 'en' });
+    expect(warn).toHaveBeenCalledOnce();
+    await scheduleBadge(settings.refreshMinutes);
+    expect((await browser.alarms.get(BADGE_ALARM))?.periodInMinutes).toBe(DEFAULT_SETTINGS.refreshMinutes);
+  });
+
+  it('a non-string dashboardOrigin reads as the default origin, the other fields kept', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await storeCurrent({ dashboardOrigin: 9001, refreshMinutes: 15, budgetCents: null, alertPercent: 80, language: 'auto' });
+    const { DEFAULT_DASHBOARD_ORIGIN, settingsItem } = await freshSettings();
+    expect(await settingsItem.getValue()).toMatchObject({ dashboardOrigin: DEFAULT_DASHBOARD_ORIGIN, refreshMinutes: 15 });
+  });
+
+  it('a number outside its bounds, or a language not shipped, reads as its default', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await storeCurrent({ dashboardOrigin: 'http://localhost:9001', refreshMinutes: 0, budgetCents: -5, alertPercent: 101, language: 'fr' });
+    const { DEFAULT_SETTINGS, settingsItem } = await freshSettings();
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('a value that is no settings at all reads as the defaults', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await storeCurrent('dashboard');
+    const { DEFAULT_SETTINGS, settingsItem } = await freshSettings();
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('updateSettings', () => {
+  it('two changes at once both stay', async () => {
+    const { DEFAULT_SETTINGS, settingsItem, updateSettings } = await freshSettings();
+    slowStorageReads('local');
+    await Promise.all([updateSettings({ refreshMinutes: 15 }), updateSettings({ language: 'en' })]);
+    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, refreshMinutes: 15, language: 'en' });
   });
 });

@@ -1,20 +1,44 @@
 /**
- * What a person configures (options page) and which tenants each person has chosen. Kept in
- * storage.local: none of it is secret (the session token never comes here, see session-store).
- * Every context may watch these items, which is how a tenant switch reaches open tabs live.
+ * What a person configures (options page). Kept in storage.local: none of it is secret (the
+ * session token never comes here, see lib/storage/sessions.ts). Every context may watch the item,
+ * which is how a new address or language reaches open pages live.
  */
-import { storage } from '#imports';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, TENANT_CHOICES_KEY, type Settings } from '@/lib/storage/settings-shape';
+import { z } from 'zod/mini';
+import { LANGUAGE_TAGS } from '@/lib/i18n/catalog';
+import { DEFAULT_SETTINGS, SETTING_BOUNDS, SETTINGS_KEY } from '@/lib/storage/settings-shape';
+import { defineStoredItem } from '@/lib/storage/stored-item';
 
-export { DEFAULT_DASHBOARD_ORIGIN, DEFAULT_SETTINGS, type Settings } from '@/lib/storage/settings-shape';
+export { DEFAULT_DASHBOARD_ORIGIN, DEFAULT_SETTINGS } from '@/lib/storage/settings-shape';
+
+const within = ({ min, max }: { min: number; max: number }) => z.number().check(z.gte(min), z.lte(max));
+
+const settingsSchema = z.object({
+  /** The dashboard's origin, e.g. "http://localhost:9001" (no path, no trailing slash). */
+  dashboardOrigin: z.string(),
+  /**
+   * How old cached figures may get before they are refreshed, in minutes. Stored, any interval
+   * above zero up to the bound works (the alarm takes fractions; the Firefox suite stores 3 s);
+   * zero would make every read start a refresh. The options page offers whole minutes within
+   * SETTING_BOUNDS.
+   */
+  refreshMinutes: z.number().check(z.gt(0), z.lte(SETTING_BOUNDS.refreshMinutes.max)),
+  /** The person's own monthly budget in cents of the data's currency; null: the host's, if any. */
+  budgetCents: z.nullable(within(SETTING_BOUNDS.budgetCents)),
+  /** Share of the budget (%) at which the badge turns amber and one alert is shown. */
+  alertPercent: within(SETTING_BOUNDS.alertPercent),
+  /** The UI language: the browser's, or one the person chose. */
+  language: z.enum(['auto', ...LANGUAGE_TAGS]),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
 
 /**
  * Version 1 had no budget; version 2 no language choice; version 3 kept typed tenant ids for the
  * whole browser profile. Those belonged to nobody in particular, so version 4 drops them: the next
  * person on a shared profile must not inherit them (each person's own are in tenantChoicesItem).
- * The content script reads the stored value without WXT (lib/storage/content-script-read.ts), filling missing
- * fields with their defaults; a migration that does more than add or drop fields must be
- * mirrored there.
+ * The content script reads the stored value without WXT (lib/storage/content-script-read.ts),
+ * taking the default for a missing field; a migration that does more than add or drop fields
+ * must be mirrored there.
  */
 type SettingsV3 = Settings & { extraTenantIds: string[] };
 type SettingsV2 = Omit<SettingsV3, 'language'>;
@@ -26,32 +50,19 @@ export const settingsMigrations = {
   4: ({ extraTenantIds: _dropped, ...v3 }: SettingsV3): Settings => v3,
 };
 
-export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
+/** A stored field missing or out of its bounds reads as its default; the others are kept. */
+export const settingsItem = defineStoredItem(`local:${SETTINGS_KEY}`, {
+  schema: settingsSchema,
   fallback: DEFAULT_SETTINGS,
+  byField: true,
   version: 4,
   migrations: settingsMigrations,
 });
 
 /** Changes some settings, keeping the rest as stored. */
 export async function updateSettings(change: Partial<Settings>): Promise<void> {
-  await settingsItem.setValue({ ...(await settingsItem.getValue()), ...change });
+  await settingsItem.update((current) => ({ ...current, ...change }));
 }
-
-/** One person's own tenant choices on one dashboard. */
-export interface PersonTenants {
-  /** Tenants the person said are theirs (confirmed in a chooser or typed in the options page). */
-  chosen: string[];
-  /** The tenant the person last switched to, if any. */
-  active: string | null;
-}
-
-/** Per dashboard origin and username (`personKey`): a second person starts clean. */
-export const tenantChoicesItem = storage.defineItem<Record<string, PersonTenants>>(`local:${TENANT_CHOICES_KEY}`, {
-  fallback: {},
-  version: 1,
-});
-
-export const personKey = (origin: string, person: string): string => `${origin} ${person}`;
 
 /** The origin of a URL when it is the configured dashboard, else null. */
 export function dashboardOriginOf(url: string | undefined, settings: Settings): string | null {

@@ -6,19 +6,23 @@
  * were shown to: the popup checks both against the current session and tenant choices.
  */
 import { storage } from '#imports';
+import { z } from 'zod/mini';
 import { isFresh } from '@/lib/billing/freshness';
 import type { BillingView } from '@/lib/protocol/replies';
-import { sessionsItem, type StoredSession } from '@/lib/background/session/store';
-import { DEFAULT_SETTINGS, personKey, settingsItem, tenantChoicesItem, type PersonTenants, type Settings } from '@/lib/storage/settings';
+import { hasExpired, sessionsItem } from '@/lib/storage/sessions';
+import { settingsItem } from '@/lib/storage/settings';
+import { defineStoredItem } from '@/lib/storage/stored-item';
+import { personKey, tenantChoicesItem } from '@/lib/storage/tenant-choices';
 
-interface ShownView {
-  origin: string;
-  person: string | null;
-  view: BillingView;
-}
+/** Shallow: the background built the view; a read checks what the first paint relies on. */
+const paintedFields = z.looseObject({ tenant: z.looseObject({ id: z.string() }), snapshot: z.looseObject({ fetchedAt: z.number() }) });
+const viewSchema = z.custom<BillingView>((view) => paintedFields.safeParse(view).success);
 
-/** One record: the popup shows the configured dashboard only. */
-const shownViewItem = storage.defineItem<ShownView | null>('session:shownView', { fallback: null });
+/** One record: the popup shows the configured dashboard only. One that does not fit paints nothing. */
+const shownViewItem = defineStoredItem('session:shownView', {
+  schema: z.nullable(z.object({ origin: z.string(), person: z.nullable(z.string()), view: viewSchema })),
+  fallback: null,
+});
 
 /** What was last stored, so answering the same cached figures again writes nothing. */
 let lastStored = '';
@@ -40,19 +44,18 @@ export async function forgetShownView(): Promise<void> {
 /**
  * For the popup's first paint: the figures last shown, if they are still the current person's,
  * for their active tenant on the configured dashboard; staleness as of now. One read of each
- * storage area, side by side; no message to the background.
+ * storage area, side by side, without waiting for the settings' migrations (the background runs
+ * them); no message to the background.
  */
 export async function readShownView(now = Date.now()): Promise<BillingView | null> {
-  const items = await storage.getItems([settingsItem, tenantChoicesItem, sessionsItem, shownViewItem]);
-  const [stored, choices, sessions, record] = items.map((item) => item.value) as [
-    Partial<Settings>, Record<string, PersonTenants>, Record<string, StoredSession>, ShownView | null,
-  ];
-  // Read without the item's migrations (the background runs them): missing fields are defaults.
-  const settings = { ...DEFAULT_SETTINGS, ...stored };
+  const keys = [settingsItem.key, tenantChoicesItem.key, sessionsItem.key, shownViewItem.key];
+  const [storedSettings, storedChoices, storedSessions, storedRecord] = (await storage.getItems(keys)).map(({ value }) => value);
+  const settings = settingsItem.validate(storedSettings);
+  const record = shownViewItem.validate(storedRecord);
   if (!record || record.origin !== settings.dashboardOrigin) return null;
-  const session = sessions[record.origin];
-  if (!session || session.person !== record.person || (session.expiresAt !== null && session.expiresAt <= now)) return null;
-  const mine = record.person ? choices[personKey(record.origin, record.person)] : undefined;
+  const session = sessionsItem.validate(storedSessions)[record.origin];
+  if (!session || session.person !== record.person || hasExpired(session, now)) return null;
+  const mine = record.person ? tenantChoicesItem.validate(storedChoices)[personKey(record.origin, record.person)] : undefined;
   const tenant = record.view.tenant;
   // Switched to another tenant since, or no longer claims the one they had chosen.
   if (mine?.active && mine.active !== tenant.id) return null;

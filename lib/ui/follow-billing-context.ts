@@ -4,8 +4,9 @@
  * anything that may change that: a sign-in or sign-out on the dashboard, a tenant switched or
  * chosen (here or in another window), a new dashboard address. Returns the way to stop.
  */
-import { watchSignIns } from '@/lib/background/session/store';
-import { settingsItem, tenantChoicesItem } from '@/lib/storage/settings';
+import { watchSignIns } from '@/lib/storage/sessions';
+import { settingsItem } from '@/lib/storage/settings';
+import { tenantChoicesItem } from '@/lib/storage/tenant-choices';
 
 export type ContextChange = 'person' | 'tenant' | 'dashboard';
 
@@ -14,7 +15,7 @@ export function followBillingContext(onChange: (change: ContextChange) => void):
     watchSignIns(() => onChange('person')),
     tenantChoicesItem.watch(() => onChange('tenant')),
     settingsItem.watch((now, before) => {
-      if (now.dashboardOrigin !== before?.dashboardOrigin) onChange('dashboard');
+      if (now.dashboardOrigin !== before.dashboardOrigin) onChange('dashboard');
     }),
   ];
   return () => stops.forEach((stop) => stop());

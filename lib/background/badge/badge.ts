@@ -5,11 +5,13 @@
  * by an alarm at the person's refresh interval, not by pages, so open tabs add no requests.
  */
 import { browser } from 'wxt/browser';
-import { BADGE_COLORS, badgeText, budgetLevel, chosenBudget } from '@/lib/billing/budget';
+import { budgetLevel, budgetThatCounts } from '@/lib/billing/budget';
+import { BADGE_COLORS, badgeText } from '@/lib/background/badge/text';
 import { badgeTitle } from '@/lib/background/badge/title';
 import { t, uiLocale } from '@/lib/i18n';
 import type { Freshness } from '@/lib/protocol/replies';
 import { settingsItem } from '@/lib/storage/settings';
+import { serially } from '@/lib/storage/stored-item';
 import { alertIfOverThreshold } from '@/lib/background/badge/budget-alert';
 import { billing } from '@/lib/background/billing/service';
 
@@ -37,8 +39,7 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   }
   const { snapshot, tenant } = reply.value;
   const cost = snapshot.usage.total;
-  const personal = settings.budgetCents === null ? null : { cents: settings.budgetCents, currency: cost.currency };
-  const budget = chosenBudget(personal, snapshot.projections);
+  const budget = budgetThatCounts(settings.budgetCents, cost, snapshot.projections);
   const level = budgetLevel(cost.cents, budget?.cents ?? null, settings.alertPercent);
   const locale = uiLocale();
   const title = badgeTitle({ tenantName: tenant.name, usage: snapshot.usage, simulated: snapshot.simulated }, budget, locale);
@@ -53,20 +54,16 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[level], title);
 }
 
-/** The last (re)scheduling asked for: each waits for the one before, so the newest interval wins. */
-let scheduling: Promise<void> = Promise.resolve();
-
 /**
  * Creates the refresh alarm, or re-creates it when the interval changed. Left alone otherwise:
  * re-creating it at every worker start would push its next run back each time. Calls run one
- * after another: two settings changes in a row (budget, then interval) must not interleave, or
- * the older one's create could land after the newer one's.
+ * after another, so the newest interval wins: two settings changes in a row (budget, then
+ * interval) must not interleave, or the older one's create could land after the newer one's.
  */
 export function scheduleBadge(refreshMinutes: number): Promise<void> {
-  scheduling = scheduling.then(async () => {
+  return serially('badge-alarm', async () => {
     const existing = await browser.alarms.get(BADGE_ALARM);
     if (existing?.periodInMinutes === refreshMinutes) return;
     await browser.alarms.create(BADGE_ALARM, { periodInMinutes: refreshMinutes, delayInMinutes: refreshMinutes });
   }).catch(() => undefined);
-  return scheduling;
 }

@@ -15,6 +15,19 @@ import { droppedAfter, familiesToTry, goesOnAfterTransient, mostTelling, verdict
 
 const FAMILIES: Record<Family, HostFamily> = { panel, tenantV1, adminV1 };
 
+/** Whose bill: a tenant on a dashboard origin, read with a session's token. */
+export interface TenantRead {
+  origin: string;
+  tenantId: string;
+  token: string;
+}
+
+/** A past month of a tenant, read from `current`: the family that gave the current month. */
+export interface MonthRead extends TenantRead {
+  current: Pick<BillingSnapshot, 'family' | 'simulated'>;
+  month: string;
+}
+
 export interface WalkStart {
   /** The family that answered last time for this tenant (from the cache), if any. */
   known: Family | null;
@@ -30,10 +43,7 @@ export interface WalkResult {
   dropped: Family[];
 }
 
-interface Ctx {
-  origin: string;
-  tenantId: string;
-  token: string;
+interface Ctx extends TenantRead {
   signal: AbortSignal;
   now: Date;
 }
@@ -86,19 +96,13 @@ async function fromFamily(family: HostFamily, ctx: Ctx, probing: boolean): Promi
 }
 
 /**
- * One past month of a tenant, from `family` (the one that gave the current month): every figure
- * on screen comes from one family. A family without months says so instead of another family
+ * One past month of a tenant, from the family that gave the current month: every figure on
+ * screen comes from one family. A family without months says so instead of another family
  * answering for it.
  */
-export async function fetchMonth(
-  origin: string,
-  tenantId: string,
-  token: string,
-  current: { family: Family; simulated: boolean },
-  month: string,
-  signal: AbortSignal,
-): Promise<Result<BillingSnapshot>> {
-  const source = FAMILIES[current.family].monthUsage?.(origin, tenantId, month) ?? null;
+export async function fetchMonth(read: MonthRead, signal: AbortSignal): Promise<Result<BillingSnapshot>> {
+  const { origin, tenantId, token, current } = read;
+  const source = FAMILIES[current.family].monthUsage?.(origin, tenantId, read.month) ?? null;
   const usage = await part(source, { origin, tenantId, token, signal, now: new Date() });
   if (!usage.ok) return usage;
   return {
@@ -117,7 +121,7 @@ export async function fetchMonth(
   };
 }
 
-export async function fetchSnapshot(origin: string, tenantId: string, token: string, start: WalkStart): Promise<WalkResult> {
+export async function fetchSnapshot({ origin, tenantId, token }: TenantRead, start: WalkStart): Promise<WalkResult> {
   const ctx: Ctx = { origin, tenantId, token, signal: start.signal, now: start.now ?? new Date() };
   const facts = tokenFacts(token);
   const droppedNow: Family[] = [];

@@ -1,14 +1,15 @@
 /**
  * The figures a surface asks for: only for a person the host lets see billing and a tenant with
- * evidence (./tenants.ts), from the cache (./billing-cache.ts). The badge asks here too.
+ * evidence (../session/tenants.ts), from the cache (./cache.ts). The badge asks here too.
  */
 import { fail, WITHDRAWS_FIGURES, type BillingError, type Result } from '@/lib/billing/model';
 import type { BillingView, Request } from '@/lib/protocol/replies';
 import { settingsItem } from '@/lib/storage/settings';
 import { decodeJwtClaims, roleCanSeeBilling } from '@/lib/host/normalize';
 import { forgetShownView, rememberShownView } from '@/lib/storage/shown-view';
-import { getBilling, getBillingMonth, type CachedAnswer } from '@/lib/background/billing/cache';
-import { billingSession, signOut } from '@/lib/background/session/session';
+import { getBilling, getBillingMonth } from '@/lib/background/billing/cache';
+import type { CachedAnswer } from '@/lib/background/billing/cache-policy';
+import { billingSession } from '@/lib/background/session/session';
 import type { StoredSession } from '@/lib/background/session/store';
 import { activeTenantBeforeListing, tenantsFor } from '@/lib/background/session/tenants';
 
@@ -25,22 +26,21 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
   const tenant = list.tenants.find((t) => t.id === tenantId);
   // Only tenants with evidence ever reach a URL.
   if (!tenant) return fail({ kind: 'noAccess' });
-  const ttlMs = (await settings).refreshMinutes * 60_000;
-  const token = gate.value.token;
+  const ask = { origin, tenantId: tenant.id, token: gate.value.token, ttlMs: (await settings).refreshMinutes * 60_000 };
   const active = tenant.id === list.activeId;
   const viewOf = (answer: Result<CachedAnswer>): Result<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.value } } : answer);
   const { month, freshness } = request;
   // A past month is read from the family that gave the current one, so that one comes first.
-  const current = await getBilling(origin, tenant.id, token, month ? 'cached' : freshness, ttlMs, signOut);
+  const current = await getBilling({ ...ask, freshness: month ? 'cached' : freshness });
   if (!current.ok) return active ? withdrawing(current) : current;
   if (!month || month === current.value.snapshot.usage.month) {
-    const answer = !month || freshness === 'cached' ? current : await getBilling(origin, tenant.id, token, freshness, ttlMs, signOut);
+    const answer = !month || freshness === 'cached' ? current : await getBilling({ ...ask, freshness });
     const reply = viewOf(answer);
     // The popup paints these at once next time it opens (lib/storage/shown-view.ts).
     if (reply.ok && active) void rememberShownView(origin, gate.value.person, reply.value);
     return reply;
   }
-  return viewOf(await getBillingMonth(origin, tenant.id, token, current.value.snapshot, month, freshness, ttlMs, signOut));
+  return viewOf(await getBillingMonth({ ...ask, freshness, month, current: current.value.snapshot }));
 }
 
 /**
@@ -53,7 +53,7 @@ export async function prefetchBilling(origin: string, session: StoredSession): P
   const role = decodeJwtClaims(session.token)?.role;
   if (!role || !roleCanSeeBilling(role)) return;
   const [tenantId, { refreshMinutes }] = await Promise.all([activeTenantBeforeListing(origin, session), settingsItem.getValue()]);
-  if (tenantId) await getBilling(origin, tenantId, session.token, 'cached', refreshMinutes * 60_000, signOut);
+  if (tenantId) await getBilling({ origin, tenantId, token: session.token, freshness: 'cached', ttlMs: refreshMinutes * 60_000 });
 }
 
 /** An error after which the person may not see the figures they were shown: the popup must not paint them. */

@@ -7,6 +7,7 @@ import type { Access, PageSession } from '@/lib/protocol/replies';
 import { forgetShownView } from '@/lib/storage/shown-view';
 import { accessFor, forgetAccess } from '@/lib/background/session/access';
 import { forgetOrigin } from '@/lib/background/billing/cache';
+import { onTokenRefused } from '@/lib/background/billing/cache-policy';
 import { clearSession, everSignedIn, getSession, putSession, toStoredSession, type StoredSession } from '@/lib/background/session/store';
 import { forgetTenants } from '@/lib/background/session/tenants';
 
@@ -24,11 +25,14 @@ async function forgetPerson(origin: string): Promise<void> {
  * The host refused `token`. If someone else has signed in on that origin since, their session
  * stays: the refused person's data was already dropped when the new session arrived.
  */
-export async function signOut(origin: string, token: string): Promise<void> {
+async function signOut(origin: string, token: string): Promise<void> {
   const current = await getSession(origin);
   if (current && current.token !== token) return;
   await Promise.all([clearSession(origin, token), forgetPerson(origin)]);
 }
+
+// The cache hears the host refuse a token first, even in a refresh behind a cached answer.
+onTokenRefused(signOut);
 
 /** What the host lets the person of `session` do (a refused token signs them out). */
 export async function withAccess(origin: string, session: StoredSession | null): Promise<Result<Access>> {

@@ -1,21 +1,15 @@
 /** The session store's writes: one after another, so two reports at once agree on what changed. */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import { clearSession, getSession, putSession, toStoredSession } from '@/lib/background/session/store';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clearSession, everSignedIn, getSession, putSession, toStoredSession } from '@/lib/background/session/store';
+import { sessionsItem } from '@/lib/storage/sessions';
 import { ORIGIN, mintJwt } from '@/tests/support/fake-host';
+import { slowStorageReads } from '@/tests/support/slow-storage';
 
 const session = (token: string) => toStoredSession({ token, userData: null, currentTenant: 'BELGO-001' })!;
 
-// As across the real browser's process boundary: a read takes a while and hands out a copy
-// (the fake hands out its own objects), so two writers both read before either writes, unless
-// they take turns.
 beforeEach(() => {
-  const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
-  vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys?: any) => {
-    const value = structuredClone(await read(keys));
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    return value;
-  });
+  slowStorageReads('session');
+  slowStorageReads('local');
 });
 
 describe('putSession', () => {
@@ -33,5 +27,20 @@ describe('putSession', () => {
     await putSession(ORIGIN, session(old));
     await Promise.all([putSession(ORIGIN, session(next)), clearSession(ORIGIN, old)]);
     expect((await getSession(ORIGIN))?.token).toBe(next);
+  });
+
+  it('remembers every origin signed in on, two at once included', async () => {
+    await Promise.all([putSession(ORIGIN, session(mintJwt())), putSession('https://dash.example.com', session(mintJwt()))]);
+    expect(await everSignedIn(ORIGIN)).toBe(true);
+    expect(await everSignedIn('https://dash.example.com')).toBe(true);
+    expect(await everSignedIn('https://other.example.com')).toBe(false);
+  });
+});
+
+describe('getSession', () => {
+  it('an expired session reads as none, and is dropped', async () => {
+    await putSession(ORIGIN, session(mintJwt({ exp: 1000 })));
+    expect(await getSession(ORIGIN, 1000 * 1000)).toBeNull();
+    expect(await sessionsItem.getValue()).toEqual({});
   });
 });

@@ -12,7 +12,7 @@ import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
 import { identityEndpoints } from '@/lib/host/http/endpoints';
 import { hostFetch } from '@/lib/host/http/fetch';
 import { decodeJwtClaims, parseUserTenants } from '@/lib/host/normalize';
-import { personKey, tenantChoicesItem, type PersonTenants } from '@/lib/storage/settings';
+import { personKey, tenantChoicesItem, type PersonTenants } from '@/lib/storage/tenant-choices';
 import { PerPerson } from '@/lib/background/session/per-session';
 import type { StoredSession } from '@/lib/background/session/store';
 
@@ -88,11 +88,11 @@ export async function activeTenantBeforeListing(origin: string, session: StoredS
   return listOf(origin, session, { tenants: [], current: null }, await choicesOf(origin, session)).activeId;
 }
 
+/** Through update(): two changes at once (two windows, two tabs) both stay. */
 async function updateChoices(origin: string, session: StoredSession, change: (mine: PersonTenants) => PersonTenants): Promise<boolean> {
   if (!session.person) return false;
   const key = personKey(origin, session.person);
-  const all = await tenantChoicesItem.getValue();
-  await tenantChoicesItem.setValue({ ...all, [key]: change(all[key] ?? NO_CHOICES) });
+  await tenantChoicesItem.update((all) => ({ ...all, [key]: change(all[key] ?? NO_CHOICES) }));
   return true;
 }
 

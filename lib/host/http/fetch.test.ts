@@ -1,26 +1,22 @@
 /** hostFetch: every status and failure mode the host produces maps to one closed error. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_BODY_BYTES, hostFetch } from '@/lib/host/http/fetch';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { hostFetch } from '@/lib/host/http/fetch';
 import {
   AUTH_REQUIRED,
   ORIGIN,
   SERVER_ERROR,
   TENANT_NOT_RESOLVED,
-  createFakeHost,
   json,
-  mintJwt,
   sample,
   type FakeHost,
 } from '@/tests/support/fake-host';
+import { endpoint, freshHost } from '@/tests/support/host-fetch';
 
-const endpoint = { url: `${ORIGIN}/api/x` };
 let host: FakeHost;
 let token: string;
 
 beforeEach(() => {
-  host = createFakeHost();
-  vi.stubGlobal('fetch', host.fetch);
-  token = mintJwt();
+  ({ host, token } = freshHost());
 });
 
 describe('hostFetch status mapping', () => {
@@ -145,51 +141,6 @@ describe('hostFetch network failures', () => {
   });
 });
 
-describe("the host's Retry-After (429, 503)", () => {
-  const T0 = new Date('2026-11-25T12:00:00Z').getTime();
-  const busy = (status: number, retryAfter: string) => ({
-    status, body: { detail: 'Too Many Requests' }, contentType: 'application/json', headers: { 'retry-after': retryAfter },
-  });
-
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(T0);
-  });
-  afterEach(() => vi.useRealTimers());
-
-  it('in seconds: the error says until when, and nothing goes to that origin before then', async () => {
-    host.route('/api/', busy(429, '30'));
-    const wait = { ok: false, error: { kind: 'server', status: 429, retryAt: T0 + 30_000 } };
-    expect(await hostFetch(endpoint, { token })).toEqual(wait);
-    host.route('/api/', sample('v1-admin-usage.admin-v1-token'));
-    vi.setSystemTime(T0 + 29_000);
-    expect(await hostFetch({ url: `${ORIGIN}/api/other` }, { token })).toEqual(wait);
-    expect(host.requests).toHaveLength(1);
-    // Another origin is not held.
-    expect((await hostFetch({ url: 'http://127.0.0.1:9001/api/x' }, { token })).ok).toBe(true);
-    vi.setSystemTime(T0 + 30_000);
-    expect((await hostFetch(endpoint, { token })).ok).toBe(true);
-    expect(host.requests).toHaveLength(3);
-  });
-
-  it('as an HTTP date, on a 503', async () => {
-    host.route('/api/', busy(503, new Date(T0 + 90_000).toUTCString()));
-    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'server', status: 503, retryAt: T0 + 90_000 } });
-  });
-
-  it('is ignored on other statuses, in the past, or unreadable', async () => {
-    for (const [status, header] of [[500, '30'], [429, new Date(T0 - 1000).toUTCString()], [429, 'soon']] as const) {
-      host.route('/api/', busy(status, header));
-      expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'server', status } });
-    }
-  });
-
-  it('is capped at a day', async () => {
-    host.route('/api/', busy(429, '999999999'));
-    expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'server', status: 429, retryAt: T0 + 86_400_000 } });
-  });
-});
-
 describe('only the dashboard itself is believed', () => {
   it('asks fetch not to follow redirects, and refuses one', async () => {
     host.route('/api/x', { status: 302, body: '', headers: { location: 'http://evil.example/usage' } });
@@ -200,32 +151,6 @@ describe('only the dashboard itself is believed', () => {
   it('refuses an answer that says it came from another origin', async () => {
     host.route('/api/x', { ...sample('v1-admin-usage.admin-v1-token'), url: 'http://evil.example/api/x' });
     expect(await hostFetch(endpoint, { token })).toEqual({ ok: false, error: { kind: 'redirected' } });
-  });
-});
-
-describe('bodies past the 2 MB cap', () => {
-  const tooLarge = { ok: false, error: { kind: 'tooLarge', limitBytes: MAX_BODY_BYTES } };
-
-  it('a body that grows past the cap is cut off, never read whole', async () => {
-    host.route('/api/x', { status: 200, body: `{"x":"${'a'.repeat(MAX_BODY_BYTES)}"}` });
-    expect(await hostFetch(endpoint, { token })).toEqual(tooLarge);
-  });
-
-  it('a declared length past the cap is refused before reading', async () => {
-    host.route('/api/x', { status: 200, body: '{}', headers: { 'content-length': String(40 * 1024 * 1024) } });
-    expect(await hostFetch(endpoint, { token })).toEqual(tooLarge);
-  });
-
-  it('an error body past the cap too', async () => {
-    host.route('/api/x', { status: 500, body: 'x'.repeat(MAX_BODY_BYTES + 1), contentType: 'text/plain' });
-    expect(await hostFetch(endpoint, { token })).toEqual(tooLarge);
-  });
-
-  it('just under the cap, with multi-byte text, reads whole', async () => {
-    const text = 'ã'.repeat(Math.floor(MAX_BODY_BYTES / 2) - 20);
-    host.route('/api/x', { status: 200, body: JSON.stringify({ text }) });
-    const result = await hostFetch(endpoint, { token });
-    expect(result.ok && (result.value as { text: string }).text).toBe(text);
   });
 });
 

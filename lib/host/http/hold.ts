@@ -1,31 +1,23 @@
 /**
  * The host's own "not before": a 429 or 503 with Retry-After holds every request to that
  * origin (from any surface, the badge's alarm included) until the time it named. Kept in
- * storage.session, so a worker restarted meanwhile still waits.
+ * storage.session (lib/storage/host-holds.ts), so a worker restarted meanwhile still waits.
  */
-import { storage } from '#imports';
-
-export interface Hold {
-  /** Epoch ms before which nothing is sent to the origin. */
-  until: number;
-  /** The status that asked for the wait, repeated to whoever asks meanwhile. */
-  status: number;
-}
-
-const holdsItem = storage.defineItem<Record<string, Hold>>('session:hostHolds', { fallback: {} });
+import { hostHoldsItem, type Hold } from '@/lib/storage/host-holds';
 
 /** The wait still running for `origin`, if any. */
 export async function holdOf(origin: string, now = Date.now()): Promise<Hold | null> {
-  const hold = (await holdsItem.getValue())[origin];
+  const hold = (await hostHoldsItem.getValue())[origin];
   return hold && hold.until > now ? hold : null;
 }
 
 export async function holdOrigin(origin: string, hold: Hold): Promise<void> {
-  const all = await holdsItem.getValue();
-  // Expired holds go with the next one, so the item never grows.
-  const live = Object.fromEntries(Object.entries(all).filter(([, h]) => h.until > Date.now()));
-  if ((live[origin]?.until ?? 0) >= hold.until) return;
-  await holdsItem.setValue({ ...live, [origin]: hold });
+  await hostHoldsItem.update((all) => {
+    if ((all[origin]?.until ?? 0) >= hold.until) return all;
+    // Expired holds go with the next one, so the item never grows.
+    const live = Object.entries(all).filter(([, h]) => h.until > Date.now());
+    return { ...Object.fromEntries(live), [origin]: hold };
+  });
 }
 
 /**

@@ -4,57 +4,26 @@
  * and never shown under a month (or tenant) the answer is not about.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetOrigin } from '@/lib/background/billing/cache';
-import { handleRequest } from '@/lib/background/router';
-import type { Caller } from '@/lib/background/sender';
 import { parseRequest } from '@/lib/protocol/requests';
-import type { Result } from '@/lib/billing/model';
-import type { BillingView, Request } from '@/lib/protocol/replies';
-import {
-  ORIGIN,
-  SERVER_ERROR,
-  adminUsageRoute,
-  createFakeHost,
-  json,
-  mintJwt,
-  sample,
-  seedRoutes,
-  todayRoutes,
-  type FakeHost,
-  type Route,
-} from '@/tests/support/fake-host';
+import { billing, host, identityRoutes, report, setUpRouterTests } from '@/lib/background/router.support';
+import { SERVER_ERROR, adminUsageRoute, json, mintJwt, sample, seedRoutes } from '@/tests/support/fake-host';
 
-const DASHBOARD: Caller = { kind: 'dashboard', origin: ORIGIN, tabId: 1 };
-const POPUP: Caller = { kind: 'extensionPage', origin: ORIGIN };
 const T0 = new Date('2026-12-10T12:00:00Z');
 const ADMIN_USAGE = '/api/v1/admin/billing/usage/BELGO-001';
 
-const identity: Record<string, Route> = {
-  '/api/user/permissions': sample('user-permissions.admin-v1-token'),
-  '/api/v1/auth/me': sample('auth-me.admin-v1-token'),
-  '/api/user/tenants': sample('user-tenants.admin-v1-token'),
-};
-
-let host: FakeHost;
+setUpRouterTests();
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
-  host = createFakeHost({ ...identity, ...todayRoutes() });
-  vi.stubGlobal('fetch', host.fetch);
   // The token names the person's tenant: the host vouches for BELGO-001.
-  await handleRequest(DASHBOARD, { op: 'session.report', session: { token: mintJwt({ tenant_id: 'BELGO-001' }), userData: null, currentTenant: 'BELGO-001' } });
+  await report(mintJwt({ tenant_id: 'BELGO-001' }));
   host.clear();
 });
 
-afterEach(async () => {
-  await forgetOrigin(ORIGIN);
+afterEach(() => {
   vi.useRealTimers();
 });
-
-async function billing(request: Omit<Extract<Request, { op: 'billing.get' }>, 'op'>) {
-  return (await handleRequest(POPUP, { op: 'billing.get', ...request })) as Result<BillingView>;
-}
 
 const monthsAsked = () => host.requests.map((r) => new URL(r.url).searchParams.get('month'));
 
@@ -113,7 +82,7 @@ describe('billing.get with a month', () => {
   });
 
   it('the panel has no months: not available, and no other family answers for it', async () => {
-    host.setRoutes({ ...identity, ...seedRoutes(), '/api/v1/admin/billing/usage/': json(403, { detail: 'Acesso negado. Requer role ADMIN.' }) });
+    host.setRoutes({ ...identityRoutes(), ...seedRoutes(), '/api/v1/admin/billing/usage/': json(403, { detail: 'Acesso negado. Requer role ADMIN.' }) });
     const current = await billing({ freshness: 'cached' });
     expect(current.ok && current.value.snapshot.family).toBe('panel');
     host.clear();
@@ -123,7 +92,7 @@ describe('billing.get with a month', () => {
 
   it('tenant v1 reads a month from usage-breakdown?month, the tenant in its header', async () => {
     host.setRoutes({
-      ...identity,
+      ...identityRoutes(),
       '/api/v1/billing/current-usage': sample('v1-current-usage.if-tenant-resolved'),
       '/api/v1/billing/invoices': json(200, { invoices: [], total: 0, page: 1, limit: 50 }),
       // The recorded breakdown, for the month asked for.

@@ -1,0 +1,28 @@
+/** The toolbar's title and the popup's highlights: the month's cost, the quota most used, the budget used. */
+import { installI18nStub } from '@/tests/support/i18n-stub';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { badgeTitle } from '@/lib/background/badge/title';
+import { budgetPercent } from '@/lib/billing/budget';
+import { quotaHighlight } from '@/lib/i18n/quota-text';
+import { BELGO_QUOTAS, NBSP, brl, usage } from '@/tests/support/usage';
+
+describe('the toolbar title and the popup highlights', () => {
+  beforeEach(() => installI18nStub('pt_BR'));
+
+  it("say the month's cost, the quota most used and the budget used", () => {
+    expect(quotaHighlight(BELGO_QUOTAS, 'pt-BR')).toBe('LLM: 1.050% do incluído');
+    expect(budgetPercent(brl(2702), brl(10_000))).toBeCloseTo(27.02);
+    expect(budgetPercent(brl(2702), null)).toBeNull();
+    expect(budgetPercent(brl(2702), { cents: 10_000, currency: 'USD' })).toBeNull();
+    expect(badgeTitle({ tenantName: 'Belgo Arames', usage: usage(), simulated: false }, brl(10_000), 'pt-BR')).toBe(
+      ['Billing e Usage — Belgo Arames', `dezembro de 2026: R$${NBSP}27,02`, 'LLM: 1.050% do incluído', 'Orçamento: 27% usado'].join('\n'),
+    );
+  });
+
+  it('leave out what the host does not give, and say what the figures are', () => {
+    const panel = usage({ month: null, quotas: { api: null, llm: null, storage: null, compute: null } });
+    expect(badgeTitle({ tenantName: 'Belgo Arames', usage: panel, simulated: true }, null, 'pt-BR')).toBe(
+      ['Billing e Usage — Belgo Arames', `Custo atual: R$${NBSP}27,02`, 'Valores simulados pelo servidor'].join('\n'),
+    );
+  });
+});
