@@ -2,10 +2,10 @@
  * A 401 from the host signs the person out, wherever it is heard (the access check, a billing
  * request, a refresh behind cached figures), and only the token the host refused.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getBilling } from '@/lib/background/billing/cache';
 import { handleRequest } from '@/lib/background/router';
-import { DEFAULT_SETTINGS, settingsItem } from '@/lib/storage/settings';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { readShownView } from '@/lib/storage/shown-view';
 import { POPUP, allStorageText, billing, host, report, setUpRouterTests, withTenantClaim } from '@/lib/background/router.support';
 import { AUTH_REQUIRED, ORIGIN, adminUsageRoute, deferred, until } from '@/tests/support/fake-host';
@@ -13,6 +13,7 @@ import { AUTH_REQUIRED, ORIGIN, adminUsageRoute, deferred, until } from '@/tests
 const USAGE = '/api/v1/admin/billing/usage/';
 
 setUpRouterTests();
+afterEach(() => vi.useRealTimers());
 
 describe('a 401 from the host', () => {
   it('during billing.get signs out: the session leaves storage.session', async () => {
@@ -40,9 +41,10 @@ describe('a 401 from the host', () => {
   it('during a background refresh signs out too', async () => {
     const token = withTenantClaim();
     await report(token);
-    // An interval of a few microseconds: the figures are stale as soon as they are in.
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, refreshMinutes: 1e-7 });
     expect((await billing({ freshness: 'force' })).ok).toBe(true);
+    // Past the refresh interval: the cached figures are answered, and refreshed behind them.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + (DEFAULT_SETTINGS.refreshMinutes + 1) * 60_000);
     host.setRoutes({ '/api/': AUTH_REQUIRED });
     const stale = await billing({ freshness: 'cached' });
     expect(stale.ok && stale.value.stale).toBe(true);
