@@ -60,6 +60,21 @@ describe('connection.check', () => {
   });
 });
 
+describe('overlay.register', () => {
+  it('the options page asks the background to make the overlay registration match; a dashboard tab may not', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const registered: { id: string; matches?: string[]; runAt?: string }[] = [];
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(async () => registered as never);
+    const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
+      registered.push(...(scripts as never[]));
+    });
+    expect(await handleRequest(DASHBOARD, { op: 'overlay.register' })).toEqual({ ok: false, error: { kind: 'noAccess' } });
+    expect(register).not.toHaveBeenCalled();
+    expect(await handleRequest(POPUP, { op: 'overlay.register' })).toEqual({ ok: true, value: null });
+    expect(register).toHaveBeenCalledWith([expect.objectContaining({ matches: [expect.stringContaining('localhost')] })]);
+  });
+});
+
 describe('page.openFull', () => {
   it('opens the extension page in a new tab, with the tenant in the hash', async () => {
     const create = vi.spyOn(browser.tabs, 'create');

@@ -89,22 +89,13 @@ export function defineStoredItem<T>(key: StorageKey, options: StoredItemOptions<
   return stored;
 }
 
-/** What runs, or last ran, under each name in this context (where there are no Web Locks). */
-const queues = new Map<string, Promise<unknown>>();
-
 /**
- * Runs `task` after every other task under the same `name` has ended: the one queue for
- * read-modify-writes of an item, the overlay's registration and the badge's alarm. Not
- * re-entrant: a task must not wait for another under its own name.
+ * Runs `task` after every other task under the same `name` has ended, in any of our contexts:
+ * the one queue for read-modify-writes of an item, the overlay's registration and the badge's
+ * alarm. Web Locks: every browser we support has them in workers and pages (unit tests install
+ * an equivalent, tests/support/setup.ts). Not re-entrant: a task must not wait for another
+ * under its own name.
  */
 export function serially<R>(name: string, task: () => Promise<R>): Promise<R> {
-  const locks = globalThis.navigator?.locks;
-  if (locks) return locks.request(`billing-overlay:${name}`, task) as Promise<R>;
-  const run = (queues.get(name) ?? Promise.resolve()).then(task, task);
-  const settled = run.catch(() => undefined);
-  queues.set(name, settled);
-  void settled.then(() => {
-    if (queues.get(name) === settled) queues.delete(name);
-  });
-  return run;
+  return navigator.locks.request(`billing-overlay:${name}`, task) as Promise<R>;
 }

@@ -9,11 +9,11 @@ import type { BillingError, Result } from '@/lib/billing/model';
 import { identityEndpoints } from '@/lib/host/http/endpoints';
 import { hostFetch } from '@/lib/host/http/fetch';
 import { decodeJwtClaims, parseAuthMe, parsePermissions, roleCanSeeBilling } from '@/lib/host/normalize';
-import { PerPerson } from '@/lib/background/session/per-session';
+import { PerSession } from '@/lib/background/session/per-session';
 import type { StoredSession } from '@/lib/background/session/store';
 
 /** Decisions per origin and token; one that came from a guess is dropped once it is answered. */
-const decisions = new PerPerson<Promise<Resolved>>();
+const decisions = new PerSession<Promise<Resolved>>();
 
 const SIGNED_OUT: Access = { signedIn: false, canSeeBilling: false, role: null };
 const UNREACHABLE = new Set<BillingError['kind']>(['timeout', 'offline']);

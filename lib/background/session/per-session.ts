@@ -3,7 +3,7 @@
  * tenants a person has): a new sign-in never reads the last person's, and a sign-out forgets
  * everything of that origin at once.
  */
-export class PerPerson<V> {
+export class PerSession<V> {
   readonly #values = new Map<string, V>();
 
   #key(origin: string, token: string): string {

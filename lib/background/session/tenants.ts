@@ -13,7 +13,7 @@ import { identityEndpoints } from '@/lib/host/http/endpoints';
 import { hostFetch } from '@/lib/host/http/fetch';
 import { decodeJwtClaims, parseUserTenants } from '@/lib/host/normalize';
 import { personKey, tenantChoicesItem, type PersonTenants } from '@/lib/storage/tenant-choices';
-import { PerPerson } from '@/lib/background/session/per-session';
+import { PerSession } from '@/lib/background/session/per-session';
 import type { StoredSession } from '@/lib/background/session/store';
 
 interface Listed {
@@ -26,7 +26,7 @@ const MAX_CHOSEN = 50;
 const NO_CHOICES: PersonTenants = { chosen: [], active: null };
 
 /** Listings per origin and token, kept as promises so concurrent askers share one request. */
-const listed = new PerPerson<Promise<Listed>>();
+const listed = new PerSession<Promise<Listed>>();
 
 async function fetchListing(origin: string, session: StoredSession): Promise<{ value: Listed; ok: boolean }> {
   const result = await hostFetch(identityEndpoints.tenants(origin), { token: session.token });
