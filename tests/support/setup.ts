@@ -3,8 +3,9 @@ import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 
 // jsdom has no Web Locks (lib/storage/stored-item.ts serially): the same exclusive queue per name.
+// Suites in Node's own environment (no navigator) use no stored item.
 const held = new Map<string, Promise<unknown>>();
-Object.defineProperty(navigator, 'locks', {
+if (globalThis.navigator) Object.defineProperty(navigator, 'locks', {
   configurable: true,
   value: {
     request(name: string, task: () => Promise<unknown>): Promise<unknown> {
