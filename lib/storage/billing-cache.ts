@@ -3,9 +3,9 @@
  * restarted worker still paints at once: one snapshot per origin and entry, the entries' use
  * order, and what the family walk learnt per origin. Gone when the browser closes.
  */
-import { storage } from '#imports';
 import { z } from 'zod/mini';
 import type { BillingError, BillingSnapshot, Family } from '@/lib/billing/model';
+import { keysIn, readKey, removeKeys, writeKey } from '@/lib/storage/area';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -42,14 +42,13 @@ const entryFamily = defineStoredItem<CacheEntry | null>(ENTRY_PREFIX, { schema: 
  */
 export const billingEntries = {
   keyOf: (origin: string, id: string): EntryKey => `${ENTRY_PREFIX}${origin}|${id}`,
-  get: async (key: EntryKey): Promise<CacheEntry | null> => entryFamily.validate(await storage.getItem(key)),
-  set: (key: EntryKey, entry: CacheEntry): Promise<void> => storage.setItem(key, entry),
-  remove: (keys: EntryKey[]): Promise<void> => storage.removeItems(keys),
+  get: async (key: EntryKey): Promise<CacheEntry | null> => entryFamily.validate(await readKey(key)),
+  set: (key: EntryKey, entry: CacheEntry): Promise<void> => writeKey(key, entry),
+  remove: (keys: EntryKey[]): Promise<void> => removeKeys(keys),
   /** The keys of every entry stored for `origin`. */
   async keysOf(origin: string): Promise<EntryKey[]> {
     const mine = billingEntries.keyOf(origin, '');
-    const stored = Object.keys(await storage.snapshot('session')).map((key) => `session:${key}`);
-    return stored.filter((key): key is EntryKey => key.startsWith(mine));
+    return (await keysIn('session')).filter((key): key is EntryKey => key.startsWith(mine));
   },
 };
 

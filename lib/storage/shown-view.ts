@@ -5,10 +5,10 @@
  * answer follows at once and replaces them. Only ever painted for the person and tenant they
  * were shown to: the popup checks both against the current session and tenant choices.
  */
-import { storage } from '#imports';
 import { z } from 'zod/mini';
 import { isFresh } from '@/lib/billing/freshness';
 import type { BillingView } from '@/lib/protocol/replies';
+import { readKeys } from '@/lib/storage/area';
 import { hasExpired, sessionsItem } from '@/lib/storage/sessions';
 import { settingsItem } from '@/lib/storage/settings';
 import { defineStoredItem } from '@/lib/storage/stored-item';
@@ -49,7 +49,7 @@ export async function forgetShownView(): Promise<void> {
  */
 export async function readShownView(now = Date.now()): Promise<BillingView | null> {
   const keys = [settingsItem.key, tenantChoicesItem.key, sessionsItem.key, shownViewItem.key];
-  const [storedSettings, storedChoices, storedSessions, storedRecord] = (await storage.getItems(keys)).map(({ value }) => value);
+  const [storedSettings, storedChoices, storedSessions, storedRecord] = await readKeys(keys);
   const settings = settingsItem.validate(storedSettings);
   const record = shownViewItem.validate(storedRecord);
   if (!record || record.origin !== settings.dashboardOrigin) return null;

@@ -1,7 +1,8 @@
 /**
  * Every stored item is defined through here: its key (area included), its zod schema, its
- * fallback, and its version and migrations where it has any (WXT runs those as the item is
- * defined, so in the background at start-up). What this adds to WXT's item:
+ * fallback, and its version and migrations where it has any. As WXT's `storage.defineItem`
+ * (whose stored layout lib/storage/area.ts keeps): migrations start as the item is defined, so
+ * in the background at start-up, and every read or write waits for them. What this adds:
  * - a read validates: a value that does not fit the schema reads as the fallback (or, for an
  *   item read `byField`, keeps the fields that fit), with one warning per item (naming the key,
  *   never the value: the sessions item holds tokens), never a throw that a caller would read as
@@ -10,10 +11,8 @@
  *   at once never lose one. Across our own contexts too where the Web Locks API exists (the
  *   background and the extension's pages share an origin, hence its locks).
  */
-import { storage } from '#imports';
 import type { z } from 'zod/mini';
-
-export type StorageKey = `local:${string}` | `session:${string}`;
+import { locate, readKey, readKeys, removeKeys, versionKeyOf, watchKey, writeKeys, type StorageKey } from '@/lib/storage/area';
 
 export interface StoredItemOptions<T> {
   schema: z.ZodMiniType<T>;
@@ -25,9 +24,7 @@ export interface StoredItemOptions<T> {
   byField?: boolean;
   version?: number;
   /** Version → how a value of the version before becomes one of this version. */
-  // WXT types migrations loosely: each takes the value as the version before left it.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  migrations?: Record<number, (previous: any) => any>;
+  migrations?: Migrations;
 }
 
 export interface StoredItem<T> {
@@ -46,6 +43,10 @@ export interface StoredItem<T> {
   validate(raw: unknown): T;
 }
 
+// Typed loosely, as WXT does: each takes the value as the version before left it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Migrations = Record<number, (previous: any) => any>;
+
 const warned = new Set<string>();
 
 function warnOnce(key: StorageKey): void {
@@ -55,8 +56,8 @@ function warnOnce(key: StorageKey): void {
 }
 
 export function defineStoredItem<T>(key: StorageKey, options: StoredItemOptions<T>): StoredItem<T> {
-  const { schema, fallback, byField, version, migrations } = options;
-  const item = storage.defineItem<T>(key, { fallback, ...(version !== undefined && { version, migrations }) });
+  const { schema, fallback, byField, version = 1, migrations } = options;
+  const migrated = migrations ? migrate(key, version, migrations) : Promise.resolve();
   /** The fields that fit over the fallback's: an issue's path starts with the field it is about. */
   const keepFittingFields = (raw: unknown, issues: readonly { path: readonly PropertyKey[] }[]): T => {
     const bad = new Set(issues.map((issue) => issue.path[0]));
@@ -71,22 +72,56 @@ export function defineStoredItem<T>(key: StorageKey, options: StoredItemOptions<
     warnOnce(key);
     return byField ? keepFittingFields(raw, parsed.error.issues) : fallback;
   };
+  const write = async (value: T) => {
+    await migrated;
+    await writeVersioned(key, value, migrations && version);
+  };
   const stored: StoredItem<T> = {
     key,
     validate,
-    getValue: async () => validate(await item.getValue()),
-    setValue: (value) => item.setValue(value),
-    removeValue: () => item.removeValue(),
+    getValue: async () => {
+      await migrated;
+      return validate(await readKey(key));
+    },
+    setValue: write,
+    removeValue: async () => {
+      await migrated;
+      await removeKeys([key, versionKeyOf(key)]);
+    },
     update: (change) =>
       serially(key, async () => {
         const current = await stored.getValue();
         const next = await change(current);
-        if (next !== current) await item.setValue(next);
+        if (next !== current) await write(next);
         return next;
       }),
-    watch: (onChange) => item.watch((value, previous) => onChange(validate(value), validate(previous))),
+    watch: (onChange) => watchKey(key, (value, previous) => onChange(validate(value), validate(previous))),
   };
   return stored;
+}
+
+/**
+ * Brings a stored value of an earlier version to `version`, one migration at a time. Nothing
+ * stored: nothing to do. A failure is logged (the value then reads through the schema as is).
+ */
+async function migrate(key: StorageKey, version: number, migrations: Migrations): Promise<void> {
+  try {
+    const [value, meta] = await readKeys([key, versionKeyOf(key)]);
+    if (value === null || value === undefined) return;
+    const from = (meta as { v?: number } | undefined)?.v ?? 1;
+    if (from >= version) return;
+    let migrated = value;
+    for (let next = from + 1; next <= version; next++) migrated = (await migrations[next]?.(migrated)) ?? migrated;
+    await writeVersioned(key, migrated, version);
+  } catch (error) {
+    console.error(`[billing-overlay] migrating ${key} failed`, error);
+  }
+}
+
+/** Writes a value, with its version beside it when it has one, in one change. */
+function writeVersioned(key: StorageKey, value: unknown, version: number | undefined): Promise<void> {
+  const [area, name] = locate(key);
+  return writeKeys(area, { [name]: value, ...(version && { [locate(versionKeyOf(key))[1]]: { v: version } }) });
 }
 
 /**
