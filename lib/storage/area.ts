@@ -55,13 +55,24 @@ export async function keysIn(area: StorageAreaName): Promise<StorageKey[]> {
   return Object.keys(await browser.storage[area].get(null)).map((name): StorageKey => `${area}:${name}`);
 }
 
-/** Calls `onChange(newValue, oldValue)` when `key` changes; returns the way to stop. */
-export function watchKey(key: StorageKey, onChange: (value: unknown, previous: unknown) => void): () => void {
-  const [area, name] = locate(key);
-  const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, changedArea: string) => {
+/** Calls `onChange(newValue, oldValue)` when `name` changes in `area`; returns the way to stop. */
+export function watchKey(area: StorageAreaName, name: string, onChange: (value: unknown, previous: unknown) => void): () => void {
+  const { onChanged } = browser.storage[area];
+  const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>) => {
     const change = changes[name];
-    if (changedArea === area && change) onChange(change.newValue, change.oldValue);
+    // As WXT's storage: a write of the same value is no change (Firefox tells of those too).
+    if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+    onChange(change.newValue, change.oldValue);
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  onChanged.addListener(listener);
+  return () => {
+    // Stopping is also what a content script does when its extension is reloaded, and then every
+    // extension API throws "Extension context invalidated": the listener is gone with it anyway,
+    // and the host page must not see an error.
+    try {
+      onChanged.removeListener(listener);
+    } catch {
+      /* context already gone */
+    }
+  };
 }

@@ -1,13 +1,13 @@
 /**
  * A read-only view of the stored settings, straight from storage.local, for the content script:
- * WXT's storage (~9 KB minified, with its migrations and locks) and zod stay out of the script
- * every dashboard page loads. The item itself, its schema and migrations are
- * lib/storage/settings.ts (the background runs the migrations at start-up); a value still at an
+ * zod and the migrations stay out of the script every dashboard page loads. The item itself, its
+ * schema and migrations are lib/storage/settings.ts (the background runs the migrations at start-up); a value still at an
  * older version reads as its migrations would make it, since each only adds fields with their
  * defaults or drops one (a dropped field read here is simply never looked at).
  */
 import { browser } from 'wxt/browser';
-// A type only: nothing of the item's module (zod, WXT's storage) comes with it.
+import { watchKey } from '@/lib/storage/area';
+// A type only: nothing of the item's module (zod, the migrations) comes with it.
 import type { Settings } from '@/lib/storage/settings';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, TENANT_CHOICES_KEY } from '@/lib/storage/settings-shape';
 
@@ -31,30 +31,10 @@ export async function readSettings(): Promise<Settings> {
 
 /** Calls `onChange` with the new settings after each change; returns the way to stop. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return watchKey(SETTINGS_KEY, (value) => onChange(withDefaults(value)));
+  return watchKey('local', SETTINGS_KEY, (value) => onChange(withDefaults(value)));
 }
 
 /** Calls `onChange` after each change of anyone's tenant choices; returns the way to stop. */
 export function watchTenantChoices(onChange: () => void): () => void {
-  return watchKey(TENANT_CHOICES_KEY, onChange);
-}
-
-function watchKey(key: string, onChange: (value: unknown) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>) => {
-    const change = changes[key];
-    // Like WXT's storage: a write of the same value is no change.
-    if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
-    onChange(change.newValue);
-  };
-  browser.storage.local.onChanged.addListener(listener);
-  return () => {
-    // Stopping is also what a content script does when its extension is reloaded, and then every
-    // extension API throws "Extension context invalidated": the listener is gone with it anyway,
-    // and the host page must not see an error.
-    try {
-      browser.storage.local.onChanged.removeListener(listener);
-    } catch {
-      /* context already gone */
-    }
-  };
+  return watchKey('local', TENANT_CHOICES_KEY, onChange);
 }

@@ -95,7 +95,7 @@ export function defineStoredItem<T>(key: StorageKey, options: StoredItemOptions<
         if (next !== current) await write(next);
         return next;
       }),
-    watch: (onChange) => watchKey(key, (value, previous) => onChange(validate(value), validate(previous))),
+    watch: (onChange) => watchKey(...locate(key), (value, previous) => onChange(validate(value), validate(previous))),
   };
   return stored;
 }
