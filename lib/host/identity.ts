@@ -1,5 +1,5 @@
 /** Who is signed in, whether they may see billing, and which tenants they can pick. */
-import { clip, parseWith, type Read } from '@/lib/host/result';
+import { clip, hostText, parseWith, type Read } from '@/lib/host/result';
 import { AuthMeSchema, PermissionsSchema, UserTenantsSchema } from '@/lib/host/schemas';
 
 /** Roles the host lets read billing (docs/host.md §3: ADMIN has billing:read, SUPER_ADMIN manage). */
@@ -17,13 +17,13 @@ export function parsePermissions(json: unknown): Read<{ role: string; canSeeBill
       const word = action.trim().toLowerCase();
       return word === 'read' || word === 'manage';
     });
-    return { role: clip(body.role), canSeeBilling };
+    return { role: hostText(body.role), canSeeBilling };
   });
 }
 
 /** `GET /api/v1/auth/me`. */
 export function parseAuthMe(json: unknown): Read<{ role: string }> {
-  return parseWith('authMe', AuthMeSchema, json, (body) => ({ role: clip(body.role) }));
+  return parseWith('authMe', AuthMeSchema, json, (body) => ({ role: hostText(body.role) }));
 }
 
 interface UserTenant {
@@ -56,7 +56,8 @@ export function parseUserTenants(json: unknown): Read<UserTenants> {
         const color = t.branding?.primary_color ?? null;
         return {
           id: clip(t.tenant_id),
-          name: clip(t.name ?? t.branding?.display_name ?? t.tenant_id),
+          // A name that is nothing once cleaned reads as its id, never as a blank.
+          name: hostText(t.name ?? t.branding?.display_name ?? '') || hostText(t.tenant_id),
           color: color !== null && HEX_COLOR.test(color) ? color : null,
         };
       });
@@ -100,7 +101,7 @@ export function decodeJwtClaims(token: string): JwtClaims | null {
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
     const raw = payload as Record<string, unknown>;
     const claims: JwtClaims = {};
-    if (typeof raw.role === 'string') claims.role = clip(raw.role);
+    if (typeof raw.role === 'string') claims.role = hostText(raw.role);
     if (typeof raw.exp === 'number' && Number.isFinite(raw.exp)) claims.exp = raw.exp;
     if (typeof raw.tenant_id === 'string') claims.tenantId = clip(raw.tenant_id);
     if (Array.isArray(raw.tenant_ids)) {
@@ -109,7 +110,7 @@ export function decodeJwtClaims(token: string): JwtClaims | null {
         .slice(0, 500)
         .map((id) => clip(id));
     }
-    if (typeof raw.sub === 'string') claims.sub = clip(raw.sub);
+    if (typeof raw.sub === 'string') claims.sub = hostText(raw.sub);
     return claims;
   } catch {
     return null;

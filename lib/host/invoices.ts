@@ -6,7 +6,7 @@
  */
 import { z, type ZodMiniType } from 'zod/mini';
 import type { InvoiceList, InvoiceStatus } from '@/lib/billing/model';
-import { bad, clip, issueDetail, MAX_ITEMS, ok, parseWith, type Read } from '@/lib/host/result';
+import { bad, hostText, issueDetail, MAX_ITEMS, ok, parseWith, type Read } from '@/lib/host/result';
 
 const STATUS_WORDS: Record<string, InvoiceStatus> = {
   paid: 'paid',
@@ -37,8 +37,8 @@ export function normalizeStatus(raw: string): InvoiceStatus {
 }
 
 export function statusFields(raw: string | null | undefined): { status: InvoiceStatus; rawStatus: string } {
-  const text = raw ?? '';
-  return { status: normalizeStatus(text), rawStatus: clip(text) };
+  const text = hostText(raw ?? '');
+  return { status: normalizeStatus(text), rawStatus: text };
 }
 
 const ListSchema = z.object({ invoices: z.array(z.unknown()) });

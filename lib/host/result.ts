@@ -4,6 +4,7 @@
  */
 
 import type { ZodMiniType } from 'zod/mini';
+import { stripInvisible } from '@/lib/billing/host-text';
 import type { Result } from '@/lib/billing/model';
 
 export type BadResponse = { kind: 'badResponse'; detail: string };
@@ -38,8 +39,16 @@ export function oneDecimal(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-export function clipOrNull(text: string | null | undefined, max: number = MAX_TEXT): string | null {
-  return typeof text === 'string' ? clip(text, max) : null;
+/**
+ * Host text meant for people (names, numbers, periods, dates, statuses, endpoints): nothing that
+ * could reorder or hide it (lib/billing/host-text.ts), then clipped. Ids go through `clip` alone.
+ */
+export function hostText(text: string, max: number = MAX_TEXT): string {
+  return clip(stripInvisible(text), max);
+}
+
+export function hostTextOrNull(text: string | null | undefined): string | null {
+  return typeof text === 'string' ? hostText(text) : null;
 }
 
 /** The parts of a zod issue we read; typed loosely so this file does not depend on zod's types. */
@@ -69,7 +78,7 @@ function formatPath(label: string, path: readonly PropertyKey[] | undefined): st
   let out = label;
   for (const key of path ?? []) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += `.${clip(String(key), 40)}`;
+    else out += `.${hostText(String(key), 40)}`;
   }
   return out;
 }

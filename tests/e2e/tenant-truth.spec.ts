@@ -6,12 +6,13 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { badge } from './overlay-helpers';
+import { adminUsage, monthKey } from '../replica/billing-data';
 
 const BILLING_PATHS = /^\/api\/(billing|v1\/billing|v1\/admin\/billing)\//;
 
 test.use({ hostState: 'today' });
 
-/** The chooser in `page`: pre-filled with the page's guess, then the person's own answer. */
+/** The chooser in `page` (its field starts empty): the person's own answer. */
 async function confirmIn(page: Page, tenantId: string): Promise<void> {
   await page.getByTestId('tenant-choice-input').fill(tenantId);
   await page.getByTestId('tenant-choice-confirm').click();
@@ -27,7 +28,7 @@ test('tech_admin, signed in through the login page, sees no Belgo figure anywher
   await page.getByTestId('billing-sidebar-entry').click();
   const modal = page.getByTestId('billing-modal');
   await expect(modal.getByTestId('tenant-choice')).toBeVisible();
-  await expect(modal.getByTestId('tenant-choice-input')).toHaveValue('BELGO-001');
+  await expect(modal.getByTestId('tenant-choice-input')).toHaveValue('');
   await expect(modal).toContainText('O servidor não confirmou a qual tenant você pertence');
   await expect(page.getByTestId('billing-sidebar-cost')).toHaveCount(0);
 
@@ -59,14 +60,66 @@ test('tech_admin, signed in through the login page, sees no Belgo figure anywher
   expect(replica.requests.list().filter((r) => r.url.includes('BELGO-001'))).toEqual([]);
 });
 
+test('tech_admin through the login page: an empty chooser, the guess only said; after confirming, Esc closes and focus goes back to the entry', async ({
+  context, signIn,
+}) => {
+  const page = await context.newPage();
+  await signIn(page, 'tech_admin', { confirmTenant: false });
+  const entry = page.getByTestId('billing-sidebar-entry');
+  await entry.click();
+  const modal = page.getByTestId('billing-modal');
+  const input = modal.getByTestId('tenant-choice-input');
+  // The page's BELGO-001 is no answer: neither the field's value nor its placeholder, only a sentence.
+  await expect(input).toHaveValue('');
+  await expect(input).not.toHaveAttribute('placeholder');
+  await expect(modal.getByTestId('tenant-choice')).toContainText('A página sugere BELGO-001 — confirme apenas se for o seu.');
+
+  await confirmIn(page, 'TECH-001');
+  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 41,50');
+  // The chooser and its button are gone: focus stayed in the dialog, so Esc still closes it.
+  await expect(page.getByTestId('billing-modal-body')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(modal).toBeHidden();
+  await expect(entry).toBeFocused();
+});
+
+test('a support person who types TECH-01 for TECH-001 is asked to check the id: the host answers zeros for any id', async ({
+  context, signIn, replica, extensionPage,
+}) => {
+  // Admin v1 on the real host answers an id it does not know with a 200 of zeros (the replica says 404).
+  const month = monthKey(new Date());
+  const zeros = adminUsage('TECH-001', '2000-01');
+  const unknown = { ...zeros, tenant_id: 'TECH-01', month, summary: { ...zeros.summary, tenant_id: 'TECH-01', period: month } };
+  replica.faults.set('/api/v1/admin/billing/usage/TECH-01', { status: 200, body: JSON.stringify(unknown), contentType: 'application/json' });
+  const page = await context.newPage();
+  await signIn(page, 'tech_admin', { confirmTenant: false });
+  await page.getByTestId('billing-sidebar-entry').click();
+  await confirmIn(page, 'TECH-01');
+  await expect(page.getByTestId('billing-total-cost')).toHaveText('R$ 0,00');
+  const note = 'O servidor também responde zeros para IDs de tenant que não conhece: confira se TECH-01 é o ID certo.';
+  await expect(page.getByTestId('billing-unknown-tenant')).toContainText(note);
+  const popup = await extensionPage('popup.html');
+  await expect(popup.getByTestId('billing-unknown-tenant')).toContainText(note);
+  const full = await extensionPage('billing.html');
+  await expect(full.getByTestId('billing-unknown-tenant')).toContainText(note);
+
+  // The right id: its figures, and no such note.
+  await popup.close();
+  const options = await extensionPage('options.html');
+  await options.getByTestId('options-tenant-add').fill('TECH-001');
+  await options.getByTestId('options-tenant-add').press('Enter');
+  await expect(full.getByTestId('billing-total-cost')).toHaveText('R$ 41,50');
+  await expect(full.getByTestId('billing-unknown-tenant')).toHaveCount(0);
+});
+
 test('belgo_admin confirms once in the popup and is not asked again on the next visit or sign-in', async ({
   context, signIn, extensionPage,
 }) => {
   const page = await context.newPage();
   await signIn(page, 'belgo_admin', { confirmTenant: false });
   const popup = await extensionPage('popup.html');
-  await expect(popup.getByTestId('tenant-choice-input')).toHaveValue('BELGO-001');
-  await popup.getByTestId('tenant-choice-confirm').click();
+  await expect(popup.getByTestId('tenant-choice-input')).toHaveValue('');
+  await confirmIn(popup, 'BELGO-001');
   await expect(popup.getByTestId('popup-total-cost')).toHaveText('R$ 27,02');
   await expect(popup.getByTestId('popup-tenant')).toHaveText('BELGO-001');
 

@@ -10,7 +10,7 @@ import type { EndpointCalls, Invoice, Money, Projections, TimelinePoint, Usage }
 import { reaisToCents } from '@/lib/billing/money';
 import { currencyOrDefault, HOST_CURRENCY } from '@/lib/host/currency';
 import { readInvoiceRows, statusFields } from '@/lib/host/invoices';
-import { clip, clipOrNull, MAX_ITEMS, oneDecimal, parseWith, type Read } from '@/lib/host/result';
+import { clip, hostText, hostTextOrNull, MAX_ITEMS, oneDecimal, parseWith, type Read } from '@/lib/host/result';
 import { count, maybeText, quantity, reais, signedReais } from '@/lib/host/schemas';
 import { INVOICE_LIMIT, NO_QUOTAS, type HostFamily } from '@/lib/host/families/family';
 
@@ -58,9 +58,9 @@ export function reaisToMoney(reais: number, currency: string = HOST_CURRENCY): M
 /** `GET /api/billing/usage`: storage in GB, compute in worker hours. */
 export function normalizePanelUsage(json: unknown): Read<Usage> {
   return parseWith('usage', PanelUsageSchema, json, (body) => ({
-    period: clip(body.period),
-    periodStart: clipOrNull(body.period_start),
-    periodEnd: clipOrNull(body.period_end),
+    period: hostText(body.period),
+    periodStart: hostTextOrNull(body.period_start),
+    periodEnd: hostTextOrNull(body.period_end),
     // A rolling period (the last 30 days up to now), not a calendar month.
     month: null,
     total: reaisToMoney(body.cost.total),
@@ -83,10 +83,17 @@ export function normalizePanelUsage(json: unknown): Read<Usage> {
   }));
 }
 
-/** `by_endpoint` as a list, most called first (a hostile answer cannot flood the page). */
+/**
+ * `by_endpoint` as a list, most called first (a hostile answer cannot flood the page). Names
+ * that read the same once cleaned are one endpoint, and one row on screen.
+ */
 function endpointCalls(byEndpoint: Record<string, number>): EndpointCalls[] {
-  return Object.entries(byEndpoint)
-    .map(([endpoint, calls]) => ({ endpoint: clip(endpoint), calls }))
+  const calls = new Map<string, number>();
+  for (const [raw, n] of Object.entries(byEndpoint)) {
+    const endpoint = hostText(raw);
+    calls.set(endpoint, (calls.get(endpoint) ?? 0) + n);
+  }
+  return Array.from(calls, ([endpoint, n]) => ({ endpoint, calls: n }))
     .sort((a, b) => b.calls - a.calls)
     .slice(0, MAX_ITEMS);
 }
@@ -95,12 +102,12 @@ function endpointCalls(byEndpoint: Record<string, number>): EndpointCalls[] {
 export const normalizePanelInvoices = (json: unknown) =>
   readInvoiceRows(json, PanelInvoiceSchema, (inv): Invoice => ({
     id: clip(inv.invoice_id),
-    number: clip(inv.invoice_number ?? inv.invoice_id),
-    period: clip(inv.period ?? ''),
+    number: hostText(inv.invoice_number ?? inv.invoice_id),
+    period: hostText(inv.period ?? ''),
     total: reaisToMoney(inv.amount, currencyOrDefault(inv.currency)),
     ...statusFields(inv.status),
-    dueDate: clipOrNull(inv.due_date),
-    paidAt: clipOrNull(inv.paid_at),
+    dueDate: hostTextOrNull(inv.due_date),
+    paidAt: hostTextOrNull(inv.paid_at),
   }));
 
 /** `GET /api/billing/projections`. */
@@ -125,7 +132,7 @@ export function normalizeTimeline(json: unknown): Read<TimelinePoint[]> {
   return parseWith('timeline', PanelTimelineSchema, json, (body) =>
     body.timeline.slice(0, MAX_ITEMS).map(
       (point): TimelinePoint => ({
-        date: clip(point.date),
+        date: hostText(point.date),
         apiCalls: point.api_calls,
         tokens: point.tokens,
         cost: reaisToMoney(point.cost),

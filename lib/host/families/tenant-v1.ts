@@ -9,7 +9,7 @@ import { z } from 'zod/mini';
 import type { Invoice, InvoiceList, Usage } from '@/lib/billing/model';
 import { currencyOrDefault } from '@/lib/host/currency';
 import { readInvoiceRows, statusFields } from '@/lib/host/invoices';
-import { clip, clipOrNull, parseWith, type Read } from '@/lib/host/result';
+import { clip, hostText, hostTextOrNull, parseWith, type Read } from '@/lib/host/result';
 import { cents, maybeText, signedCents } from '@/lib/host/schemas';
 import { INVOICE_LIMIT, readFor, readMonth, type HostFamily, type Named } from '@/lib/host/families/family';
 import { breakdownUsage, limitQuotas, V1BreakdownSchema, V1CostsSchema, V1LimitsSchema, V1MetricsSchema, v1Usage } from '@/lib/host/families/v1-usage';
@@ -66,12 +66,12 @@ export function normalizeTenantV1Invoices(json: unknown): Read<Named<InvoiceList
     if (inv.tenant_id) tenants.push(clip(inv.tenant_id));
     return {
       id: clip(inv.invoice_id),
-      number: clip(inv.invoice_number ?? inv.invoice_id),
-      period: clip(inv.period ?? ''),
+      number: hostText(inv.invoice_number ?? inv.invoice_id),
+      period: hostText(inv.period ?? ''),
       total: { cents: inv.total_cents, currency: currencyOrDefault(inv.currency) },
       ...statusFields(inv.status),
-      dueDate: clipOrNull(inv.due_date),
-      paidAt: clipOrNull(inv.paid_at),
+      dueDate: hostTextOrNull(inv.due_date),
+      paidAt: hostTextOrNull(inv.paid_at),
     };
   });
   return list.ok ? { ok: true, value: { value: list.value, tenants } } : list;

@@ -7,7 +7,7 @@ import { z } from 'zod/mini';
 import type { Money, Quota, Quotas, Usage } from '@/lib/billing/model';
 import { isMonth } from '@/lib/billing/month';
 import { HOST_CURRENCY } from '@/lib/host/currency';
-import { clip, oneDecimal } from '@/lib/host/result';
+import { hostText, oneDecimal } from '@/lib/host/result';
 import { cents, count, quantity } from '@/lib/host/schemas';
 import { NO_QUOTAS } from '@/lib/host/families/family';
 
@@ -87,7 +87,7 @@ export function v1Usage(
   quotas: Quotas,
 ): Usage {
   return {
-    period: clip(period),
+    period: hostText(period),
     periodStart: null,
     periodEnd: null,
     month: isMonth(period) ? period : null,
