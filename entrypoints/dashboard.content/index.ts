@@ -1,3 +1,6 @@
+// For its effect, which must come before WXT's wrapper builds the context `main` gets: any
+// module this one imports is evaluated before that.
+import '@/lib/content/quiet-start';
 import { startOverlay } from '@/lib/content/overlay';
 import { reportPageSession } from '@/lib/content/session-reporter';
 import { waitForSidebar } from '@/lib/content/dashboard-dom';

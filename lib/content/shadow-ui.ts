@@ -2,10 +2,11 @@
  * The overlay's shadow-root UIs: WXT's createShadowRootUi reduced to what the overlay uses (an
  * element appended to <body>, its own stylesheet, keyboard events kept inside), without its
  * auto-mount machinery and the element-waiting libraries that come with it (~1 KB gzip of the
- * content script). The DOM is WXT's: <name data-wxt-shadow-root>, a shadow root holding
- * <html><head><style></head><body></body></html>, the app mounted in that <body>, and the host
- * reset to `all: initial` so no host page style is inherited. Like WXT's, it is removed when
- * the content script's context ends.
+ * content script). The DOM is WXT's: <name>, a shadow root holding <html><head><style></head>
+ * <body></body></html>, the app mounted in that <body>, and the host reset to `all: initial` so
+ * no host page style is inherited; without WXT's data-wxt-shadow-root mark, which nothing reads
+ * and which would name WXT to the page. Like WXT's, it is removed when the content script's
+ * context ends.
  *
  * The shadow root is closed: the host page's scripts cannot read the figures in it. Only the
  * end-to-end build (`npm run build:e2e`, WXT_E2E=1; see README "Tests") opens it, for
@@ -47,7 +48,6 @@ export interface ShadowUi<T> {
 
 export function createShadowUi<T>(ctx: ContentScriptContext, options: ShadowUiOptions<T>): ShadowUi<T> {
   const shadowHost = document.createElement(options.name);
-  shadowHost.setAttribute('data-wxt-shadow-root', '');
   const shadow = shadowHost.attachShadow({ mode: SHADOW_MODE });
   const html = document.createElement('html');
   const head = document.createElement('head');
