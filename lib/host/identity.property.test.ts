@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
 import { decodeJwtClaims, parseAuthMe, parsePermissions, parseUserTenants } from '@/lib/host/identity';
 import { anyValue } from '@/tests/support/arbitraries';
 import { mutated } from '@/tests/support/json-mutations';
@@ -16,6 +17,19 @@ describeNormalisers([
   ['parseAuthMe', parseAuthMe, bodiesOf(/^auth-me\./)],
   ['parseUserTenants', parseUserTenants, bodiesOf(/^user-tenants\./)],
 ]);
+
+describe('parseUserTenants', () => {
+  it('every tenant id it keeps passes the typed pattern, the current one too', () => {
+    fc.assert(
+      fc.property(mutated(bodiesOf(/^user-tenants\./)), (body) => {
+        const result = parseUserTenants(body);
+        if (!result.ok) return;
+        for (const { id } of result.value.tenants) expect(id).toMatch(TENANT_ID_PATTERN);
+        if (result.value.current !== null) expect(result.value.current).toMatch(TENANT_ID_PATTERN);
+      }),
+    );
+  });
+});
 
 // ------------------------------------------------------------------------------ JWTs
 
@@ -39,12 +53,10 @@ function checkClaims(claims: ReturnType<typeof decodeJwtClaims>): void {
     }
   }
   if (claims.exp !== undefined) expect(Number.isFinite(claims.exp)).toBe(true);
+  if (claims.tenantId !== undefined) expect(claims.tenantId).toMatch(TENANT_ID_PATTERN);
   if (claims.tenantIds !== undefined) {
     expect(claims.tenantIds.length).toBeLessThanOrEqual(500);
-    for (const id of claims.tenantIds) {
-      expect(typeof id).toBe('string');
-      expect(id.length).toBeLessThanOrEqual(MAX_TEXT);
-    }
+    for (const id of claims.tenantIds) expect(id).toMatch(TENANT_ID_PATTERN);
   }
   expect(Object.keys(claims).every((k) => ['role', 'exp', 'tenantId', 'tenantIds', 'sub'].includes(k))).toBe(
     true,

@@ -1,5 +1,10 @@
-/** Who is signed in, whether they may see billing, and which tenants they can pick. */
-import { clip, hostText, parseWith, type Read } from '@/lib/host/result';
+/**
+ * Who is signed in, whether they may see billing, and which tenants they can pick. A tenant id
+ * the host names (listed, current, or in the token's claims) is kept only if it passes the
+ * pattern a typed one must (TENANT_ID_PATTERN): it becomes a URL and a cache key like any other.
+ */
+import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
+import { hostText, parseWith, type Read } from '@/lib/host/result';
 import { AuthMeSchema, PermissionsSchema, UserTenantsSchema } from '@/lib/host/schemas';
 
 /** Roles the host lets read billing (docs/host.md §3: ADMIN has billing:read, SUPER_ADMIN manage). */
@@ -42,20 +47,21 @@ interface UserTenants {
 const PLATFORM_TENANT_ID = '__platform__';
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 
-/** `GET /api/user/tenants`, minus the platform entry. */
+const isTenantId = (id: unknown): id is string => typeof id === 'string' && TENANT_ID_PATTERN.test(id);
+
+/** `GET /api/user/tenants`, minus the platform entry and any id that is no tenant id. */
 export function parseUserTenants(json: unknown): Read<UserTenants> {
   return parseWith('tenants', UserTenantsSchema, json, (body) => {
     const platformIds = new Set<string>([PLATFORM_TENANT_ID]);
     for (const t of body.tenants) if (t.is_platform === true) platformIds.add(t.tenant_id);
-    const current =
-      body.current != null && !platformIds.has(body.current) ? clip(body.current) : null;
+    const current = isTenantId(body.current) && !platformIds.has(body.current) ? body.current : null;
     const tenants = body.tenants
-      .filter((t) => !platformIds.has(t.tenant_id))
+      .filter((t) => isTenantId(t.tenant_id) && !platformIds.has(t.tenant_id))
       .slice(0, 500)
       .map((t): UserTenant => {
         const color = t.branding?.primary_color ?? null;
         return {
-          id: clip(t.tenant_id),
+          id: t.tenant_id,
           // A name that is nothing once cleaned reads as its id, never as a blank.
           name: hostText(t.name ?? t.branding?.display_name ?? '') || hostText(t.tenant_id),
           color: color !== null && HEX_COLOR.test(color) ? color : null,
@@ -103,13 +109,8 @@ export function decodeJwtClaims(token: string): JwtClaims | null {
     const claims: JwtClaims = {};
     if (typeof raw.role === 'string') claims.role = hostText(raw.role);
     if (typeof raw.exp === 'number' && Number.isFinite(raw.exp)) claims.exp = raw.exp;
-    if (typeof raw.tenant_id === 'string') claims.tenantId = clip(raw.tenant_id);
-    if (Array.isArray(raw.tenant_ids)) {
-      claims.tenantIds = raw.tenant_ids
-        .filter((id): id is string => typeof id === 'string')
-        .slice(0, 500)
-        .map((id) => clip(id));
-    }
+    if (isTenantId(raw.tenant_id)) claims.tenantId = raw.tenant_id;
+    if (Array.isArray(raw.tenant_ids)) claims.tenantIds = raw.tenant_ids.filter(isTenantId).slice(0, 500);
     if (typeof raw.sub === 'string') claims.sub = hostText(raw.sub);
     return claims;
   } catch {

@@ -4,11 +4,23 @@
  * "Detalhes" disclosure, never in the sentence itself). Every surface words a failure the same.
  */
 import type { BillingError } from '@/lib/billing/model';
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
+import { dateFormat } from '@/lib/i18n/format';
 
 /** Whole seconds left until `at`, never below 1 while the wait runs. */
 export function secondsUntil(at: number, now: number): number {
   return Math.max(1, Math.ceil((at - now) / 1000));
+}
+
+/** Waits up to this long count down in seconds; a longer one (up to an hour) says when it ends. */
+const COUNTDOWN_MS = 60_000;
+
+function serverText(e: Extract<BillingError, { kind: 'server' }>, now: number): string {
+  if (e.retryAt === undefined) return t('errorServer', e.status);
+  if (e.retryAt - now <= COUNTDOWN_MS) return t('errorServerBusy', e.status, secondsUntil(e.retryAt, now));
+  // To the minute ("14:32", "2:32 PM"), rounded up: never before the time the host named.
+  const until = dateFormat(uiLocale(), { timeStyle: 'short' }).format(Math.ceil(e.retryAt / 60_000) * 60_000);
+  return t('errorServerHeld', e.status, until);
 }
 
 /** `now` counts down a wait the host asked for (pass a ticking clock to see it move). */
@@ -25,7 +37,7 @@ export function errorText(e: BillingError, now = Date.now()): string {
     case 'tenantUnconfirmed':
       return t('errorTenantUnconfirmed');
     case 'server':
-      return e.retryAt === undefined ? t('errorServer', e.status) : t('errorServerBusy', e.status, secondsUntil(e.retryAt, now));
+      return serverText(e, now);
     case 'badResponse':
       return t('errorBadResponse');
     case 'tooLarge':

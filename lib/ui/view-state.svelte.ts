@@ -10,6 +10,7 @@ import type { Access, BillingView, Freshness } from '@/lib/protocol/replies';
 import { ask } from '@/lib/protocol/ask';
 import { addMonths } from '@/lib/billing/month';
 import { MonthFigures } from '@/lib/ui/month-figures.svelte';
+import { Latest } from '@/lib/ui/latest';
 
 export type ModalState =
   | { kind: 'loading' }
@@ -26,7 +27,10 @@ export class BillingViewState {
   readonly months = new MonthFigures();
   /** Ask for the month before the view's whenever a view arrives (the modal's comparison). */
   tracksLastMonth = false;
-  #generation = 0;
+  /** Billing reads: only the latest one is painted. */
+  #reads = new Latest();
+  /** Tenant choices and resets: a choice answered after another person or tenant came is dropped. */
+  #choices = new Latest();
   #retry: ReturnType<typeof setTimeout> | undefined;
   /** The cached read on its way, if any: a second one (the click on an entry whose figures are still coming) joins it. */
   #cachedRead: Promise<void> | null = null;
@@ -74,7 +78,8 @@ export class BillingViewState {
   /** Forget the figures (new tenant, new person): the UI shows "loading", never stale numbers. */
   reset(): void {
     this.stop();
-    this.#generation++;
+    this.#reads.next();
+    this.#choices.next();
     this.months.reset();
     this.#cachedRead = null;
     this.view = null;
@@ -100,7 +105,9 @@ export class BillingViewState {
    * background, then that tenant's figures load. Resolves to the reason when it was refused.
    */
   async choose(tenantId: string): Promise<BillingError | null> {
+    const current = this.#choices.next();
     const reply = await ask({ op: 'tenant.choose', tenantId });
+    if (!current()) return null;
     if (!reply.ok) return reply.error;
     this.reset();
     await this.load('cached');
@@ -119,14 +126,14 @@ export class BillingViewState {
 
   async #ask(freshness: Freshness): Promise<void> {
     this.stop();
-    const generation = ++this.#generation;
+    const current = this.#reads.next();
     // Cached figures answer at once: that is no refresh (a stale answer starts one below).
     this.refreshing = this.view !== null && freshness !== 'cached';
     // With no figures, a new attempt (Retry, opening the modal) shows loading, not the last
     // error: an error on screen always answers the latest request.
     if (!this.view) this.error = null;
     const reply = await ask({ op: 'billing.get', freshness, ...(this.tenantId && { tenantId: this.tenantId }) });
-    if (generation !== this.#generation) return;
+    if (!current()) return;
     this.refreshing = false;
     if (reply.ok) {
       this.view = reply.value;

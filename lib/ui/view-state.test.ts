@@ -49,4 +49,17 @@ describe('BillingViewState', () => {
     void state.load('force');
     expect(answers).toHaveLength(2);
   });
+
+  it('a tenant choice answered after another person or tenant came is dropped: no refusal said, nothing reloaded', async () => {
+    const state = new BillingViewState();
+    const refused = state.choose('TECH-001');
+    state.reset();
+    answers[0]!.resolve({ ok: false, error: { kind: 'storage' } });
+    expect(await refused).toBeNull();
+    const accepted = state.choose('TECH-001');
+    state.reset();
+    answers[1]!.resolve({ ok: true, value: {} });
+    await accepted;
+    expect(answers).toHaveLength(2);
+  });
 });

@@ -100,13 +100,15 @@ test.describe('host state "seed"', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8');
 
-    // The replica's own figures for the first two invoices (current one pending, then paid).
+    // The replica's own figures for the first two invoices (current one pending, then paid), in
+    // the page's pt-BR: ';' between fields and a decimal comma, as a pt-BR spreadsheet reads them
+    // (an amount is quoted: it holds a comma, which a spreadsheet splitting on ',' would cut).
     const [a, b] = panelInvoices('BELGO-001', 2, now).invoices;
     const lines = csv.split('\r\n');
     expect(lines.slice(0, 3)).toEqual([
-      '\uFEFFnumero,periodo,valor,moeda,status,status_original,vencimento,pago_em',
-      `${a!.invoice_id},${a!.period},200.00,BRL,pending,pending,${a!.due_date.slice(0, 10)},`,
-      `${b!.invoice_id},${b!.period},236.50,BRL,paid,paid,${b!.due_date.slice(0, 10)},${b!.paid_at!.slice(0, 10)}`,
+      '\uFEFFnumero;periodo;valor;moeda;status;status_original;vencimento;pago_em',
+      `${a!.invoice_id};${a!.period};"200,00";BRL;pending;pending;${a!.due_date.slice(0, 10)};`,
+      `${b!.invoice_id};${b!.period};"236,50";BRL;paid;paid;${b!.due_date.slice(0, 10)};${b!.paid_at!.slice(0, 10)}`,
     ]);
     // 50 invoices, one header, every line CRLF-terminated.
     expect(lines).toHaveLength(52);

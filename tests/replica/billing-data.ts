@@ -1,5 +1,6 @@
 // Per-tenant billing figures for the three billing families. BELGO-001 reproduces the samples
 // exactly; TECH-001 and STARTUP-001 have their own (different) numbers. Dates come from the clock.
+import { createHash } from 'node:crypto';
 import { brl, pyIso } from './headers.ts';
 
 interface V1Figures {
@@ -96,10 +97,18 @@ const PANEL: Record<string, PanelScale> = {
   'STARTUP-001': { scale: 0.1, monthlyLimit: 100 },
 };
 
-export const BILLING_TENANTS = Object.keys(V1);
-export function hasBillingData(tenantId: string): boolean {
-  return tenantId in V1;
+/**
+ * A tenant id the billing service has no record of. Admin v1 answers it all the same (docs/host.md
+ * §3: any tenant id to any ADMIN): the service creates the month's aggregate on the spot, every
+ * figure zero, and finds no pricing, so 0 included (§4C).
+ */
+function unknownTenant(tenantId: string): V1Figures {
+  const zero = { api_calls: 0, llm_tokens_input: 0, llm_tokens_output: 0, storage_mb: 0, compute_seconds: 0, active_users: 0, active_sessions: 0, logins_count: 0, file_uploads: 0, file_downloads: 0 };
+  const aggregateId = `AGG-${createHash('sha256').update(tenantId).digest('hex').slice(0, 12).toUpperCase()}`;
+  return { metrics: zero, costs: { api_cents: 0, llm_cents: 0, storage_cents: 0, compute_cents: 0 }, limits: null, aggregateId, events: 0, history: [] };
 }
+
+const figuresOf = (tenantId: string): V1Figures => V1[tenantId] ?? unknownTenant(tenantId);
 
 const r2 = (n: number): number => Math.round(n * 100) / 100;
 const DAY = 86400000;
@@ -118,7 +127,7 @@ function monthsAgo(month: string, now: Date): number {
 }
 
 function figures(tenantId: string, shape: MonthShape = SAME) {
-  const f = V1[tenantId] ?? V1['BELGO-001']!;
+  const f = figuresOf(tenantId);
   const by = (k: number) => (n: number) => Math.round(n * k);
   const [api, llm, sto, cpu, any] = [by(shape.api), by(shape.llm), by(shape.storage), by(shape.compute), by(Math.max(shape.api, shape.llm))];
   const m = f.metrics;
@@ -217,7 +226,7 @@ export function adminUsage(tenantId: string, month: string | null, now = new Dat
 }
 
 export function v1UsageEvents(tenantId: string, page: number, limit: number, now = new Date()) {
-  const total = (V1[tenantId] ?? V1['BELGO-001']!).events;
+  const total = figuresOf(tenantId).events;
   const events = [];
   const start = (page - 1) * limit;
   for (let i = start; i < Math.min(total, start + limit); i++) {

@@ -233,7 +233,7 @@ describe('replica behaviour', () => {
     }
   });
 
-  it('role rules on the admin v1 family: ADMIN only, unknown tenant 404', async () => {
+  it('role rules on the admin v1 family: ADMIN only, any tenant id (one it does not know: 200, zeros, no plan)', async () => {
     replica.setState('today');
     for (const acc of ['tech_dev', 'platform_admin']) {
       const res = await call(replica, 'GET', '/api/v1/admin/billing/usage/TECH-001', { token: tokenFor(acc, 'legacy') });
@@ -244,8 +244,13 @@ describe('replica behaviour', () => {
     expect(tech.status).toBe(200);
     expect(((await tech.json()) as { month: string }).month).toBe('2026-01');
     const unknown = await call(replica, 'GET', '/api/v1/admin/billing/usage/NOPE-001', { token: tokenFor('belgo_admin', 'v1') });
-    expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ detail: 'Tenant nao encontrado' });
+    expect(unknown.status).toBe(200);
+    const body = (await unknown.json()) as Record<string, unknown> & { summary: { metrics: object; costs: object }; breakdown: Record<string, object> };
+    // The recorded answer's shape, under the id asked for, every figure zero and nothing included.
+    expect(shape(body)).toEqual(shape(loadSample('v1-admin-usage.admin-v1-token').body));
+    expect(body).toMatchObject({ tenant_id: 'NOPE-001', total_cost_cents: 0, total_cost_formatted: 'R$ 0.00', summary: { tenant_id: 'NOPE-001' } });
+    const numbers = (o: object): number[] => Object.values(o).flatMap((v) => (typeof v === 'number' ? [v] : typeof v === 'object' && v ? numbers(v) : []));
+    expect(new Set([...numbers(body.summary.metrics), ...numbers(body.summary.costs), ...numbers(body.breakdown)])).toEqual(new Set([0]));
   });
 
   it('tenants have different figures', async () => {

@@ -8,10 +8,17 @@
 export interface Endpoint {
   url: string;
   headers?: Record<string, string>;
+  /** Sent even while the host's Retry-After holds the session (lib/host/http/hold.ts). */
+  unheld?: true;
 }
 
+/**
+ * Who is signed in, whether they may see billing, which tenants are theirs: asked once per
+ * sign-in, and never held. Held, a new person would be guessed from the token and asked to
+ * pick their tenant by hand, for a wait that was about the billing requests.
+ */
 export const identityEndpoints = {
-  permissions: (origin: string): Endpoint => ({ url: `${origin}/api/user/permissions` }),
-  me: (origin: string): Endpoint => ({ url: `${origin}/api/v1/auth/me` }),
-  tenants: (origin: string): Endpoint => ({ url: `${origin}/api/user/tenants` }),
+  permissions: (origin: string): Endpoint => ({ url: `${origin}/api/user/permissions`, unheld: true }),
+  me: (origin: string): Endpoint => ({ url: `${origin}/api/v1/auth/me`, unheld: true }),
+  tenants: (origin: string): Endpoint => ({ url: `${origin}/api/user/tenants`, unheld: true }),
 };

@@ -3,7 +3,7 @@
  * errors. Every status and failure mode the host is known to produce is mapped here, so the
  * rest of the background never looks at a Response. Only the dashboard's own answer is read:
  * redirects are refused, bodies are read as a stream and cut off past MAX_BODY_BYTES, and a
- * Retry-After holds the whole origin (./host-hold.ts).
+ * Retry-After holds the session's billing requests to the origin (./hold.ts).
  */
 import { fail, type BillingError, type Result } from '@/lib/billing/model';
 import type { Endpoint } from '@/lib/host/http/endpoints';
@@ -69,7 +69,7 @@ function redirected(response: Response, origin: string): boolean {
 export async function hostFetch(endpoint: Endpoint, options: HostFetchOptions): Promise<Result<unknown>> {
   const origin = new URL(endpoint.url).origin;
   // A storage failure must not stop the request: the hold is a courtesy the host asked for.
-  const hold = await holdOf(origin).catch(() => null);
+  const hold = endpoint.unheld ? null : await holdOf(origin, options.token).catch(() => null);
   if (hold) return fail({ kind: 'server', status: hold.status, retryAt: hold.until });
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const cutOff = new AbortController();
@@ -88,7 +88,7 @@ export async function hostFetch(endpoint: Endpoint, options: HostFetchOptions): 
     if (!response.ok) {
       const busy = response.status === 429 || response.status === 503;
       const retryAt = busy ? retryAtFrom(response.headers.get('retry-after')) : null;
-      if (retryAt !== null) await holdOrigin(origin, { until: retryAt, status: response.status }).catch(() => undefined);
+      if (retryAt !== null) await holdOrigin(origin, options.token, { until: retryAt, status: response.status }).catch(() => undefined);
       return fail(errorForStatus(response.status, text, retryAt));
     }
     const type = response.headers.get('content-type') ?? '';
