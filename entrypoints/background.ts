@@ -2,12 +2,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { parseRequest } from '@/lib/protocol/requests';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
-import { BADGE_ALARM, refreshBadge, scheduleBadge } from '@/lib/background/badge/badge';
+import { BADGE_ALARM, followActiveTab, refreshBadge, scheduleBadge } from '@/lib/background/badge/badge';
 import { syncDashboardRegistration } from '@/lib/dashboard/registration';
+import { forgetOriginsNoLongerWatched } from '@/lib/background/session/watched';
+import { forgetPrivateWindowsWhenClosed } from '@/lib/background/session/private-store';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { applyLanguage } from '@/lib/i18n/apply-language';
 import { settingsItem } from '@/lib/storage/settings';
-import { dropProfileWideTenants, tenantChoicesItem } from '@/lib/storage/tenant-choices';
+import { dropProfileWideTenants, privateTenantChoicesItem, tenantChoicesItem } from '@/lib/storage/tenant-choices';
 
 // A service worker in Chromium, an event page in Firefox (docs/firefox.md): either may be put to
 // sleep when idle and woken by the events below, so every listener is added here at start-up.
@@ -15,7 +17,7 @@ export default defineBackground(() => {
   // No onMessageExternal and no externally_connectable: other extensions and web pages have
   // no way in. Our own contexts are still checked (sender id, tab origin, request shape).
   const answer = async (message: unknown, sender: Browser.runtime.MessageSender) => {
-    const caller = identifyCaller(sender, await settingsItem.getValue());
+    const caller = await identifyCaller(sender, await settingsItem.getValue());
     const request = caller ? parseRequest(message) : null;
     if (!caller || !request) return { ok: false, error: { kind: 'noAccess' } };
     const reply = await handleRequest(caller, request);
@@ -47,7 +49,16 @@ export default defineBackground(() => {
       void syncDashboardRegistration(previous.dashboardOrigin);
     }
   });
+  // An address left, or access withdrawn: that origin's session and figures go at once.
+  forgetOriginsNoLongerWatched();
+  // A private window's people and figures go with its last window.
+  forgetPrivateWindowsWhenClosed();
   tenantChoicesItem.watch(() => void refreshBadge('cached'));
+  privateTenantChoicesItem.watch(() => void refreshBadge('cached'));
+  // The badge shows the person of the dashboard tab in front: a container's or a private window's too.
+  const followTab = () => void followActiveTab().catch(() => undefined);
+  browser.tabs.onActivated.addListener(followTab);
+  browser.windows.onFocusChanged.addListener(followTab);
   void dropProfileWideTenants();
 
   // The overlay's registration follows what is granted: at every start (a browser that lost it,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { handleRequest } from '@/lib/background/router';
 import { readShownView, rememberShownView } from '@/lib/storage/shown-view';
 import { updateSettings } from '@/lib/storage/settings';
-import { POPUP, TWO_TENANTS, billing, choose, host, report, setUpRouterTests, withTenantClaim } from '@/lib/background/router.support';
+import { NORMAL, POPUP, TWO_TENANTS, billing, choose, host, report, setUpRouterTests, withTenantClaim } from '@/lib/background/router.support';
 import { FORBIDDEN, ORIGIN, adminUsageRoute, mintJwt, until } from '@/tests/support/fake-host';
 
 setUpRouterTests();
@@ -37,7 +37,7 @@ describe('what the popup paints first (readShownView)', () => {
     await report(withTenantClaim({ sub: 'tech_admin' }), 'TECH-001');
     expect(await readShownView()).toBeNull();
     // A record left for someone else (a write racing the sign-in) is not theirs to see.
-    await rememberShownView(ORIGIN, 'belgo_admin', reply.ok ? reply.value : (undefined as never));
+    await rememberShownView(NORMAL, 'belgo_admin', reply.ok ? reply.value : (undefined as never));
     expect(await readShownView()).toBeNull();
   });
 

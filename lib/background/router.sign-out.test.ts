@@ -7,8 +7,8 @@ import { getBilling } from '@/lib/background/billing/cache';
 import { handleRequest } from '@/lib/background/router';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { readShownView } from '@/lib/storage/shown-view';
-import { POPUP, allStorageText, billing, host, report, setUpRouterTests, withTenantClaim } from '@/lib/background/router.support';
-import { AUTH_REQUIRED, ORIGIN, adminUsageRoute, deferred, until } from '@/tests/support/fake-host';
+import { NORMAL, POPUP, allStorageText, billing, host, report, setUpRouterTests, withTenantClaim } from '@/lib/background/router.support';
+import { AUTH_REQUIRED, adminUsageRoute, deferred, until } from '@/tests/support/fake-host';
 
 const USAGE = '/api/v1/admin/billing/usage/';
 
@@ -80,7 +80,7 @@ describe('sign-out races', () => {
     await until(async () => expect(await readShownView()).not.toBeNull());
     // A read still going for the previous session (the figures stale for it: ttlMs 0) hears its 401.
     host.route(USAGE, (request) => (request.headers.authorization === `Bearer ${previous}` ? AUTH_REQUIRED : adminUsageRoute(request)));
-    const stale = await getBilling({ origin: ORIGIN, tenantId: 'BELGO-001', token: previous, ttlMs: 0, freshness: 'cached' });
+    const stale = await getBilling({ ...NORMAL, tenantId: 'BELGO-001', token: previous, ttlMs: 0, freshness: 'cached' });
     expect(stale.ok && stale.value.stale).toBe(true);
     await until(async () => expect(await allStorageText('session')).not.toContain('billing:'));
     // The person signed in now keeps their session and what was known of them.

@@ -3,16 +3,20 @@
  * host new for each test (`host`), and the operations as a page sends them.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { forgetOrigin } from '@/lib/background/billing/cache';
+import { forgetCache } from '@/lib/background/billing/cache';
+import { NORMAL_STORE, type Place } from '@/lib/dashboard/place';
 import { handleRequest } from '@/lib/background/router';
 import type { Caller } from '@/lib/background/sender';
 import type { Result } from '@/lib/billing/model';
 import type { Access, BillingView, PageSession, Request, TenantList } from '@/lib/protocol/replies';
 import { ORIGIN, createFakeHost, json, mintJwt, sample, todayRoutes, type FakeHost, type Route, type TestClaims } from '@/tests/support/fake-host';
 
-export const DASHBOARD: Caller = { kind: 'dashboard', origin: ORIGIN, tabId: 1 };
-export const POPUP: Caller = { kind: 'extensionPage', origin: ORIGIN };
+/** The dashboard in normal windows: where every test's person is, unless it says otherwise. */
+export const NORMAL: Place = { origin: ORIGIN, store: NORMAL_STORE };
+export const DASHBOARD: Caller = { kind: 'dashboard', place: NORMAL, tabId: 1 };
+export const POPUP: Caller = { kind: 'extensionPage', place: NORMAL };
 
 /** A token whose claims name the person's tenant: the host vouches for BELGO-001. */
 export const withTenantClaim = (claims: TestClaims = {}) => mintJwt({ tenant_id: 'BELGO-001', ...claims });
@@ -45,7 +49,7 @@ export function setUpRouterTests(): void {
   });
 
   afterEach(async () => {
-    await forgetOrigin(ORIGIN);
+    await forgetCache(NORMAL);
   });
 }
 
@@ -54,8 +58,8 @@ export function page(token: string | null, currentTenant: string | null = 'BELGO
 }
 
 /** A dashboard tab reports its page's session. */
-export async function report(token: string | null, currentTenant: string | null = 'BELGO-001', userData: string | null = null) {
-  return (await handleRequest(DASHBOARD, { op: 'session.report', session: page(token, currentTenant, userData) })) as Result<Access>;
+export async function report(token: string | null, currentTenant: string | null = 'BELGO-001', userData: string | null = null, caller: Caller = DASHBOARD) {
+  return (await handleRequest(caller, { op: 'session.report', session: page(token, currentTenant, userData) })) as Result<Access>;
 }
 
 export async function billing(request: Omit<Extract<Request, { op: 'billing.get' }>, 'op'>, caller: Caller = POPUP) {
@@ -65,6 +69,11 @@ export async function billing(request: Omit<Extract<Request, { op: 'billing.get'
 /** The person says `tenantId` is theirs. */
 export const choose = (tenantId: string, caller: Caller = POPUP) =>
   handleRequest(caller, { op: 'tenant.choose', tenantId }) as Promise<Result<TenantList>>;
+
+/** The browser says the tab in front (of the window last focused) shows `url`, in that store. */
+export function tabInFront(url: string, facts: { incognito?: boolean; cookieStoreId?: string } = {}): void {
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 9, url, incognito: false, ...facts } as unknown as Browser.tabs.Tab]);
+}
 
 export async function allStorageText(area: 'local' | 'sync' | 'session'): Promise<string> {
   return JSON.stringify(await fakeBrowser.storage[area].get());

@@ -12,6 +12,8 @@ import { checkConnection } from '@/lib/background/connection-check';
 import { overlayStylesheet } from '@/lib/background/overlay-stylesheet';
 import { syncDashboardRegistration } from '@/lib/dashboard/registration';
 import type { Caller } from '@/lib/background/sender';
+import { rememberPageStore } from '@/lib/background/page-stores';
+import { NORMAL_STORE } from '@/lib/dashboard/place';
 import { billingSession, storeSession, withAccess } from '@/lib/background/session/session';
 import { getSession } from '@/lib/background/session/store';
 import { chooseTenant, forgetTenant, selectTenant, tenantsFor } from '@/lib/background/session/tenants';
@@ -22,10 +24,10 @@ type Handler<K extends Op> = (caller: Caller, request: Extract<Request, { op: K 
 /** A change to the person's tenants, once the host lets them see billing. */
 const tenantChange =
   (change: typeof selectTenant) =>
-  async ({ origin }: Caller, request: { tenantId: string }): Promise<Result<TenantList>> => {
-    const gate = await billingSession(origin);
+  async ({ place }: Caller, request: { tenantId: string }): Promise<Result<TenantList>> => {
+    const gate = await billingSession(place);
     if (!gate.ok) return gate;
-    const list = await change(origin, gate.value, request.tenantId);
+    const list = await change(place, gate.value, request.tenantId);
     return list ? { ok: true, value: list } : fail({ kind: 'noAccess' });
   };
 
@@ -33,33 +35,33 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   async 'session.report'(caller, request) {
     // Only a dashboard tab knows the page's session; extension pages cannot set one.
     if (caller.kind !== 'dashboard') return fail({ kind: 'noAccess' });
-    const { origin } = caller;
-    const stored = await storeSession(origin, request.session);
+    const { place } = caller;
+    const stored = await storeSession(place, request.session);
     if (!stored.ok) return stored;
     const session = stored.value;
     if (session) {
       // The tenant list is needed by the first billing request that follows: ask for it while
       // the access check runs rather than after it (it lists only the person's own tenants).
-      void tenantsFor(origin, session).catch(() => undefined);
-      void prefetchBilling(origin, session).catch(() => undefined);
+      void tenantsFor(place, session).catch(() => undefined);
+      void prefetchBilling(place, session).catch(() => undefined);
     }
-    const access = await withAccess(origin, session);
+    const access = await withAccess(place, session);
     // The page will ask for the figures as soon as it hears this answer: have them loading by
     // then. Joins (never adds to) the prefetch, and the refresh the page causes.
-    if (access.ok && access.value.canSeeBilling) void billing(origin, { op: 'billing.get', freshness: 'cached' }).catch(() => undefined);
+    if (access.ok && access.value.canSeeBilling) void billing(place, { op: 'billing.get', freshness: 'cached' }).catch(() => undefined);
     return access;
   },
-  async 'access.get'({ origin }) {
-    return withAccess(origin, await getSession(origin));
+  async 'access.get'({ place }) {
+    return withAccess(place, await getSession(place));
   },
-  async 'tenants.get'({ origin }) {
-    const gate = await billingSession(origin);
-    return gate.ok ? { ok: true, value: await tenantsFor(origin, gate.value) } : gate;
+  async 'tenants.get'({ place }) {
+    const gate = await billingSession(place);
+    return gate.ok ? { ok: true, value: await tenantsFor(place, gate.value) } : gate;
   },
   'tenant.select': tenantChange(selectTenant),
   'tenant.choose': tenantChange(chooseTenant),
   'tenant.forget': tenantChange(forgetTenant),
-  'billing.get': ({ origin }, request) => billing(origin, request),
+  'billing.get': ({ place }, request) => billing(place, request),
   async 'i18n.catalog'(_caller, request) {
     const catalog = await fetchCatalog(request.language);
     return catalog ? { ok: true, value: catalog } : fail({ kind: 'notAvailable' });
@@ -67,7 +69,7 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   async 'overlay.css'(caller) {
     // Only a dashboard tab whose person may see billing ever shows the overlay.
     if (caller.kind !== 'dashboard') return fail({ kind: 'noAccess' });
-    const gate = await billingSession(caller.origin);
+    const gate = await billingSession(caller.place);
     if (!gate.ok) return gate;
     const css = await overlayStylesheet();
     return css === null ? fail({ kind: 'notAvailable' }) : { ok: true, value: css };
@@ -75,7 +77,8 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   async 'connection.check'(caller) {
     // What the options page shows a person setting up: only our own pages ask.
     if (caller.kind !== 'extensionPage') return fail({ kind: 'noAccess' });
-    return { ok: true, value: await checkConnection(caller.origin, await getSession(caller.origin)) };
+    // The options page follows the normal store, as the check itself does.
+    return { ok: true, value: await checkConnection(caller.place.origin, await getSession({ ...caller.place, store: NORMAL_STORE })) };
   },
   async 'overlay.register'(caller) {
     // Only the background registers the content script; saving the same address again is how
@@ -84,9 +87,11 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
     await syncDashboardRegistration();
     return { ok: true, value: null };
   },
-  async 'page.openFull'(_caller, request) {
+  async 'page.openFull'(caller, request) {
     const hash = request.tenantId ? `#tenant=${request.tenantId}` : '';
-    await browser.tabs.create({ url: browser.runtime.getURL(`/billing.html${hash}`) });
+    const tab = await browser.tabs.create({ url: browser.runtime.getURL(`/billing.html${hash}`) });
+    // The page speaks for the person who opened it, in a container or private window too.
+    await rememberPageStore(tab.id, caller.place.store);
     return { ok: true, value: null };
   },
 };

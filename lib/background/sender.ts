@@ -1,23 +1,30 @@
 /**
- * Who is asking. The background answers only this extension's own pages and its content
- * scripts running on the configured dashboard origin; anything else gets no answer at all.
+ * Who is asking, and for which place (a dashboard origin and a cookie store). The background
+ * answers only this extension's own pages and its content scripts running on the configured
+ * dashboard origin; anything else gets no answer at all. A dashboard tab's store is the one the
+ * browser gives the sender tab (its container, or private window): never anything the page says.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { storeOfTab, type Place } from '@/lib/dashboard/place';
 import { dashboardOriginOf, type Settings } from '@/lib/storage/settings';
+import { storeOfPage } from '@/lib/background/page-stores';
 
 export type Caller =
-  /** Popup, options, full page: they speak for the configured dashboard. */
-  | { kind: 'extensionPage'; origin: string }
-  /** Our content script on a dashboard tab: it speaks for that tab's origin only. */
-  | { kind: 'dashboard'; origin: string; tabId: number };
+  /** Popup, options, full page: they speak for the configured dashboard, in the store they follow. */
+  | { kind: 'extensionPage'; place: Place }
+  /** Our content script on a dashboard tab: it speaks for that tab's origin and store only. */
+  | { kind: 'dashboard'; place: Place; tabId: number };
 
-export function identifyCaller(sender: Browser.runtime.MessageSender, settings: Settings): Caller | null {
+export async function identifyCaller(sender: Browser.runtime.MessageSender, settings: Settings): Promise<Caller | null> {
   if (sender.id !== browser.runtime.id) return null;
   const url = sender.url ?? '';
-  if (url.startsWith(browser.runtime.getURL('/'))) return { kind: 'extensionPage', origin: settings.dashboardOrigin };
+  if (url.startsWith(browser.runtime.getURL('/'))) {
+    const origin = settings.dashboardOrigin;
+    return { kind: 'extensionPage', place: { origin, store: await storeOfPage(sender.tab?.id, origin) } };
+  }
   // A content script's frame: only the top frame of a tab on the configured dashboard.
-  const tabId = sender.tab?.id;
-  if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
+  const tab = sender.tab;
+  if (tab?.id === undefined || (sender.frameId ?? 0) !== 0) return null;
   const origin = dashboardOriginOf(url, settings);
-  return origin ? { kind: 'dashboard', origin, tabId } : null;
+  return origin ? { kind: 'dashboard', place: { origin, store: storeOfTab(tab) }, tabId: tab.id } : null;
 }

@@ -4,15 +4,18 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { NORMAL_STORE } from '@/lib/dashboard/place';
 import { budgetAlertsShownItem, MAX_ALERTS_REMEMBERED, rememberAlertShown } from '@/lib/storage/budget-alerts-shown';
+
+const NORMAL = { origin: 'http://localhost:9001', store: NORMAL_STORE };
 
 describe('budgetAlertsShownItem', () => {
   it('remembers every key, the oldest dropping off past the cap', async () => {
-    await Promise.all(['a', 'b', 'c'].map(rememberAlertShown));
+    await Promise.all(['a', 'b', 'c'].map((key) => rememberAlertShown(NORMAL, key)));
     expect(await budgetAlertsShownItem.getValue()).toEqual(['a', 'b', 'c']);
     const many = Array.from({ length: MAX_ALERTS_REMEMBERED }, (_, i) => `k${i}`);
     await budgetAlertsShownItem.setValue(many);
-    await rememberAlertShown('newest');
+    await rememberAlertShown(NORMAL, 'newest');
     expect(await budgetAlertsShownItem.getValue()).toEqual([...many.slice(1), 'newest']);
   });
 

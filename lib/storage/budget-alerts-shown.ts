@@ -3,17 +3,28 @@
  * tenant and billing period, so each is shown once. No secrets: origin, tenant, period.
  */
 import { z } from 'zod/mini';
-import { defineStoredItem } from '@/lib/storage/stored-item';
+import { isPrivate, type Place } from '@/lib/dashboard/place';
+import { defineStoredItem, type StoredItem } from '@/lib/storage/stored-item';
 
 /** Enough periods for every tenant a support person may follow; older keys drop off. */
 export const MAX_ALERTS_REMEMBERED = 200;
 
-export const budgetAlertsShownItem = defineStoredItem('local:budgetAlertsShown', {
-  schema: z.array(z.string()).check(z.maxLength(MAX_ALERTS_REMEMBERED)),
-  fallback: [],
-});
+const shownSchema = z.array(z.string()).check(z.maxLength(MAX_ALERTS_REMEMBERED));
 
-/** Remembers the alert `key` as shown, the newest last. */
-export function rememberAlertShown(key: string): Promise<string[]> {
-  return budgetAlertsShownItem.update((shown) => [...shown, key].slice(-MAX_ALERTS_REMEMBERED));
+export const budgetAlertsShownItem = defineStoredItem('local:budgetAlertsShown', { schema: shownSchema, fallback: [] });
+
+/**
+ * A private window's alerts: in storage.session, forgotten when its last window closes
+ * (lib/background/session/private-store.ts), so storage.local never tells which tenants' bills
+ * were followed there.
+ */
+export const privateBudgetAlertsShownItem = defineStoredItem('session:privateBudgetAlertsShown', { schema: shownSchema, fallback: [] });
+
+/** Where the alerts shown for a place's person are remembered. */
+export const alertsShownItemFor = (place: Place): StoredItem<string[]> =>
+  isPrivate(place) ? privateBudgetAlertsShownItem : budgetAlertsShownItem;
+
+/** Remembers the alert `key` as shown at `place`, the newest last. */
+export function rememberAlertShown(place: Place, key: string): Promise<string[]> {
+  return alertsShownItemFor(place).update((shown) => [...shown, key].slice(-MAX_ALERTS_REMEMBERED));
 }

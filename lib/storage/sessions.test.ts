@@ -18,11 +18,13 @@ describe('watchSignIns', () => {
   it('tells of a token that appears, changes or goes, not of other changes', async () => {
     const seen = vi.fn();
     const stop = watchSignIns(seen);
-    await sessionsItem.setValue({ a: session('one') });
-    await sessionsItem.setValue({ a: { ...session('one'), currentTenant: 'BELGO-001' } });
-    await sessionsItem.setValue({ a: session('two') });
+    await sessionsItem.setValue({ a: { default: session('one') } });
+    await sessionsItem.setValue({ a: { default: { ...session('one'), currentTenant: 'BELGO-001' } } });
+    await sessionsItem.setValue({ a: { default: session('two') } });
+    // Another container signing in is a sign-in too.
+    await sessionsItem.setValue({ a: { default: session('two'), 'firefox-container-1': session('one') } });
     await sessionsItem.removeValue();
-    expect(seen).toHaveBeenCalledTimes(3);
+    expect(seen).toHaveBeenCalledTimes(4);
     stop();
   });
 });
@@ -30,7 +32,7 @@ describe('watchSignIns', () => {
 describe('sessionsItem', () => {
   it('reads sessions that do not fit as none: everyone signs in again', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await fakeBrowser.storage.session.set({ sessions: { a: { token: 42 } } });
+    await fakeBrowser.storage.session.set({ sessions: { a: { default: { token: 42 } } } });
     expect(await sessionsItem.getValue()).toEqual({});
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The signed-in person's token per dashboard origin, as the page's localStorage holds it.
- * Kept in storage.session only: it lives in memory, is gone when the browser closes and is not
+ * The signed-in person's token per dashboard origin and cookie store (lib/dashboard/place.ts:
+ * containers and private windows have a localStorage, so a person, each), as the page's
+ * localStorage holds it. Kept in storage.session only: it lives in memory, is gone when the browser closes and is not
  * readable by content scripts (docs/firefox.md). Never in storage.local/sync, never logged.
  * Written by the background's session store (lib/background/session/store.ts) only.
  */
 import { z } from 'zod/mini';
+import { placeKey, type Place } from '@/lib/dashboard/place';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 const storedSessionSchema = z.object({
@@ -24,15 +26,21 @@ const storedSessionSchema = z.object({
 
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 
+/** Origin → cookie store → its session. */
+const sessionsSchema = z.record(z.string(), z.record(z.string(), storedSessionSchema));
+
+export type Sessions = z.infer<typeof sessionsSchema>;
+
 /** Sessions that do not fit read as none: everyone is asked to sign in again. */
-export const sessionsItem = defineStoredItem('session:sessions', {
-  schema: z.record(z.string(), storedSessionSchema),
-  fallback: {},
-});
+export const sessionsItem = defineStoredItem('session:sessions', { schema: sessionsSchema, fallback: {} });
+
+/** The session of a place in `all`, if any. */
+export const sessionAt = (all: Sessions, { origin, store }: Place): StoredSession | undefined => all[origin]?.[store];
 
 /**
  * Origins where a session was ever reported, so that "never signed in" (first run) and "the
- * session ended" are worded apart. Only the origin is kept: no token, no person.
+ * session ended" are worded apart. Only the origin is kept: no token, no person; and never
+ * for a private window (lib/background/session/store.ts).
  */
 export const signedInOriginsItem = defineStoredItem('local:signedInOrigins', {
   schema: z.array(z.string()),
@@ -49,8 +57,11 @@ export const hasExpired = (session: StoredSession, now: number): boolean =>
  * goes), for the extension's own pages; returns the way to stop. The tokens stay here.
  */
 export function watchSignIns(onChange: () => void): () => void {
-  const people = (all: Record<string, StoredSession>) =>
-    Object.entries(all).map(([origin, session]) => `${origin} ${session.token}`).sort().join('\n');
+  const people = (all: Sessions) =>
+    Object.entries(all)
+      .flatMap(([origin, stores]) => Object.entries(stores).map(([store, session]) => `${placeKey({ origin, store })} ${session.token}`))
+      .sort()
+      .join('\n');
   return sessionsItem.watch((now, before) => {
     if (people(now) !== people(before)) onChange();
   });

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { isPrivate, type Place } from '@/lib/dashboard/place';
 import { TENANT_CHOICES_KEY } from '@/lib/storage/settings-shape';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
@@ -24,6 +25,20 @@ export const tenantChoicesItem = defineStoredItem(`local:${TENANT_CHOICES_KEY}`,
   fallback: {},
   version: 1,
 });
+
+/**
+ * A private window's choices: in storage.session, forgotten when its last window closes
+ * (lib/background/session/private-store.ts). Written to storage.local, they would tell the
+ * profile who used which dashboard in a private window, and outlive it.
+ */
+export const privateTenantChoicesItem = defineStoredItem('session:privateTenantChoices', {
+  schema: z.record(z.string(), personTenantsSchema),
+  fallback: {},
+});
+
+/** Where a place's people keep their choices: containers share the profile's, as the same person is. */
+export const tenantChoicesItemFor = (place: Place): typeof tenantChoicesItem =>
+  isPrivate(place) ? privateTenantChoicesItem : tenantChoicesItem;
 
 export const personKey = (origin: string, person: string): string => `${origin} ${person}`;
 

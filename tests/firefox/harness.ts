@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import type { Page, Target } from 'puppeteer-core';
+import type { BrowserContext, Page, Target } from 'puppeteer-core';
 import { FIREFOX_INSTALL_HINT, findFirefox } from '../tooling/browser.mjs';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../tooling/firefox-browser';
 import {
@@ -84,6 +84,8 @@ export interface Dashboard {
   replica: Replica;
   /** A new tab, closed when the test ends. */
   newPage(): Promise<Page>;
+  /** A new tab in a container of its own (a BiDi user context: its own localStorage), closed when the test ends. */
+  newContainerPage(): Promise<Page>;
   /** One of the extension's pages in a new tab, closed when the test ends. */
   extensionPage(path: string): Promise<Page>;
   /** The tab the extension opens while `action` runs (e.g. a click on "Abrir Painel Completo"), once its page has loaded. */
@@ -139,8 +141,10 @@ export async function startFirefoxSuite(prefs?: Record<string, unknown>): Promis
   async function dashboard(t: TestContext, options: { state?: HostState } = {}): Promise<Dashboard> {
     const replica = await startReplica({ port: 0, state: options.state ?? 'seed', loginRateLimit: false });
     const pages: Page[] = [];
+    const containers: BrowserContext[] = [];
     t.after(async () => {
       await Promise.all(pages.map((page) => page.close().catch(() => undefined)));
+      await Promise.all(containers.map((container) => container.close().catch(() => undefined)));
       await replica.close();
     });
     const track = (page: Page) => (pages.push(page), page);
@@ -149,6 +153,11 @@ export async function startFirefoxSuite(prefs?: Record<string, unknown>): Promis
     const self: Dashboard = {
       replica,
       newPage: async () => track(await firefox.browser.newPage()),
+      async newContainerPage() {
+        const container = await firefox.browser.createBrowserContext();
+        containers.push(container);
+        return track(await container.newPage());
+      },
       extensionPage: async (path) => track(await firefox.openExtensionPage(path)),
       async tabOpenedBy(action, path) {
         const created = new Promise<Target>((resolve) => firefox.browser.once('targetcreated', resolve));

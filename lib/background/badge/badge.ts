@@ -14,27 +14,44 @@ import { settingsItem } from '@/lib/storage/settings';
 import { serially } from '@/lib/storage/stored-item';
 import { alertIfOverThreshold } from '@/lib/background/badge/budget-alert';
 import { billing } from '@/lib/background/billing/service';
+import { activeStore } from '@/lib/dashboard/active-store';
+import type { Place } from '@/lib/dashboard/place';
 
 export const BADGE_ALARM = 'badge-refresh';
 /** Errors that mean "nothing to show here", as opposed to "the host failed". */
 const QUIET = new Set(['signedOut', 'noAccess', 'notAvailable', 'tenantUnconfirmed']);
-/** Bumped by every refresh: a slow answer for the tenant (or person) before a switch paints nothing. */
+/**
+ * Bumped by every refresh; every sign-in or sign-out, tenant switch, settings change and store
+ * brought to the front starts one. A refresh that is no longer the newest stops at its next
+ * step, so nothing is painted or notified for a person, tenant, origin or store gone meanwhile.
+ */
 let generation = 0;
+/** The place the last refresh was for. */
+let painted: Place | null = null;
 
-async function setBadge(text: string, color: string, title: string): Promise<void> {
+/** Paints the badge, one call at a time, each only while `current()` still holds. */
+async function setBadge(text: string, color: string, title: string, current: () => boolean): Promise<void> {
+  if (!current()) return;
   await browser.action.setBadgeText({ text });
+  if (!current()) return;
   await browser.action.setBadgeBackgroundColor({ color });
+  if (!current()) return;
   await browser.action.setTitle({ title });
 }
 
 export async function refreshBadge(freshness: Freshness): Promise<void> {
   const mine = ++generation;
+  const current = () => mine === generation;
   const settings = await settingsItem.getValue();
-  const origin = settings.dashboardOrigin;
-  const reply = await billing(origin, { op: 'billing.get', freshness });
-  if (mine !== generation) return;
+  // The person of the dashboard tab in front, else of the normal windows (lib/dashboard/active-store.ts).
+  const store = await activeStore(settings.dashboardOrigin);
+  if (!current()) return;
+  const place = { origin: settings.dashboardOrigin, store };
+  painted = place;
+  const reply = await billing(place, { op: 'billing.get', freshness });
+  if (!current()) return;
   if (!reply.ok) {
-    await setBadge(QUIET.has(reply.error.kind) ? '' : '!', BADGE_COLORS.error, t('entryLabel'));
+    await setBadge(QUIET.has(reply.error.kind) ? '' : '!', BADGE_COLORS.error, t('entryLabel'), current);
     return;
   }
   const { snapshot, tenant } = reply.value;
@@ -46,12 +63,21 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   // The alert is settled before the paint, so a badge that shows a budget has had its alert
   // decided; one that failed to show is tried again at the next refresh and never holds the paint.
   if (budget) {
-    await alertIfOverThreshold({
-      origin, tenantId: tenant.id, tenantName: tenant.name, period: snapshot.usage.period,
-      cost, budget, alertPercent: settings.alertPercent,
-    }).catch(() => false);
+    const period = snapshot.usage.period;
+    const check = { place, tenantId: tenant.id, tenantName: tenant.name, period, cost, budget, alertPercent: settings.alertPercent };
+    await alertIfOverThreshold(check, current).catch(() => false);
   }
-  await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[level], title);
+  await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[level], title, current);
+}
+
+/**
+ * Another tab in front, or another window: repainted from cache when that puts another store's
+ * person in front (a container's, a private window's), and only then.
+ */
+export async function followActiveTab(): Promise<void> {
+  const origin = (await settingsItem.getValue()).dashboardOrigin;
+  const store = await activeStore(origin);
+  if (painted?.origin !== origin || painted.store !== store) await refreshBadge('cached');
 }
 
 /**

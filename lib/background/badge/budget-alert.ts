@@ -6,10 +6,11 @@ import { browser } from 'wxt/browser';
 import { formatMoney } from '@/lib/i18n/format';
 import { t, uiLocale } from '@/lib/i18n';
 import type { Money } from '@/lib/billing/model';
-import { budgetAlertsShownItem, rememberAlertShown } from '@/lib/storage/budget-alerts-shown';
+import type { Place } from '@/lib/dashboard/place';
+import { alertsShownItemFor, rememberAlertShown } from '@/lib/storage/budget-alerts-shown';
 
 export interface BudgetCheck {
-  origin: string;
+  place: Place;
   tenantName: string;
   tenantId: string;
   period: string;
@@ -18,19 +19,29 @@ export interface BudgetCheck {
   alertPercent: number;
 }
 
-export async function alertIfOverThreshold(check: BudgetCheck): Promise<boolean> {
+/**
+ * Shows the alert for `check` if it is due and not shown yet. `current()`: whether the person,
+ * tenant and store it is about are still the ones in front, asked after every wait: an alert
+ * that stopped applying while it was being shown is taken back, and shown when it applies again.
+ */
+export async function alertIfOverThreshold(check: BudgetCheck, current: () => boolean): Promise<boolean> {
   const percent = Math.floor((check.cost.cents / check.budget.cents) * 100);
   if (check.budget.cents <= 0 || percent < check.alertPercent) return false;
-  const key = `${check.origin}|${check.tenantId}|${check.period}`;
-  if ((await budgetAlertsShownItem.getValue()).includes(key)) return false;
+  const key = `${check.place.origin}|${check.tenantId}|${check.period}`;
+  if ((await alertsShownItemFor(check.place).getValue()).includes(key) || !current()) return false;
   const locale = uiLocale();
-  await browser.notifications.create(`budget:${key}`, {
+  const id = `budget:${key}`;
+  await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: t('budgetAlertTitle', check.tenantName, percent),
     message: t('budgetAlertBody', formatMoney(check.cost, locale), formatMoney(check.budget, locale)),
   });
+  if (!current()) {
+    await browser.notifications.clear(id);
+    return false;
+  }
   // Remembered once shown: a notification that failed is tried again at the next refresh.
-  await rememberAlertShown(key);
+  await rememberAlertShown(check.place, key);
   return true;
 }

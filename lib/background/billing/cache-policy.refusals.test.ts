@@ -28,7 +28,7 @@ describe('a refusal', () => {
     await ask('cached');
     await until(async () => expect(host.requests.at(-1)?.path.startsWith(ADMIN_USAGE)).toBe(true));
     await until(async () => expect(await sessionEntry(ORIGIN, TENANT)).toBeUndefined());
-    expect(refused).toHaveBeenCalledWith(ORIGIN, token);
+    expect(refused).toHaveBeenCalledWith({ origin: ORIGIN, store: 'default' }, token);
     const next = await ask('cached');
     expect(next.ok).toBe(false);
   });

@@ -12,6 +12,7 @@ import { billingEntries, type CacheEntry } from '@/lib/storage/billing-cache';
 import { backoffMs } from '@/lib/background/billing/family-policy';
 import { dropEntry, readEntry, touch, writeEntry, type EntrySlot } from '@/lib/background/billing/cache-store';
 import { signalFor } from '@/lib/background/billing/origin-abort';
+import type { Place } from '@/lib/dashboard/place';
 
 export interface CachedAnswer {
   snapshot: BillingSnapshot;
@@ -35,14 +36,14 @@ export interface Lookup {
   usable?: (entry: CacheEntry) => boolean;
 }
 
-type TokenRefused = (origin: string, token: string) => Promise<void>;
+type TokenRefused = (place: Place, token: string) => Promise<void>;
 
 let tokenRefused: TokenRefused | undefined;
 
 /**
  * Who hears that the host refused a session, even in a refresh running behind a cached answer:
- * the session module, which signs that token out (not a newer sign-in on the same origin). It
- * subscribes because it imports the cache (to forget an origin): the cache cannot import it.
+ * the session module, which signs that token out (not a newer sign-in at the same place). It
+ * subscribes because it imports the cache (to forget a place): the cache cannot import it.
  */
 export function onTokenRefused(listener: TokenRefused): void {
   tokenRefused = listener;
@@ -71,7 +72,6 @@ async function settle({ slot, token }: Lookup, previous: CacheEntry | null, resu
     failuresWithoutEntry.delete(key);
     const entry: CacheEntry = { snapshot: result.value, refreshError: null, failures: 0, retryAt: null };
     await writeEntry(slot, entry);
-    void touch(slot);
     return { ok: true, value: answerOf(entry, false) };
   }
   const error = result.error;
@@ -79,7 +79,7 @@ async function settle({ slot, token }: Lookup, previous: CacheEntry | null, resu
     // The host refused this person: the figures it gave them before must go too.
     failuresWithoutEntry.delete(key);
     await dropEntry(slot);
-    if (error.kind === 'signedOut') await tokenRefused?.(slot.origin, token);
+    if (error.kind === 'signedOut') await tokenRefused?.(slot.place, token);
     return result;
   }
   // The host's own "not before" is the time to try again; otherwise each failure waits longer.
@@ -100,7 +100,7 @@ function refresh(lookup: Lookup): Promise<Result<CachedAnswer>> {
   const running = inFlight.get(key);
   if (running) return running;
   // Taken before any await: a sign-out from here on aborts this very refresh.
-  const signal = signalFor(lookup.slot.origin);
+  const signal = signalFor(lookup.slot.place);
   const task = (async (): Promise<Result<CachedAnswer>> => {
     try {
       const entry = readEntry(lookup.slot);
@@ -143,8 +143,8 @@ export async function answer(lookup: Lookup): Promise<Result<CachedAnswer>> {
 }
 
 /** A request arriving after a sign-out starts afresh: it joins no aborted refresh, inherits no backoff. */
-export function forgetPending(origin: string): void {
-  const mine = (key: string) => key.startsWith(billingEntries.keyOf(origin, ''));
+export function forgetPending(place: Place): void {
+  const mine = (key: string) => key.startsWith(billingEntries.prefixOf(place));
   for (const key of inFlight.keys()) if (mine(key)) inFlight.delete(key);
   for (const key of failuresWithoutEntry.keys()) if (mine(key)) failuresWithoutEntry.delete(key);
 }

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { forgetOrigin, getBilling, type BillingRequest } from '@/lib/background/billing/cache';
+import { forgetCache, getBilling, type BillingRequest } from '@/lib/background/billing/cache';
+import { NORMAL_STORE, partsKey } from '@/lib/dashboard/place';
 import { onTokenRefused } from '@/lib/background/billing/cache-policy';
 import type { Freshness } from '@/lib/protocol/replies';
 import type { CacheEntry } from '@/lib/storage/billing-cache';
@@ -19,7 +20,7 @@ export const ADMIN_USAGE = '/api/v1/admin/billing/usage/';
 
 export let host: FakeHost;
 export let token: string;
-export let refused: Mock<(origin: string, token: string) => Promise<void>>;
+export let refused: Mock<(place: { origin: string; store: string }, token: string) => Promise<void>>;
 
 /** Another fake host for the rest of the test. */
 export function useHost(routes: Parameters<typeof createFakeHost>[0]): void {
@@ -40,15 +41,15 @@ export function setUpCacheTests(): void {
 
   afterEach(async () => {
     // Abort whatever a test left in flight, so nothing leaks into the next one.
-    await forgetOrigin(ORIGIN);
-    await forgetOrigin(OTHER_ORIGIN);
+    await forgetCache({ origin: ORIGIN, store: NORMAL_STORE });
+    await forgetCache({ origin: OTHER_ORIGIN, store: NORMAL_STORE });
     vi.useRealTimers();
   });
 }
 
 /** The cache asked for the test's session: TENANT on ORIGIN unless `request` says otherwise. */
 export function ask(freshness: Freshness, request: Partial<BillingRequest> = {}) {
-  return getBilling({ origin: ORIGIN, tenantId: TENANT, token, freshness, ttlMs: TTL, ...request });
+  return getBilling({ origin: ORIGIN, store: NORMAL_STORE, tenantId: TENANT, token, freshness, ttlMs: TTL, ...request });
 }
 
 /** A first good answer in the cache, fetched at T0. */
@@ -58,9 +59,13 @@ export async function primed(origin = ORIGIN, tenantId = TENANT) {
   return first.value;
 }
 
+/** The storage key (area left out) of a tenant's entry in the normal store. */
+export const entryKey = (origin: string, tenantId: string, month?: string): string =>
+  `billing:${month ? partsKey(origin, NORMAL_STORE, tenantId, month) : partsKey(origin, NORMAL_STORE, tenantId)}`;
+
 export async function sessionEntry(origin: string, tenantId: string): Promise<CacheEntry | undefined> {
   const all = await fakeBrowser.storage.session.get();
-  return all[`billing:${origin}|${tenantId}`] as CacheEntry | undefined;
+  return all[entryKey(origin, tenantId)] as CacheEntry | undefined;
 }
 
 export async function billingKeys(): Promise<string[]> {

@@ -4,6 +4,7 @@
  */
 import { fail, WITHDRAWS_FIGURES, type BillingError, type Result } from '@/lib/billing/model';
 import type { BillingView, Request } from '@/lib/protocol/replies';
+import { NORMAL_STORE, type Place } from '@/lib/dashboard/place';
 import { settingsItem } from '@/lib/storage/settings';
 import { decodeJwtClaims, roleCanSeeBilling } from '@/lib/host/normalize';
 import { forgetShownView, rememberShownView } from '@/lib/storage/shown-view';
@@ -13,31 +14,35 @@ import { billingSession } from '@/lib/background/session/session';
 import type { StoredSession } from '@/lib/background/session/store';
 import { activeTenantBeforeListing, tenantsFor } from '@/lib/background/session/tenants';
 
-/** Billing for the tenant the request names, or the person's active one; for a month if it names one. */
-export async function billing(origin: string, request: Extract<Request, { op: 'billing.get' }>): Promise<Result<BillingView>> {
+/**
+ * Billing at a place for the tenant the request names, or the person's active one; for a month
+ * if it names one. A bare origin means its normal store (the options page's connection check).
+ */
+export async function billing(at: Place | string, request: Extract<Request, { op: 'billing.get' }>): Promise<Result<BillingView>> {
+  const place = typeof at === 'string' ? { origin: at, store: NORMAL_STORE } : at;
   // Read alongside the session check: every storage read is a round trip on the way to the host.
   const settings = settingsItem.getValue();
-  const gate = await billingSession(origin);
-  if (!gate.ok) return withdrawing(gate);
-  const list = await tenantsFor(origin, gate.value);
+  const gate = await billingSession(place);
+  if (!gate.ok) return withdrawing(place, gate);
+  const list = await tenantsFor(place, gate.value);
   // Nothing vouches for a tenant of this person: they confirm one before anything is fetched.
-  if (list.tenants.length === 0) return withdrawing(fail({ kind: 'tenantUnconfirmed', hint: list.hint }));
+  if (list.tenants.length === 0) return withdrawing(place, fail({ kind: 'tenantUnconfirmed', hint: list.hint }));
   const tenantId = request.tenantId ?? list.activeId;
   const tenant = list.tenants.find((t) => t.id === tenantId);
   // Only tenants with evidence ever reach a URL.
   if (!tenant) return fail({ kind: 'noAccess' });
-  const ask = { origin, tenantId: tenant.id, token: gate.value.token, ttlMs: (await settings).refreshMinutes * 60_000 };
+  const ask = { ...place, tenantId: tenant.id, token: gate.value.token, ttlMs: (await settings).refreshMinutes * 60_000 };
   const active = tenant.id === list.activeId;
   const viewOf = (answer: Result<CachedAnswer>): Result<BillingView> => (answer.ok ? { ok: true, value: { tenant, ...answer.value } } : answer);
   const { month, freshness } = request;
   // A past month is read from the family that gave the current one, so that one comes first.
   const current = await getBilling({ ...ask, freshness: month ? 'cached' : freshness });
-  if (!current.ok) return active ? withdrawing(current) : current;
+  if (!current.ok) return active ? withdrawing(place, current) : current;
   if (!month || month === current.value.snapshot.usage.month) {
     const answer = !month || freshness === 'cached' ? current : await getBilling({ ...ask, freshness });
     const reply = viewOf(answer);
     // The popup paints these at once next time it opens (lib/storage/shown-view.ts).
-    if (reply.ok && active) void rememberShownView(origin, gate.value.person, reply.value);
+    if (reply.ok && active) void rememberShownView(place, gate.value.person, reply.value);
     return reply;
   }
   return viewOf(await getBillingMonth({ ...ask, freshness, month, current: current.value.snapshot }));
@@ -49,15 +54,16 @@ export async function billing(origin: string, request: Extract<Request, { op: 'b
  * a round trip on the way to the first figures. Only into the cache: billing() still answers
  * nobody before the access check says yes, and an unconfirmed tenant is never fetched.
  */
-export async function prefetchBilling(origin: string, session: StoredSession): Promise<void> {
+export async function prefetchBilling(place: Place, session: StoredSession): Promise<void> {
   const role = decodeJwtClaims(session.token)?.role;
   if (!role || !roleCanSeeBilling(role)) return;
-  const [tenantId, { refreshMinutes }] = await Promise.all([activeTenantBeforeListing(origin, session), settingsItem.getValue()]);
-  if (tenantId) await getBilling({ origin, tenantId, token: session.token, freshness: 'cached', ttlMs: refreshMinutes * 60_000 });
+  const [tenantId, { refreshMinutes }] = await Promise.all([activeTenantBeforeListing(place, session), settingsItem.getValue()]);
+  if (!tenantId) return;
+  await getBilling({ ...place, tenantId, token: session.token, freshness: 'cached', ttlMs: refreshMinutes * 60_000 });
 }
 
 /** An error after which the person may not see the figures they were shown: the popup must not paint them. */
-function withdrawing<E extends { ok: false; error: BillingError }>(reply: E): E {
-  if (WITHDRAWS_FIGURES.has(reply.error.kind)) void forgetShownView();
+function withdrawing<E extends { ok: false; error: BillingError }>(place: Place, reply: E): E {
+  if (WITHDRAWS_FIGURES.has(reply.error.kind)) void forgetShownView(place);
   return reply;
 }

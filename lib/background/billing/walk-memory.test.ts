@@ -4,8 +4,9 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { forgetOrigin } from '@/lib/background/billing/cache';
-import { ADMIN_USAGE, TENANT, ask, host, primed, setUpCacheTests } from '@/lib/background/billing/cache.support';
+import { forgetCache } from '@/lib/background/billing/cache';
+import { NORMAL_STORE } from '@/lib/dashboard/place';
+import { ADMIN_USAGE, TENANT, ask, entryKey, host, primed, setUpCacheTests } from '@/lib/background/billing/cache.support';
 import { NOT_FOUND, ORIGIN, adminUsageRoute, deferred, sample, until } from '@/tests/support/fake-host';
 
 setUpCacheTests();
@@ -21,7 +22,7 @@ describe('the walk\'s memory', () => {
     });
     await primed();
     // Gone from the cache (evicted, or never fetched this session); the family is still known.
-    await fakeBrowser.storage.session.remove(`billing:${ORIGIN}|${TENANT}`);
+    await fakeBrowser.storage.session.remove(entryKey(ORIGIN, TENANT));
     const usage = deferred();
     host.route('/api/v1/billing/current-usage', { gate: usage.promise, then: sample('v1-current-usage.if-tenant-resolved') });
     host.clear();
@@ -34,17 +35,18 @@ describe('the walk\'s memory', () => {
     expect(host.requests).toHaveLength(2);
   });
 
-  it('forgetOrigin forgets the dropped families too: the next sign-in probes every family again', async () => {
+  it('forgetCache forgets the dropped families too: the next sign-in probes every family again', async () => {
     await primed();
     host.clear();
-    await forgetOrigin(ORIGIN);
+    await forgetCache({ origin: ORIGIN, store: NORMAL_STORE });
     await ask('cached');
     expect(host.count('/api/v1/billing/')).toBe(1);
   });
 
   it('a memory stored in a shape it does not know reads as nothing learnt: every family is probed', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await fakeBrowser.storage.session.set({ droppedFamilies: { [ORIGIN]: 'tenantV1' }, answeredFamily: { [ORIGIN]: 'v0' } });
+    const here = `${ORIGIN}|${NORMAL_STORE}`;
+    await fakeBrowser.storage.session.set({ droppedFamilies: { [here]: 'tenantV1' }, answeredFamily: { [here]: 'v0' } });
     const answer = await ask('cached');
     expect(answer.ok && answer.value.snapshot.family).toBe('adminV1');
     expect(host.count('/api/v1/billing/')).toBe(1);

@@ -5,14 +5,16 @@
  * their token's claims name; the tenants the person chose in the extension. The page's
  * `current_tenant` is no evidence (the login page writes BELGO-001 for everyone): it is only
  * offered as the suggestion when the person has to choose. Choices are kept per origin and
- * username, so the next person on a shared browser profile starts clean.
+ * username, so the next person on a shared browser profile starts clean (a private window's
+ * apart, for as long as it lives: lib/storage/tenant-choices.ts).
  */
 import type { TenantList, TenantRef, TenantSource } from '@/lib/protocol/replies';
 import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
 import { identityEndpoints } from '@/lib/host/http/endpoints';
 import { hostFetch } from '@/lib/host/http/fetch';
 import { decodeJwtClaims, parseUserTenants } from '@/lib/host/normalize';
-import { personKey, tenantChoicesItem, type PersonTenants } from '@/lib/storage/tenant-choices';
+import type { Place } from '@/lib/dashboard/place';
+import { personKey, tenantChoicesItemFor, type PersonTenants } from '@/lib/storage/tenant-choices';
 import { PerSession } from '@/lib/background/session/per-session';
 import type { StoredSession } from '@/lib/background/session/store';
 
@@ -54,9 +56,9 @@ function addTenant(list: TenantRef[], id: string | null | undefined, source: Ten
 
 const validHint = (id: string | null): string | null => (id && TENANT_ID_PATTERN.test(id) ? id : null);
 
-async function choicesOf(origin: string, session: StoredSession): Promise<PersonTenants> {
+async function choicesOf(place: Place, session: StoredSession): Promise<PersonTenants> {
   if (!session.person) return NO_CHOICES;
-  return (await tenantChoicesItem.getValue())[personKey(origin, session.person)] ?? NO_CHOICES;
+  return (await tenantChoicesItemFor(place).getValue())[personKey(place.origin, session.person)] ?? NO_CHOICES;
 }
 
 /** The list from what the host listed, the token's claims and the person's own choices. */
@@ -74,9 +76,9 @@ function listOf(origin: string, session: StoredSession, fromHost: Listed, mine: 
   return { origin, person: session.person, tenants, activeId, hint };
 }
 
-export async function tenantsFor(origin: string, session: StoredSession): Promise<TenantList> {
-  const [fromHost, mine] = await Promise.all([listFromHost(origin, session), choicesOf(origin, session)]);
-  return listOf(origin, session, fromHost, mine);
+export async function tenantsFor(place: Place, session: StoredSession): Promise<TenantList> {
+  const [fromHost, mine] = await Promise.all([listFromHost(place.origin, session), choicesOf(place, session)]);
+  return listOf(place.origin, session, fromHost, mine);
 }
 
 /**
@@ -84,42 +86,42 @@ export async function tenantsFor(origin: string, session: StoredSession): Promis
  * host's listing has answered (null when only the listing could say): the figures may be
  * fetched for it while the listing is still on its way. Evidence as ever, just less of it.
  */
-export async function activeTenantBeforeListing(origin: string, session: StoredSession): Promise<string | null> {
-  return listOf(origin, session, { tenants: [], current: null }, await choicesOf(origin, session)).activeId;
+export async function activeTenantBeforeListing(place: Place, session: StoredSession): Promise<string | null> {
+  return listOf(place.origin, session, { tenants: [], current: null }, await choicesOf(place, session)).activeId;
 }
 
 /** Through update(): two changes at once (two windows, two tabs) both stay. */
-async function updateChoices(origin: string, session: StoredSession, change: (mine: PersonTenants) => PersonTenants): Promise<boolean> {
+async function updateChoices(place: Place, session: StoredSession, change: (mine: PersonTenants) => PersonTenants): Promise<boolean> {
   if (!session.person) return false;
-  const key = personKey(origin, session.person);
-  await tenantChoicesItem.update((all) => ({ ...all, [key]: change(all[key] ?? NO_CHOICES) }));
+  const key = personKey(place.origin, session.person);
+  await tenantChoicesItemFor(place).update((all) => ({ ...all, [key]: change(all[key] ?? NO_CHOICES) }));
   return true;
 }
 
 /** Switches to a tenant with evidence; null when the person has none such. */
-export async function selectTenant(origin: string, session: StoredSession, tenantId: string): Promise<TenantList | null> {
-  const list = await tenantsFor(origin, session);
+export async function selectTenant(place: Place, session: StoredSession, tenantId: string): Promise<TenantList | null> {
+  const list = await tenantsFor(place, session);
   if (!list.tenants.some((t) => t.id === tenantId)) return null;
-  if (!(await updateChoices(origin, session, (mine) => ({ ...mine, active: tenantId })))) return null;
+  if (!(await updateChoices(place, session, (mine) => ({ ...mine, active: tenantId })))) return null;
   return { ...list, activeId: tenantId };
 }
 
 /** The person says `tenantId` is theirs: remembered for them, and made their active tenant. */
-export async function chooseTenant(origin: string, session: StoredSession, tenantId: string): Promise<TenantList | null> {
-  const saved = await updateChoices(origin, session, (mine) => ({
+export async function chooseTenant(place: Place, session: StoredSession, tenantId: string): Promise<TenantList | null> {
+  const saved = await updateChoices(place, session, (mine) => ({
     chosen: mine.chosen.includes(tenantId) ? mine.chosen : [...mine.chosen, tenantId].slice(-MAX_CHOSEN),
     active: tenantId,
   }));
-  return saved ? tenantsFor(origin, session) : null;
+  return saved ? tenantsFor(place, session) : null;
 }
 
 /** Takes back a tenant the person had chosen (tenants the host or the token vouch for stay). */
-export async function forgetTenant(origin: string, session: StoredSession, tenantId: string): Promise<TenantList | null> {
-  const saved = await updateChoices(origin, session, (mine) => ({
+export async function forgetTenant(place: Place, session: StoredSession, tenantId: string): Promise<TenantList | null> {
+  const saved = await updateChoices(place, session, (mine) => ({
     chosen: mine.chosen.filter((id) => id !== tenantId),
     active: mine.active === tenantId ? null : mine.active,
   }));
-  return saved ? tenantsFor(origin, session) : null;
+  return saved ? tenantsFor(place, session) : null;
 }
 
 export function forgetTenants(origin: string): void {

@@ -1,0 +1,49 @@
+/** An origin no longer watched (another address, access withdrawn) forgets its person and figures at once. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { allStorageText, billing, report, setUpRouterTests, withTenantClaim } from '@/lib/background/router.support';
+import { forgetOriginsNoLongerWatched, forgetUnwatched } from '@/lib/background/session/watched';
+import { updateSettings } from '@/lib/storage/settings';
+import { ORIGIN, until } from '@/tests/support/fake-host';
+
+setUpRouterTests();
+
+// The fake browser has no permissions API: whether the dashboard is granted, and its removal event.
+let granted: boolean;
+let withdrawn: (() => void)[];
+
+beforeEach(async () => {
+  granted = true;
+  withdrawn = [];
+  (browser as any).permissions = {
+    contains: vi.fn(async () => granted),
+    onRemoved: { addListener: (listener: () => void) => withdrawn.push(listener) },
+  };
+  await updateSettings({ dashboardOrigin: ORIGIN });
+  forgetOriginsNoLongerWatched();
+  await report(withTenantClaim());
+  expect((await billing({ freshness: 'cached' })).ok).toBe(true);
+});
+
+const forgotten = () => until(async () => expect(await allStorageText('session')).not.toContain(ORIGIN));
+
+describe('an origin no longer watched', () => {
+  it('a new dashboard address: the old one forgets its session and figures; back on it, nobody is signed in until a tab says so', async () => {
+    await updateSettings({ dashboardOrigin: 'https://other.example.com' });
+    await forgotten();
+    await updateSettings({ dashboardOrigin: ORIGIN });
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+  });
+
+  it('access withdrawn (Firefox\'s Permissions tab): the same, at once', async () => {
+    granted = false;
+    withdrawn.forEach((listener) => listener());
+    await forgotten();
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+  });
+
+  it('the watched origin keeps its person when access to another one is withdrawn', async () => {
+    await forgetUnwatched();
+    expect((await billing({ freshness: 'cached' })).ok).toBe(true);
+  });
+});
