@@ -6,14 +6,15 @@
  */
 import { watchSignIns } from '@/lib/storage/sessions';
 import { settingsItem } from '@/lib/storage/settings';
-import { tenantChoicesItem } from '@/lib/storage/tenant-choices';
+import { privateTenantChoicesItem, tenantChoicesItem } from '@/lib/storage/tenant-choices';
 
 export type ContextChange = 'person' | 'tenant' | 'dashboard';
 
 export function followBillingContext(onChange: (change: ContextChange) => void): () => void {
   const stops = [
     watchSignIns(() => onChange('person')),
-    tenantChoicesItem.watch(() => onChange('tenant')),
+    // A private window's choices are kept apart (storage.session), and heard the same way.
+    ...[tenantChoicesItem, privateTenantChoicesItem].map((item) => item.watch(() => onChange('tenant'))),
     settingsItem.watch((now, before) => {
       if (now.dashboardOrigin !== before.dashboardOrigin) onChange('dashboard');
     }),
