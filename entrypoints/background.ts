@@ -7,6 +7,7 @@ import { syncDashboardRegistration } from '@/lib/dashboard/registration';
 import { forgetOriginsNoLongerWatched } from '@/lib/background/session/watched';
 import { forgetPrivateWindowsWhenClosed } from '@/lib/background/session/private-store';
 import { fetchCatalog } from '@/lib/background/catalog';
+import { openFirstRunOnInstall } from '@/lib/background/first-run';
 import { applyLanguage } from '@/lib/i18n/apply-language';
 import { settingsItem } from '@/lib/storage/settings';
 import { dropProfileWideTenants, privateTenantChoicesItem, tenantChoicesItem } from '@/lib/storage/tenant-choices';
@@ -31,6 +32,9 @@ export default defineBackground(() => {
     void answer(message, sender).then(sendResponse, () => sendResponse(undefined));
     return true;
   });
+
+  // Installed (not updated): the first-run page, where the dashboard's address is set.
+  browser.runtime.onInstalled.addListener((details) => void openFirstRunOnInstall(details));
 
   // The badge: refreshed by its alarm, and repainted from cache when the tenant or settings change.
   browser.alarms.onAlarm.addListener((alarm) => {

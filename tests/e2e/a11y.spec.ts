@@ -1,14 +1,15 @@
 /**
  * WCAG 2.2 AA, measured by axe-core in real Chromium: every surface (the sidebar entry and
- * the modal inside their shadow roots, the popup, the options page, the full page) in each of
- * its states (ready, loading, error, stale; signed out where the surface has it), light and
- * dark. Only our own UI is analysed: the host page is not ours to fix.
+ * the modal inside their shadow roots, the popup, the options page, the full page, the first-run
+ * page, the privacy policy) in each of its states (ready, loading, error, stale; signed out where
+ * the surface has it), light and dark. Only our own UI is analysed: the host page is not ours to fix.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { USAGE_ENDPOINTS } from './fault-cases';
 import type { Replica } from '../replica/server';
+import { configureDashboard } from '../tooling/extension-browser';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 // Each test runs axe several times (a few seconds each on a busy 2-core machine).
@@ -228,6 +229,29 @@ for (const theme of ['light', 'dark'] as const) {
       await expectAccessible(loading, 'options loading');
       await loading.close();
       replica.faults.clear();
+    });
+
+    test('first-run page: as opened, an address refused, access missing, connection checked; the privacy policy', async ({ background, extensionPage }) => {
+      const open = async (path: string) => {
+        const page = await extensionPage(path);
+        await page.emulateMedia({ colorScheme: theme });
+        return page;
+      };
+      const welcome = await open('welcome.html');
+      await expect(welcome.getByTestId('welcome-picture')).toBeVisible();
+      await expectAccessible(welcome, 'first run');
+      await welcome.getByTestId('options-origin').fill('ftp://agile.example.com');
+      await welcome.getByTestId('options-save').click();
+      await expect(welcome.getByTestId('options-origin-message')).toBeVisible();
+      await welcome.getByTestId('options-check').click();
+      await expect(welcome.getByTestId('options-check-result')).toBeVisible();
+      await expectAccessible(welcome, 'first run, address refused, connection checked');
+      await configureDashboard(background, 'https://agile.example.com', { waitForOverlay: false });
+      await expect(welcome.getByTestId('options-access-missing')).toBeVisible();
+      await expectAccessible(welcome, 'first run, access missing');
+      const policy = await open('privacy.html');
+      await expect(policy.getByTestId('privacy-policy')).toBeVisible();
+      await expectAccessible(policy, 'privacy policy');
     });
 
     test('options: ready, every change confirmed, connection checked', async ({ context, signIn, extensionPage }) => {

@@ -4,7 +4,8 @@
  * loaded and an admin signed in. Headed where a display exists (stays open until Ctrl-C);
  * headless otherwise, taking screenshots of what a person sees into demo-screenshots/ (in
  * Chromium every surface in pt-BR and English, light and dark, desktop and phone, then an
- * ADMIN's quotas and months; Firefox's into demo-screenshots/firefox/), then exiting 0.
+ * ADMIN's quotas and months, then the store listing's images into demo-screenshots/store/;
+ * Firefox's into demo-screenshots/firefox/), then exiting 0.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import type { Page } from '@playwright/test';
 import { buildForTests, chooseLanguage, configureDashboard, launchWithExtension, signIn, type ExtensionBrowser } from './extension-browser';
 import { launchFirefoxWithExtension } from './firefox-browser';
 import { legacySession, storeDashboardOrigin, storePageSession } from './page-steps';
+import { storeShots } from './store-shots';
 import { startReplica, type Replica } from '../replica/server';
 import { byTestId, clickTestId, countOf, eventually } from '../firefox/harness';
 
@@ -52,6 +54,7 @@ async function chromiumDemo(replica: Replica): Promise<() => Promise<void>> {
 
   await screenshotSet(browser, page);
   await adminV1Shots(browser, replica);
+  await storeShots(browser, replica, OUT_DIR);
   return () => browser.close();
 }
 

@@ -1,6 +1,6 @@
 // `npm test`: every check a change must pass, in the order that fails fastest.
-// Type checks, lint, unit tests, both builds, Firefox lint, then end-to-end in real Chromium and in
-// real Firefox (ESR).
+// Type checks, lint, unit tests, both builds, Firefox lint, the store packages, then end-to-end in
+// real Chromium and in real Firefox (ESR).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { ensureChromium, ensureFirefox } from './browser.mjs';
@@ -40,7 +40,8 @@ step('Build (Chromium, MV3)', 'npx', ['wxt', 'build']);
 step('Build (Chromium, end-to-end: open shadow roots)', 'npx', ['wxt', 'build'], { WXT_E2E: '1' });
 step('Build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 step('Build (Firefox, end-to-end: open shadow roots)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { WXT_E2E: '1' });
-step('Firefox lint', 'npm', ['run', '--silent', 'lint:firefox']);
+step('Firefox lint (warnings fail too)', 'npm', ['run', '--silent', 'lint:firefox']);
+step('Store packages (reproducible, sources for reviewers)', 'node', ['--import', 'tsx', '--test', 'tests/tooling/package.test.ts']);
 step('End-to-end (Chromium)', 'npx', ['playwright', 'test'], { E2E_PREBUILT: '1' });
 step('End-to-end (Firefox)', 'node', ['--import', 'tsx', '--test', '--test-timeout=120000', ...firefoxSuite], { FIREFOX_PATH: firefox.path }, { retryOnce: !!process.env.CI });
 console.log('\n✓ all checks passed');
