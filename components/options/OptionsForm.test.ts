@@ -33,7 +33,6 @@ afterEach(() => cleanup());
 describe('OptionsForm', () => {
   it.each([
     { setting: 'refreshMinutes', label: 'Atualizar a cada (minutos)', saved: 'options-refresh-saved', text: 'Salvo: a cada 60 min.' },
-    { setting: 'alertPercent', label: 'Alertar ao atingir (% do orçamento)', saved: 'options-alert-saved', text: 'Salvo: alerta aos 100%.' },
   ] as const)('$setting: the input shows its SETTING_BOUNDS, and a typed 500 is saved as the max', async ({ setting, label, saved, text }) => {
     const { min, max } = SETTING_BOUNDS[setting];
     const input = screen.getByLabelText<HTMLInputElement>(label);

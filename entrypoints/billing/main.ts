@@ -12,12 +12,11 @@ followSystemTheme();
 // A language changed in the options page: every label and number format, so start over.
 await followLanguageChoice(() => location.reload());
 labelPage('pageTitleFull');
-const { budgetCents, alertPercent } = await settingsItem.getValue();
+const budgets = await settingsItem.getValue();
 mount(FullBillingPage, {
   target: document.getElementById('app')!,
   props: {
     tenantId: TENANT_ID_PATTERN.test(requested) ? requested : undefined,
-    budgetCents,
-    alertThreshold: alertPercent,
+    budgets,
   },
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Projections, Result } from '@/lib/billing/model';
-import { budgetLevel, budgetPercent, budgetThatCounts } from '@/lib/billing/budget';
+import { budgetLevel, budgetPercent, budgetThatCounts, tenantBudget, warnFrom } from '@/lib/billing/budget';
 import { brl } from '@/tests/support/usage';
 
 describe('budgetLevel', () => {
@@ -35,5 +35,33 @@ describe('budgetPercent', () => {
   it('is null for a zero budget, and counts no negative cost', () => {
     expect(budgetPercent(brl(2702), brl(0))).toBeNull();
     expect(budgetPercent(brl(-500), brl(10_000))).toBe(0);
+  });
+});
+
+describe('tenantBudget', () => {
+  const settings = {
+    budgetCents: 30_000,
+    budgetLevels: [50, 80, 100],
+    tenantBudgets: [
+      { origin: 'http://a', tenantId: 'TECH-001', budgetCents: 5_000, budgetLevels: null },
+      { origin: 'http://b', tenantId: 'BELGO-001', budgetCents: null, budgetLevels: [90, 120] },
+    ],
+  };
+
+  it("is the tenant's own budget at its own dashboard, with the default levels where it has none", () => {
+    expect(tenantBudget(settings, 'http://a', 'TECH-001')).toEqual({ budgetCents: 5_000, budgetLevels: [50, 80, 100], own: true });
+    // The same tenant id at another dashboard is another tenant.
+    expect(tenantBudget(settings, 'http://b', 'TECH-001')).toEqual({ budgetCents: 30_000, budgetLevels: [50, 80, 100], own: false });
+  });
+
+  it('takes the default budget where a tenant has its own levels only', () => {
+    expect(tenantBudget(settings, 'http://b', 'BELGO-001')).toEqual({ budgetCents: 30_000, budgetLevels: [90, 120], own: false });
+  });
+});
+
+describe('warnFrom', () => {
+  it('is the lowest level, and never above 100', () => {
+    expect(warnFrom([50, 80, 100])).toBe(50);
+    expect(warnFrom([120, 150])).toBe(100);
   });
 });

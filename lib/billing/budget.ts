@@ -3,8 +3,31 @@
  * how much of it the cost has used, and the level that colours it.
  */
 import type { Money, Result, Projections } from '@/lib/billing/model';
+import type { Settings } from '@/lib/storage/settings';
 
 export type BudgetLevel = 'ok' | 'warn' | 'over';
+
+/** What counts for one tenant: its own budget and levels where it has them, else the default ones. */
+export interface TenantBudget {
+  /** In cents of the data's currency; null: the host's limit, if any. */
+  budgetCents: number | null;
+  /** Ascending shares of the budget (%) at which alerts come. */
+  budgetLevels: number[];
+  /** Whether the budget is the tenant's own rather than the default one. */
+  own: boolean;
+}
+
+export function tenantBudget(settings: Pick<Settings, 'budgetCents' | 'budgetLevels' | 'tenantBudgets'>, origin: string, tenantId: string): TenantBudget {
+  const mine = settings.tenantBudgets.find((entry) => entry.origin === origin && entry.tenantId === tenantId);
+  return {
+    budgetCents: mine?.budgetCents ?? settings.budgetCents,
+    budgetLevels: mine?.budgetLevels ?? settings.budgetLevels,
+    own: mine?.budgetCents != null,
+  };
+}
+
+/** The share of the budget (%) from which the badge and gauges turn amber: the lowest level below 100. */
+export const warnFrom = (levels: readonly number[]): number => Math.min(100, ...levels);
 
 /** Green below the alert threshold, amber from it, red from 100% of the budget. */
 export function budgetLevel(cents: number, budgetCents: number | null, alertPercent: number): BudgetLevel {

@@ -2,8 +2,8 @@
  * A read-only view of the stored settings, straight from storage.local, for the content script:
  * zod and the migrations stay out of the script every dashboard page loads. The item itself, its
  * schema and migrations are lib/storage/settings.ts (the background runs the migrations at start-up); a value still at an
- * older version reads as its migrations would make it, since each only adds fields with their
- * defaults or drops one (a dropped field read here is simply never looked at).
+ * older version reads as its migrations would make the fields the page uses (the address, the
+ * language), which no migration changes; the budgets that version 5 reshaped are not read here.
  */
 import { browser } from 'wxt/browser';
 import { watchKey } from '@/lib/storage/area';

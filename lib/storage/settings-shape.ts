@@ -16,7 +16,9 @@ export const DEFAULT_SETTINGS: Settings = {
   dashboardOrigin: DEFAULT_DASHBOARD_ORIGIN,
   refreshMinutes: 5,
   budgetCents: null,
-  alertPercent: 80,
+  budgetLevels: [50, 80, 100],
+  alertKinds: { budget: true, estimate: true, quota: true },
+  tenantBudgets: [],
   language: 'auto',
 };
 
@@ -27,8 +29,11 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SETTING_BOUNDS = {
   /** Minutes between refreshes: at least one (the badge's alarm period), at most an hour. */
   refreshMinutes: { min: 1, max: 60 },
-  /** Percent of the budget at which the alert comes. */
-  alertPercent: { min: 1, max: 100 },
+  /** A budget level (% of the budget) at which an alert comes: above 100 warns of an overrun. */
+  budgetLevel: { min: 1, max: 500 },
+  /** How many budget levels a person may set, and budgets of their own for how many tenants. */
+  budgetLevelCount: { min: 1, max: 6 },
+  tenantBudgetCount: { min: 0, max: 200 },
   /** The person's budget in cents: above zero (empty means the host's), at most 1e12 units. */
   budgetCents: { min: 1, max: 100_000_000_000_000 },
 } as const;

@@ -15,10 +15,13 @@ async function freshSettings() {
 }
 
 /** Stores `settings` as the current version wrote them. */
-const storeCurrent = (settings: unknown) => fakeBrowser.storage.local.set({ settings, settings$: { v: 4 } });
+const storeCurrent = (settings: unknown) => fakeBrowser.storage.local.set({ settings, settings$: { v: 5 } });
+
+/** What version 5 added, as a migration from an 80% alert gives it. */
+const V5_FROM_80 = { budgetLevels: [80, 100], alertKinds: { budget: true, estimate: true, quota: true }, tenantBudgets: [] };
 
 describe('settings migrations', () => {
-  it('v1 settings (no budget) become v4: no personal budget, an 80% alert, the browser\'s language, no profile-wide tenants', async () => {
+  it('v1 settings (no budget) become v5: no personal budget, alerts at 80% and 100%, the browser\'s language, no profile-wide tenants', async () => {
     await fakeBrowser.storage.local.set({
       settings: { dashboardOrigin: 'https://dash.example.com', refreshMinutes: 15, extraTenantIds: ['TECH-001'] },
       settings$: { v: 1 },
@@ -28,44 +31,54 @@ describe('settings migrations', () => {
       dashboardOrigin: 'https://dash.example.com',
       refreshMinutes: 15,
       budgetCents: null,
-      alertPercent: 80,
       language: 'auto',
+      ...V5_FROM_80,
     });
-    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 4 });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 5 });
   });
 
   it('v2 settings keep their budget and gain the language choice', async () => {
-    const v2 = { dashboardOrigin: 'http://localhost:9001', refreshMinutes: 5, budgetCents: 50000, alertPercent: 90 };
-    await fakeBrowser.storage.local.set({ settings: { ...v2, extraTenantIds: [] }, settings$: { v: 2 } });
+    const v2 = { dashboardOrigin: 'http://localhost:9001', refreshMinutes: 5, budgetCents: 50000 };
+    await fakeBrowser.storage.local.set({ settings: { ...v2, alertPercent: 90, extraTenantIds: [] }, settings$: { v: 2 } });
     const { settingsItem } = await freshSettings();
-    expect(await settingsItem.getValue()).toEqual({ ...v2, language: 'auto' });
+    expect(await settingsItem.getValue()).toEqual({ ...v2, language: 'auto', ...V5_FROM_80, budgetLevels: [90, 100] });
   });
 
   it('v3 settings drop the tenant ids typed for the whole profile: the next person must not inherit them', async () => {
-    const v3 = { dashboardOrigin: 'http://localhost:9001', refreshMinutes: 5, budgetCents: null, alertPercent: 80, language: 'en' };
-    await fakeBrowser.storage.local.set({ settings: { ...v3, extraTenantIds: ['TECH-001'] }, settings$: { v: 3 } });
+    const v3 = { dashboardOrigin: 'http://localhost:9001', refreshMinutes: 5, budgetCents: null, language: 'en' };
+    await fakeBrowser.storage.local.set({ settings: { ...v3, alertPercent: 80, extraTenantIds: ['TECH-001'] }, settings$: { v: 3 } });
     const { settingsItem } = await freshSettings();
-    expect(await settingsItem.getValue()).toEqual(v3);
+    expect(await settingsItem.getValue()).toEqual({ ...v3, ...V5_FROM_80 });
+  });
+
+  it("v4's single alert percentage becomes the budget levels it and 100%, with every kind of alert and no tenant budgets", async () => {
+    const v4 = { dashboardOrigin: 'http://localhost:9001', refreshMinutes: 5, budgetCents: 3_000, language: 'pt-BR' };
+    await fakeBrowser.storage.local.set({ settings: { ...v4, alertPercent: 65 }, settings$: { v: 4 } });
+    const { settingsItem } = await freshSettings();
+    expect(await settingsItem.getValue()).toEqual({ ...v4, ...V5_FROM_80, budgetLevels: [65, 100] });
+    // 100% alone stays one level: levels are ascending without repeats.
+    await fakeBrowser.storage.local.set({ settings: { ...v4, alertPercent: 100 }, settings$: { v: 4 } });
+    expect(await (await freshSettings()).settingsItem.getValue()).toMatchObject({ budgetLevels: [100] });
   });
 
   it('a fresh install reads the defaults, and its first save is stamped current so no migration undoes it', async () => {
     const first = await freshSettings();
     expect(await first.settingsItem.getValue()).toEqual(first.DEFAULT_SETTINGS);
-    await first.updateSettings({ budgetCents: 12_345, alertPercent: 95 });
-    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 4 });
+    await first.updateSettings({ budgetCents: 12_345, budgetLevels: [95] });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 5 });
     // The next start (a new service worker) reads the saved budget, not a migration's defaults.
     const next = await freshSettings();
-    expect(await next.settingsItem.getValue()).toEqual({ ...first.DEFAULT_SETTINGS, budgetCents: 12_345, alertPercent: 95 });
+    expect(await next.settingsItem.getValue()).toEqual({ ...first.DEFAULT_SETTINGS, budgetCents: 12_345, budgetLevels: [95] });
   });
 });
 
 describe('a stored value that does not fit', () => {
   it('settings without refreshMinutes read with the default interval, so the alarm gets a period', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await storeCurrent({ dashboardOrigin: 'https://dash.example.com', budgetCents: 50000, alertPercent: 90, language: 'en' });
+    await storeCurrent({ dashboardOrigin: 'https://dash.example.com', budgetCents: 50000, budgetLevels: [90], language: 'en' });
     const { DEFAULT_SETTINGS, settingsItem } = await freshSettings();
     const settings = await settingsItem.getValue();
-    expect(settings).toEqual({ dashboardOrigin: 'https://dash.example.com', refreshMinutes: DEFAULT_SETTINGS.refreshMinutes, budgetCents: 50000, alertPercent: 90, language: 'en' });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, dashboardOrigin: 'https://dash.example.com', budgetCents: 50000, budgetLevels: [90], language: 'en' });
     expect(warn).toHaveBeenCalledOnce();
     await scheduleBadge(settings.refreshMinutes);
     expect((await browser.alarms.get(BADGE_ALARM))?.periodInMinutes).toBe(DEFAULT_SETTINGS.refreshMinutes);
@@ -73,14 +86,14 @@ describe('a stored value that does not fit', () => {
 
   it('a non-string dashboardOrigin reads as the default origin, the other fields kept', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await storeCurrent({ dashboardOrigin: 9001, refreshMinutes: 15, budgetCents: null, alertPercent: 80, language: 'auto' });
+    await storeCurrent({ dashboardOrigin: 9001, refreshMinutes: 15, budgetCents: null, language: 'auto' });
     const { DEFAULT_DASHBOARD_ORIGIN, settingsItem } = await freshSettings();
     expect(await settingsItem.getValue()).toMatchObject({ dashboardOrigin: DEFAULT_DASHBOARD_ORIGIN, refreshMinutes: 15 });
   });
 
   it('a number outside its bounds, or a language not shipped, reads as its default', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await storeCurrent({ dashboardOrigin: 'http://localhost:9001', refreshMinutes: 0, budgetCents: -5, alertPercent: 101, language: 'fr' });
+    await storeCurrent({ dashboardOrigin: 'http://localhost:9001', refreshMinutes: 0, budgetCents: -5, budgetLevels: [80, 50], language: 'fr' });
     const { DEFAULT_SETTINGS, settingsItem } = await freshSettings();
     expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
   });

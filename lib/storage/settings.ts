@@ -7,10 +7,27 @@ import { z } from 'zod/mini';
 import { LANGUAGE_TAGS } from '@/lib/i18n/catalog';
 import { DEFAULT_SETTINGS, SETTING_BOUNDS, SETTINGS_KEY } from '@/lib/storage/settings-shape';
 import { defineStoredItem } from '@/lib/storage/stored-item';
+import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
 
 export { DEFAULT_DASHBOARD_ORIGIN, DEFAULT_SETTINGS } from '@/lib/storage/settings-shape';
 
 const within = ({ min, max }: { min: number; max: number }) => z.number().check(z.gte(min), z.lte(max));
+
+/** Ascending and without repeats, so "the lowest level" and "the levels crossed" need no sorting. */
+const budgetLevelsSchema = z
+  .array(within(SETTING_BOUNDS.budgetLevel))
+  .check(
+    z.minLength(SETTING_BOUNDS.budgetLevelCount.min),
+    z.maxLength(SETTING_BOUNDS.budgetLevelCount.max),
+    z.refine((levels) => levels.every((level, i) => i === 0 || level > levels[i - 1]!)),
+  );
+
+const tenantBudgetSchema = z.object({
+  origin: z.string(),
+  tenantId: z.string().check(z.regex(TENANT_ID_PATTERN)),
+  budgetCents: z.nullable(within(SETTING_BOUNDS.budgetCents)),
+  budgetLevels: z.nullable(budgetLevelsSchema),
+});
 
 const settingsSchema = z.object({
   /** The dashboard's origin, e.g. "http://localhost:9001" (no path, no trailing slash). */
@@ -22,32 +39,49 @@ const settingsSchema = z.object({
    * SETTING_BOUNDS.
    */
   refreshMinutes: z.number().check(z.gt(0), z.lte(SETTING_BOUNDS.refreshMinutes.max)),
-  /** The person's own monthly budget in cents of the data's currency; null: the host's, if any. */
+  /**
+   * The person's own monthly budget in cents of the data's currency, for every tenant without one
+   * of its own (tenantBudgets); null: the host's, if any.
+   */
   budgetCents: z.nullable(within(SETTING_BOUNDS.budgetCents)),
-  /** Share of the budget (%) at which the badge turns amber and one alert is shown. */
-  alertPercent: within(SETTING_BOUNDS.alertPercent),
+  /** Shares of the budget (%) at which an alert comes, ascending; the lowest turns the badge amber. */
+  budgetLevels: budgetLevelsSchema,
+  /** Which kinds of alert the person wants (lib/billing/alerts.ts). */
+  alertKinds: z.object({ budget: z.boolean(), estimate: z.boolean(), quota: z.boolean() }),
+  /** Budgets of a tenant's own, at one dashboard; a null field there takes the default above. */
+  tenantBudgets: z.array(tenantBudgetSchema).check(z.maxLength(SETTING_BOUNDS.tenantBudgetCount.max)),
   /** The UI language: the browser's, or one the person chose. */
   language: z.enum(['auto', ...LANGUAGE_TAGS]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+export type TenantBudgetSetting = z.infer<typeof tenantBudgetSchema>;
 
 /**
  * Version 1 had no budget; version 2 no language choice; version 3 kept typed tenant ids for the
  * whole browser profile. Those belonged to nobody in particular, so version 4 drops them: the next
  * person on a shared profile must not inherit them (each person's own are in tenantChoicesItem).
+ * Version 4 had one alert percentage; version 5 has budget levels (the person's percentage and
+ * 100%, as the badge turned red there), kinds of alert and budgets per tenant.
  * The content script reads the stored value without WXT (lib/storage/content-script-read.ts),
  * taking the default for a missing field; a migration that does more than add or drop fields
  * must be mirrored there.
  */
-type SettingsV3 = Settings & { extraTenantIds: string[] };
+type SettingsV4 = Omit<Settings, 'budgetLevels' | 'alertKinds' | 'tenantBudgets'> & { alertPercent: number };
+type SettingsV3 = SettingsV4 & { extraTenantIds: string[] };
 type SettingsV2 = Omit<SettingsV3, 'language'>;
 type SettingsV1 = Omit<SettingsV2, 'budgetCents' | 'alertPercent'>;
 
 export const settingsMigrations = {
   2: (v1: SettingsV1): SettingsV2 => ({ ...v1, budgetCents: null, alertPercent: 80 }),
   3: (v2: SettingsV2): SettingsV3 => ({ ...v2, language: 'auto' }),
-  4: ({ extraTenantIds: _dropped, ...v3 }: SettingsV3): Settings => v3,
+  4: ({ extraTenantIds: _dropped, ...v3 }: SettingsV3): SettingsV4 => v3,
+  5: ({ alertPercent, ...v4 }: SettingsV4): Settings => ({
+    ...v4,
+    budgetLevels: alertPercent >= 100 ? [100] : [alertPercent, 100],
+    alertKinds: DEFAULT_SETTINGS.alertKinds,
+    tenantBudgets: [],
+  }),
 };
 
 /** A stored field missing or out of its bounds reads as its default; the others are kept. */
@@ -55,7 +89,7 @@ export const settingsItem = defineStoredItem(`local:${SETTINGS_KEY}`, {
   schema: settingsSchema,
   fallback: DEFAULT_SETTINGS,
   byField: true,
-  version: 4,
+  version: 5,
   migrations: settingsMigrations,
 });
 

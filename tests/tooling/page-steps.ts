@@ -57,8 +57,15 @@ export async function storeDashboardOrigin(dashboardOrigin: string, keepOtherSet
   const storage = (globalThis as any).chrome.storage.local;
   if (!keepOtherSettings) await storage.clear();
   const current = (await storage.get('settings')).settings ?? {};
-  const defaults = { refreshMinutes: 5, budgetCents: null, alertPercent: 80, language: 'auto' };
-  await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 4 } });
+  const defaults = {
+    refreshMinutes: 5,
+    budgetCents: null,
+    budgetLevels: [50, 80, 100],
+    alertKinds: { budget: true, estimate: true, quota: true },
+    tenantBudgets: [],
+    language: 'auto',
+  };
+  await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 5 } });
 }
 
 /** In an extension context: some settings changed as the options page would store them, the rest kept. */

@@ -5,7 +5,7 @@
  * by an alarm at the person's refresh interval, not by pages, so open tabs add no requests.
  */
 import { browser } from 'wxt/browser';
-import { budgetLevel, budgetThatCounts } from '@/lib/billing/budget';
+import { budgetLevel, budgetThatCounts, tenantBudget, warnFrom } from '@/lib/billing/budget';
 import { BADGE_COLORS, badgeText } from '@/lib/background/badge/text';
 import { badgeTitle } from '@/lib/background/badge/title';
 import { t, uiLocale } from '@/lib/i18n';
@@ -56,15 +56,16 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   }
   const { snapshot, tenant } = reply.value;
   const cost = snapshot.usage.total;
-  const budget = budgetThatCounts(settings.budgetCents, cost, snapshot.projections);
-  const level = budgetLevel(cost.cents, budget?.cents ?? null, settings.alertPercent);
+  const rule = tenantBudget(settings, place.origin, tenant.id);
+  const budget = budgetThatCounts(rule.budgetCents, cost, snapshot.projections);
+  const level = budgetLevel(cost.cents, budget?.cents ?? null, warnFrom(rule.budgetLevels));
   const locale = uiLocale();
   const title = badgeTitle({ tenantName: tenant.name, usage: snapshot.usage, simulated: snapshot.simulated }, budget, locale);
   // The alert is settled before the paint, so a badge that shows a budget has had its alert
   // decided; one that failed to show is tried again at the next refresh and never holds the paint.
   if (budget) {
     const period = snapshot.usage.period;
-    const check = { place, tenantId: tenant.id, tenantName: tenant.name, period, cost, budget, alertPercent: settings.alertPercent };
+    const check = { place, tenantId: tenant.id, tenantName: tenant.name, period, cost, budget, alertPercent: warnFrom(rule.budgetLevels) };
     await alertIfOverThreshold(check, current).catch(() => false);
   }
   await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[level], title, current);
