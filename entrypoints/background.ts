@@ -9,7 +9,7 @@ import { forgetPrivateWindowsWhenClosed } from '@/lib/background/session/private
 import { fetchCatalog } from '@/lib/background/catalog';
 import { openFirstRunOnInstall } from '@/lib/background/first-run';
 import { applyLanguage } from '@/lib/i18n/apply-language';
-import { settingsItem } from '@/lib/storage/settings';
+import { dashboardsOf, settingsItem } from '@/lib/storage/settings';
 import { dropProfileWideTenants, privateTenantChoicesItem, tenantChoicesItem } from '@/lib/storage/tenant-choices';
 
 // A service worker in Chromium, an event page in Firefox (docs/firefox.md): either may be put to
@@ -49,9 +49,10 @@ export default defineBackground(() => {
   settingsItem.watch((settings, previous) => {
     void Promise.all([applyLanguage(settings.language, fetchCatalog), scheduleBadge(settings.refreshMinutes)])
       .then(() => refreshBadge('cached'));
-    if (settings.dashboardOrigin !== previous.dashboardOrigin) {
-      void syncDashboardRegistration(previous.dashboardOrigin);
-    }
+    // A dashboard added or removed: the overlay registered where it now runs; a removed one's grant goes.
+    const origins = new Set(dashboardsOf(settings).map((d) => d.origin));
+    const left = dashboardsOf(previous).filter((d) => !origins.has(d.origin)).map((d) => d.origin);
+    if (left.length > 0 || origins.size !== dashboardsOf(previous).length) void syncDashboardRegistration(left);
   });
   // An address left, or access withdrawn: that origin's session and figures go at once.
   forgetOriginsNoLongerWatched();

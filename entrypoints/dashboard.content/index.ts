@@ -5,9 +5,10 @@ import { startOverlay } from '@/lib/content/overlay';
 import { reportPageSession } from '@/lib/content/session-reporter';
 import { waitForSidebar } from '@/lib/content/dashboard-dom';
 import { readSettings } from '@/lib/storage/content-script-read';
+import { dashboardsOf } from '@/lib/storage/settings-shape';
 import { followLanguageChoice } from '@/lib/i18n/follow-language';
 
-// Registered at run time for the configured dashboard origin only (lib/dashboard/registration.ts);
+// Registered at run time for the dashboards' origins only (lib/dashboard/registration.ts);
 // `matches` here only names the development hosts the manifest may reach from install. Where
 // match patterns have no port (Firefox) the origin check below keeps it idle on other ports.
 export default defineContentScript({
@@ -22,8 +23,7 @@ export default defineContentScript({
   // dashboard, whatever its origin.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const { dashboardOrigin } = await readSettings();
-    if (location.origin !== dashboardOrigin) return;
+    if (!dashboardsOf(await readSettings()).some((dashboard) => dashboard.origin === location.origin)) return;
     // Started at once: the figures load as soon as the background says who may see them, so
     // the entry has them when the sidebar appears; it is placed only then.
     const overlay = startOverlay(ctx);

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, settingsItem } from '@/lib/storage/settings';
 /** The address saved, then the sync that follows it (as the background's watch runs it). */
 async function moveTo(origin: string, previousOrigin?: string): Promise<void> {
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, dashboardOrigin: origin });
-  await syncDashboardRegistration(previousOrigin);
+  await syncDashboardRegistration(previousOrigin ? [previousOrigin] : []);
 }
 
 // The fake browser has no scripting or permissions API: a small in-memory stand-in. Granted
@@ -104,7 +104,27 @@ describe('syncDashboardRegistration', () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, dashboardOrigin: 'http://localhost:9001' });
     const first = syncDashboardRegistration();
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, dashboardOrigin: 'http://localhost:9002' });
-    await Promise.all([first, syncDashboardRegistration('http://localhost:9001'), syncDashboardRegistration()]);
+    await Promise.all([first, syncDashboardRegistration(['http://localhost:9001']), syncDashboardRegistration()]);
     expect(matches()).toEqual(['http://localhost:9002/*']);
+  });
+
+  it('several dashboards: one registration for every granted one; a removed one loses its grant, unless another still needs it', async () => {
+    granted.add('https://prod.example.com/*').add('https://staging.example.com/*');
+    const dashboards = (...origins: string[]) => origins.map((origin) => ({ name: '', origin }));
+    const watch = async (list: ReturnType<typeof dashboards>, left: string[] = []) => {
+      await settingsItem.setValue({ ...DEFAULT_SETTINGS, dashboards: list, dashboardOrigin: list[0]?.origin ?? '' });
+      await syncDashboardRegistration(left);
+    };
+    await watch(dashboards('https://prod.example.com', 'https://staging.example.com:8443', 'https://not-granted.example.com'));
+    expect(matches().toSorted()).toEqual(['https://prod.example.com/*', 'https://staging.example.com:8443/*']);
+    await watch(dashboards('https://prod.example.com', 'https://prod.example.com:9443'), ['https://staging.example.com:8443']);
+    expect(granted.has('https://staging.example.com/*')).toBe(false);
+    expect(matches().toSorted()).toEqual(['https://prod.example.com/*', 'https://prod.example.com:9443/*']);
+    // The same host on another port still needs the grant the removed one had.
+    await watch(dashboards('https://prod.example.com:9443'), ['https://prod.example.com']);
+    expect(granted.has('https://prod.example.com/*')).toBe(true);
+    await watch([], ['https://prod.example.com:9443']);
+    expect(registered).toEqual([]);
+    expect(granted.has('https://prod.example.com/*')).toBe(false);
   });
 });

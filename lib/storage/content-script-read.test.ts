@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { readSettings, watchTenantChoices, watchSettings } from '@/lib/storage/content-script-read';
-import { DEFAULT_SETTINGS, settingsMigrations } from '@/lib/storage/settings';
+import { DEFAULT_SETTINGS, dashboardsOf, settingsMigrations } from '@/lib/storage/settings';
 
 const v1 = { dashboardOrigin: 'https://dash.example.com', refreshMinutes: 15, extraTenantIds: ['TECH-001'] };
 
@@ -15,11 +15,15 @@ describe('stored settings, read without WXT storage', () => {
     const v2 = settingsMigrations[2](v1);
     const v3 = settingsMigrations[3](v2);
     const v4 = settingsMigrations[4](v3);
-    const { dashboardOrigin, language, refreshMinutes } = settingsMigrations[5](v4);
-    for (const [stored, version] of [[v1, 1], [v2, 2], [v3, 3], [v4, 4]] as const) {
+    const v5 = settingsMigrations[5](v4);
+    const { dashboardOrigin, language, refreshMinutes } = settingsMigrations[6](v5);
+    for (const [stored, version] of [[v1, 1], [v2, 2], [v3, 3], [v4, 4], [v5, 5]] as const) {
       await fakeBrowser.storage.local.set({ settings: stored, settings$: { v: version } });
       // Fields a migration drops may still be stored: only the settings' own fields are read.
-      expect(await readSettings()).toMatchObject({ dashboardOrigin, language, refreshMinutes });
+      const read = await readSettings();
+      expect(read).toMatchObject({ dashboardOrigin, language, refreshMinutes });
+      // Before version 6 there was one address: the page's list of dashboards is that one.
+      expect(dashboardsOf(read).map((d) => d.origin)).toEqual([dashboardOrigin]);
     }
   });
 

@@ -5,11 +5,12 @@
  */
 import { z } from 'zod/mini';
 import { LANGUAGE_TAGS } from '@/lib/i18n/catalog';
-import { DEFAULT_SETTINGS, SETTING_BOUNDS, SETTINGS_KEY } from '@/lib/storage/settings-shape';
+import { DEFAULT_SETTINGS, SETTING_BOUNDS, SETTINGS_KEY, dashboardsOf } from '@/lib/storage/settings-shape';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
+import { parseDashboardOrigin } from '@/lib/dashboard/address';
 
-export { DEFAULT_DASHBOARD_ORIGIN, DEFAULT_SETTINGS } from '@/lib/storage/settings-shape';
+export { DEFAULT_DASHBOARD_ORIGIN, DEFAULT_SETTINGS, dashboardsOf } from '@/lib/storage/settings-shape';
 
 const within = ({ min, max }: { min: number; max: number }) => z.number().check(z.gte(min), z.lte(max));
 
@@ -29,8 +30,20 @@ const tenantBudgetSchema = z.object({
   budgetLevels: z.nullable(budgetLevelsSchema),
 });
 
+const dashboardSchema = z.object({
+  /** What the person calls it ("Produção"); empty: its address. */
+  name: z.string().check(z.maxLength(SETTING_BOUNDS.dashboardName.max)),
+  /** Its origin, e.g. "http://localhost:9001" (no path, no trailing slash): nothing else is believed. */
+  origin: z.string().check(z.refine((origin) => parseDashboardOrigin(origin) === origin)),
+});
+
 const settingsSchema = z.object({
-  /** The dashboard's origin, e.g. "http://localhost:9001" (no path, no trailing slash). */
+  /** Every dashboard watched: each has its own grant, overlay registration, sessions and cache. */
+  dashboards: z.array(dashboardSchema).check(z.maxLength(SETTING_BOUNDS.dashboardCount.max)),
+  /**
+   * The chosen one among them (popup, badge, full page, options); empty with none. Read it
+   * with the list through dashboardsOf(), which keeps it among them.
+   */
   dashboardOrigin: z.string(),
   /**
    * How old cached figures may get before they are refreshed, in minutes. Stored, any interval
@@ -62,12 +75,14 @@ export type TenantBudgetSetting = z.infer<typeof tenantBudgetSchema>;
  * whole browser profile. Those belonged to nobody in particular, so version 4 drops them: the next
  * person on a shared profile must not inherit them (each person's own are in tenantChoicesItem).
  * Version 4 had one alert percentage; version 5 has budget levels (the person's percentage and
- * 100%, as the badge turned red there), kinds of alert and budgets per tenant.
+ * 100%, as the badge turned red there), kinds of alert and budgets per tenant. Version 5 watched
+ * one dashboard; version 6 a list, the one address its first.
  * The content script reads the stored value without WXT (lib/storage/content-script-read.ts),
  * taking the default for a missing field; a migration that does more than add or drop fields
  * must be mirrored there.
  */
-type SettingsV4 = Omit<Settings, 'budgetLevels' | 'alertKinds' | 'tenantBudgets'> & { alertPercent: number };
+type SettingsV5 = Omit<Settings, 'dashboards'>;
+type SettingsV4 = Omit<SettingsV5, 'budgetLevels' | 'alertKinds' | 'tenantBudgets'> & { alertPercent: number };
 type SettingsV3 = SettingsV4 & { extraTenantIds: string[] };
 type SettingsV2 = Omit<SettingsV3, 'language'>;
 type SettingsV1 = Omit<SettingsV2, 'budgetCents' | 'alertPercent'>;
@@ -76,12 +91,13 @@ export const settingsMigrations = {
   2: (v1: SettingsV1): SettingsV2 => ({ ...v1, budgetCents: null, alertPercent: 80 }),
   3: (v2: SettingsV2): SettingsV3 => ({ ...v2, language: 'auto' }),
   4: ({ extraTenantIds: _dropped, ...v3 }: SettingsV3): SettingsV4 => v3,
-  5: ({ alertPercent, ...v4 }: SettingsV4): Settings => ({
+  5: ({ alertPercent, ...v4 }: SettingsV4): SettingsV5 => ({
     ...v4,
     budgetLevels: alertPercent >= 100 ? [100] : [alertPercent, 100],
     alertKinds: DEFAULT_SETTINGS.alertKinds,
     tenantBudgets: [],
   }),
+  6: (v5: SettingsV5): Settings => ({ ...v5, dashboards: [{ name: '', origin: v5.dashboardOrigin }] }),
 };
 
 /** A stored field missing or out of its bounds reads as its default; the others are kept. */
@@ -89,7 +105,7 @@ export const settingsItem = defineStoredItem(`local:${SETTINGS_KEY}`, {
   schema: settingsSchema,
   fallback: DEFAULT_SETTINGS,
   byField: true,
-  version: 5,
+  version: 6,
   migrations: settingsMigrations,
 });
 
@@ -98,12 +114,12 @@ export async function updateSettings(change: Partial<Settings>): Promise<void> {
   await settingsItem.update((current) => ({ ...current, ...change }));
 }
 
-/** The origin of a URL when it is the configured dashboard, else null. */
+/** The origin of a URL when it is one of the dashboards watched, else null. */
 export function dashboardOriginOf(url: string | undefined, settings: Settings): string | null {
   if (!url) return null;
   try {
     const origin = new URL(url).origin;
-    return origin === settings.dashboardOrigin ? origin : null;
+    return dashboardsOf(settings).some((dashboard) => dashboard.origin === origin) ? origin : null;
   } catch {
     return null;
   }

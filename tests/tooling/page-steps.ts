@@ -65,7 +65,8 @@ export async function storeDashboardOrigin(dashboardOrigin: string, keepOtherSet
     tenantBudgets: [],
     language: 'auto',
   };
-  await storage.set({ settings: { ...defaults, ...current, dashboardOrigin }, settings$: { v: 5 } });
+  // That one dashboard only (dashboards: [] watches the chosen one alone).
+  await storage.set({ settings: { ...defaults, ...current, dashboards: [], dashboardOrigin }, settings$: { v: 6 } });
 }
 
 /** In an extension context: some settings changed as the options page would store them, the rest kept. */

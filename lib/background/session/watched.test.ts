@@ -42,6 +42,15 @@ describe('an origin no longer watched', () => {
     expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
   });
 
+  it('several dashboards: choosing another keeps this one\'s person; removing it from the list forgets them', async () => {
+    const other = { name: 'Staging', origin: 'https://staging.example.com' };
+    await updateSettings({ dashboards: [{ name: '', origin: ORIGIN }, other], dashboardOrigin: other.origin });
+    await updateSettings({ dashboardOrigin: ORIGIN });
+    expect((await billing({ freshness: 'cached' })).ok).toBe(true);
+    await updateSettings({ dashboards: [other], dashboardOrigin: other.origin });
+    await forgotten();
+  });
+
   it('the watched origin keeps its person when access to another one is withdrawn', async () => {
     await forgetUnwatched();
     expect((await billing({ freshness: 'cached' })).ok).toBe(true);

@@ -1,20 +1,23 @@
 /**
- * Only the configured dashboard, where the browser grants access, is watched. An origin that
- * stops being watched (the address changed in the options, Firefox's site access withdrawn)
+ * Only the dashboards in the settings, where the browser grants access, are watched. An origin
+ * that stops being watched (removed in the options, Firefox's site access withdrawn)
  * forgets its session and cached figures at once: switching back must never reuse the last
  * person's token, nor show their figures, before a tab has reported who is signed in now.
  */
 import { browser } from 'wxt/browser';
 import { hasOriginPermission } from '@/lib/dashboard/permission';
-import { settingsItem } from '@/lib/storage/settings';
+import { dashboardsOf, settingsItem, type Settings } from '@/lib/storage/settings';
 import { forgetPlace, knownPlaces } from '@/lib/background/session/session';
 
 /** Forgets every place (in any cookie store) with a session or cached figures on an origin not watched now. */
 export async function forgetUnwatched(): Promise<void> {
-  const { dashboardOrigin } = await settingsItem.getValue();
-  const [granted, places] = await Promise.all([hasOriginPermission(dashboardOrigin), knownPlaces()]);
-  await Promise.all(places.filter((place) => !granted || place.origin !== dashboardOrigin).map(forgetPlace));
+  const origins = originsOf(await settingsItem.getValue());
+  const [granted, places] = await Promise.all([Promise.all(origins.map(hasOriginPermission)), knownPlaces()]);
+  const watched = new Set(origins.filter((_, i) => granted[i]));
+  await Promise.all(places.filter((place) => !watched.has(place.origin)).map(forgetPlace));
 }
+
+const originsOf = (settings: Settings) => dashboardsOf(settings).map((d) => d.origin);
 
 /**
  * At every start (a change may have come while the background slept) and whenever the address
@@ -24,7 +27,7 @@ export function forgetOriginsNoLongerWatched(): void {
   const sweep = () => void forgetUnwatched().catch(() => undefined);
   sweep();
   settingsItem.watch((settings, previous) => {
-    if (settings.dashboardOrigin !== previous.dashboardOrigin) sweep();
+    if (String(originsOf(settings)) !== String(originsOf(previous))) sweep();
   });
   browser.permissions.onRemoved.addListener(sweep);
 }
