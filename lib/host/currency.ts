@@ -9,7 +9,7 @@
 export const HOST_CURRENCY = 'BRL';
 
 /** A 3-letter ISO 4217 code from the data (case and spaces forgiven), else HOST_CURRENCY. */
-export function currencyOrDefault(raw: string | null | undefined): string {
+export function currencyOrDefault(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length > 10) return HOST_CURRENCY;
   const code = raw.trim().toUpperCase();
   return /^[A-Z]{3}$/.test(code) ? code : HOST_CURRENCY;

@@ -10,6 +10,7 @@
 import type { Fault } from '../replica/faults';
 import { v1CurrentUsage, v1Invoices } from '../replica/billing-data';
 import type { HostState } from '../replica/server';
+import { REFUSED_TENANT_FAULTS, REFUSED_TENANT_ID } from '../replica/scale-tenants';
 
 export type FaultKind =
   | 'status' | 'once' | 'wait' | 'timeout' | 'drop' | 'down' | 'redirect' | 'html' | 'malformed' | 'empty' | 'shape'
@@ -367,6 +368,19 @@ export const FAULT_CASES: readonly FaultCase[] = [
   ...identityCases('permissions'),
   ...identityCases('tenants'),
 ];
+
+/**
+ * One tenant among several that the host refuses (issue #24's overview): not in FAULT_CASES, the
+ * fault suite asks for one tenant only; the overview's own test turns it on
+ * (`for (const [prefix, fault] of Object.entries(TENANT_REFUSED_CASE.faults)) replica.faults.set(prefix, fault)`,
+ * or `refuseTenant(replica.faults)` from tests/replica/scale-tenants.ts) with the person's other tenants beside it.
+ */
+export const TENANT_REFUSED_CASE: FaultCase & { tenantId: string } = {
+  id: 'tenant-refused', kind: 'tenant', group: 'usage', tenantId: REFUSED_TENANT_ID,
+  title: `403 NOT_MEMBER for ${REFUSED_TENANT_ID} alone, on admin v1 and the panel`,
+  faults: { ...REFUSED_TENANT_FAULTS },
+  expected: { show: 'own', note: `"${MSG.noAccess}" in that tenant's row; the other tenants' rows keep their figures` },
+};
 
 /** What the person sees, in one line (the reliability report's column). */
 export function seenText(c: FaultCase): string {

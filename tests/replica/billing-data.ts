@@ -1,9 +1,11 @@
 // Per-tenant billing figures for the three billing families. BELGO-001 reproduces the samples
 // exactly; TECH-001 and STARTUP-001 have their own (different) numbers. Dates come from the clock.
+// More tenants come only in scale mode (./scale-tenants.ts), through withTenants().
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { brl, pyIso } from './headers.ts';
 
-interface V1Figures {
+export interface V1Figures {
   metrics: {
     api_calls: number; llm_tokens_input: number; llm_tokens_output: number; storage_mb: number;
     compute_seconds: number; active_users: number; active_sessions: number; logins_count: number;
@@ -18,10 +20,16 @@ interface V1Figures {
    * month's figures per resource; earlier months had no usage (the host's aggregate of zeros).
    */
   history: MonthShape[];
+  /**
+   * An ISO code for a tenant billed in another currency. The host names none (docs/host.md §4:
+   * BRL, `total_formatted` "R$ 27.02"); such a tenant's bodies carry `currency` beside the cents,
+   * as invoices do, and format their totals with the code. Absent: BRL, bodies as the host's.
+   */
+  currency?: string;
 }
 
 /** How a month's usage compares with the current month's, per resource (calls, tokens, MB, compute). */
-interface MonthShape {
+export interface MonthShape {
   api: number;
   llm: number;
   storage: number;
@@ -108,7 +116,23 @@ function unknownTenant(tenantId: string): V1Figures {
   return { metrics: zero, costs: { api_cents: 0, llm_cents: 0, storage_cents: 0, compute_cents: 0 }, limits: null, aggregateId, events: 0, history: [] };
 }
 
-const figuresOf = (tenantId: string): V1Figures => V1[tenantId] ?? unknownTenant(tenantId);
+/**
+ * Figures of tenants beyond the seeded ones, for the request being answered: the scale mode's,
+ * set per request by the server (one process may run a default and a scale replica at once).
+ */
+const extraTenants = new AsyncLocalStorage<Readonly<Record<string, V1Figures>>>();
+
+/** Runs `answer` with `extra` tenants' figures known (they do not replace the seeded three). */
+export function withTenants<T>(extra: Readonly<Record<string, V1Figures>>, answer: () => T): T {
+  return extraTenants.run(extra, answer);
+}
+
+const figuresOf = (tenantId: string): V1Figures => V1[tenantId] ?? extraTenants.getStore()?.[tenantId] ?? unknownTenant(tenantId);
+
+/** A total as the host formats it ("R$ 27.02"), with the code of a tenant in another currency. */
+const formatted = (cents: number, f: V1Figures): string => (f.currency ? `${f.currency} ${(cents / 100).toFixed(2)}` : brl(cents));
+/** `currency` for the bodies of a tenant in another currency; nothing for the host's own BRL. */
+const currencyOf = (f: V1Figures) => (f.currency ? { currency: f.currency } : {});
 
 const r2 = (n: number): number => Math.round(n * 100) / 100;
 const DAY = 86400000;
@@ -141,7 +165,7 @@ function figures(tenantId: string, shape: MonthShape = SAME) {
   };
   const c = { api_cents: api(f.costs.api_cents), llm_cents: llm(f.costs.llm_cents), storage_cents: sto(f.costs.storage_cents), compute_cents: cpu(f.costs.compute_cents) };
   const total = c.api_cents + c.llm_cents + c.storage_cents + c.compute_cents;
-  const costs = { ...c, total_cents: total, total_formatted: brl(total) };
+  const costs = { ...c, total_cents: total, total_formatted: formatted(total, f), ...currencyOf(f) };
   return { f, metrics, costs };
 }
 
@@ -190,7 +214,7 @@ function breakdownFor(tenantId: string, shape: MonthShape) {
 function monthShape(tenantId: string, month: string, now: Date): MonthShape {
   const k = monthsAgo(month, now);
   if (k === 0) return SAME;
-  return (k > 0 && V1[tenantId]?.history[k - 1]) || NONE;
+  return (k > 0 && figuresOf(tenantId).history[k - 1]) || NONE;
 }
 
 /** A month as the host's billing service takes it: "YYYY-MM", else its strptime raises (a 500). */
@@ -199,7 +223,7 @@ export const HOST_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function v1UsageBreakdown(tenantId: string, month: string | null, now = new Date()) {
   const mo = month ?? monthKey(now);
   const b = breakdownFor(tenantId, monthShape(tenantId, mo, now));
-  return { tenant_id: tenantId, month: mo, breakdown: b.breakdown, total_cost_cents: b.total_cost_cents, total_cost_formatted: b.total_cost_formatted };
+  return { tenant_id: tenantId, month: mo, breakdown: b.breakdown, total_cost_cents: b.total_cost_cents, total_cost_formatted: b.total_cost_formatted, ...currencyOf(b.f) };
 }
 
 export function adminUsage(tenantId: string, month: string | null, now = new Date()) {
@@ -222,6 +246,7 @@ export function adminUsage(tenantId: string, month: string | null, now = new Dat
     breakdown: b.breakdown,
     total_cost_cents: b.total_cost_cents,
     total_cost_formatted: b.total_cost_formatted,
+    ...currencyOf(b.f),
   };
 }
 

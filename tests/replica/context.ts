@@ -31,6 +31,8 @@ export interface Ctx {
   query: URLSearchParams;
   ip: string;
   state: HostState;
+  /** The host with 50 tenants (./scale-tenants.ts), not the seeded three alone. */
+  scale: boolean;
   auth: AuthInfo | null;
   /** tenant the request runs under: X-Switch-Tenant-ID, X-Tenant-ID (validated), or the token's claim */
   tenantContext: string | null;

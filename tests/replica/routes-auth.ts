@@ -1,5 +1,6 @@
 // Auth, user and tenant endpoints: logins, /api/v1/auth/me, /api/user/*, /api/projects, /api/tenants ...
-import { ACCOUNTS, PLATFORM_ENTRY, PROJECTS, TENANTS, findAccount, findTenant, membershipRole } from './accounts.ts';
+import { ACCOUNTS, PLATFORM_ENTRY, PROJECTS, findAccount, membershipRole } from './accounts.ts';
+import { findTenantIn, tenantDirectory } from './scale-tenants.ts';
 import type { Account } from './accounts.ts';
 import type { Ctx } from './context.ts';
 import { pyIso, sendJson, sendPermissionDenied, setContext } from './headers.ts';
@@ -162,8 +163,8 @@ function persona(ctx: Ctx) {
 
 // ------------------------------------------------------------------ tenants
 
-function brandingOf(id: string) {
-  return { ...findTenant(id)!.branding };
+function brandingOf(ctx: Ctx, id: string) {
+  return { ...findTenantIn(ctx.scale, id)!.branding };
 }
 
 function userTenants(ctx: Ctx) {
@@ -177,18 +178,18 @@ function userTenants(ctx: Ctx) {
       success: true,
       tenants: [
         { ...PLATFORM_ENTRY, branding: { ...PLATFORM_ENTRY.branding } },
-        ...TENANTS.map((t) => ({ tenant_id: t.tenant_id, name: t.name, slug: t.slug, plan: t.plan, role: 'super_admin', is_current: t.tenant_id === cur, branding: brandingOf(t.tenant_id) })),
+        ...tenantDirectory(ctx.scale).map((t) => ({ tenant_id: t.tenant_id, name: t.name, slug: t.slug, plan: t.plan, role: 'super_admin', is_current: t.tenant_id === cur, branding: brandingOf(ctx, t.tenant_id) })),
       ],
       current: cur,
       can_switch: true,
     };
   }
-  const ids = a.tenantIds.filter((id) => findTenant(id));
+  const ids = a.tenantIds.filter((id) => findTenantIn(ctx.scale, id));
   return {
     success: true,
     tenants: ids.map((id) => {
-      const t = findTenant(id)!;
-      return { tenant_id: t.tenant_id, name: t.name, slug: t.slug, plan: t.plan, role: membershipRole(a.role), is_current: id === current, branding: brandingOf(id) };
+      const t = findTenantIn(ctx.scale, id)!;
+      return { tenant_id: t.tenant_id, name: t.name, slug: t.slug, plan: t.plan, role: membershipRole(a.role), is_current: id === current, branding: brandingOf(ctx, id) };
     }),
     current: ids.length ? (current ?? null) : null,
     can_switch: ids.length > 1,
@@ -204,8 +205,8 @@ function projectsFor(ctx: Ctx) {
   }));
 }
 
-function platformTenants() {
-  const tenants = TENANTS.map((t) => ({
+function platformTenants(ctx: Ctx) {
+  const tenants = tenantDirectory(ctx.scale).map((t) => ({
     tenant_id: t.tenant_id, name: t.name, slug: t.slug, plan: t.plan, status: t.status, created_at: '2026-01-10T12:02:06.207426',
     stats: { projects: PROJECTS.filter((p) => p.tenant_id === t.tenant_id).length, stories: 0 },
     features: { ...t.features },
@@ -232,7 +233,7 @@ export function authedUserRoutes(ctx: Ctx): boolean {
       sendJson(res, 200, userTenants(ctx));
       return true;
     case '/api/user/current-tenant': {
-      const t = findTenant(ctx.tenantContext);
+      const t = findTenantIn(ctx.scale, ctx.tenantContext);
       sendJson(res, 200, {
         success: true,
         tenant: t ? { tenant_id: t.tenant_id, name: t.name, slug: t.slug, plan: t.plan, status: t.status, features: { ...t.features } } : null,
@@ -244,7 +245,7 @@ export function authedUserRoutes(ctx: Ctx): boolean {
       sendJson(res, 200, projectsFor(ctx));
       return true;
     case '/api/tenants':
-      sendJson(res, 200, TENANTS.filter((t) => t.status === 'active').map((t) => ({ tenant_id: t.tenant_id, id: t.tenant_id, name: t.name, slug: t.slug, plan: t.plan })));
+      sendJson(res, 200, tenantDirectory(ctx.scale).filter((t) => t.status === 'active').map((t) => ({ tenant_id: t.tenant_id, id: t.tenant_id, name: t.name, slug: t.slug, plan: t.plan })));
       return true;
     case '/api/tenant/current':
       // host bug reproduced: always nulls, even with a tenant claim
@@ -252,7 +253,7 @@ export function authedUserRoutes(ctx: Ctx): boolean {
       return true;
     case '/api/platform/tenants':
       if (a.role !== 'SUPER_ADMIN') sendPermissionDenied(res, a.role, 'tenants', 'read');
-      else sendJson(res, 200, platformTenants());
+      else sendJson(res, 200, platformTenants(ctx));
       return true;
     case '/api/stories':
     case '/api/epics':

@@ -1,5 +1,5 @@
 // The three billing families (panel /api/billing, tenant v1 /api/v1/billing, admin v1) and /billing.
-import { findTenant } from './accounts.ts';
+import { findTenantIn } from './scale-tenants.ts';
 import type { Ctx } from './context.ts';
 import {
   adminUsage, HOST_MONTH, panelDashboardHtml, panelInvoices, panelProjections, panelTimeline, panelUsage,
@@ -79,7 +79,7 @@ function tenantV1Routes(ctx: Ctx): boolean {
     return true;
   }
   const tenantId = a.tenantClaim ?? ctx.headerTenant;
-  if (!tenantId || !findTenant(tenantId)) {
+  if (!tenantId || !findTenantIn(ctx.scale, tenantId)) {
     sendJson(ctx.res, 401, TENANT_UNRESOLVED);
     return true;
   }
@@ -145,7 +145,7 @@ async function adminV1Routes(ctx: Ctx): Promise<boolean> {
   const body = (await ctx.readBody()) as { tenant_id?: string } | null;
   if (ctx.path.endsWith('generate-invoice')) {
     const t = body?.tenant_id;
-    sendJson(ctx.res, 200, { success: false, invoice: null, error: t && findTenant(t) ? 'Sem assinatura ativa' : 'Tenant nao encontrado' });
+    sendJson(ctx.res, 200, { success: false, invoice: null, error: t && findTenantIn(ctx.scale, t) ? 'Sem assinatura ativa' : 'Tenant nao encontrado' });
   } else {
     sendJson(ctx.res, 200, { processed: 0, errors: [] });
   }

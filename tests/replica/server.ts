@@ -13,6 +13,8 @@ import type { Role } from './jwt.ts';
 import { LoginRateLimiter, accountFor, authedUserRoutes, handleLogin } from './routes-auth.ts';
 import { billingRoutes } from './routes-billing.ts';
 import { pageRoutes } from './routes-page.ts';
+import { withTenants } from './billing-data.ts';
+import { SCALE_FIGURES } from './scale-tenants.ts';
 
 export type { HostState } from './context.ts';
 export type { Fault, RequestEntry } from './faults.ts';
@@ -27,6 +29,8 @@ export interface ReplicaOptions {
   state?: HostState;
   /** default true: 5 logins/min per endpoint and IP */
   loginRateLimit?: boolean;
+  /** default false: the host with 50 tenants (./scale-tenants.ts) */
+  scale?: boolean;
 }
 
 export interface Replica {
@@ -35,6 +39,9 @@ export interface Replica {
   port: number;
   readonly state: HostState;
   setState(s: HostState): void;
+  /** Scale mode (./scale-tenants.ts): kept across /__replica/reset, like the state. */
+  readonly scale: boolean;
+  setScale(on: boolean): void;
   faults: FaultTable;
   requests: RequestLog;
   /** the login limiter: `enabled` can be flipped, `reset()` forgets attempts */
@@ -120,6 +127,7 @@ function readBodyOnce(req: IncomingMessage): () => Promise<unknown> {
 
 export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> {
   let state: HostState = opts.state ?? 'today';
+  let scale = opts.scale ?? false;
   const faults = new FaultTable();
   const requests = new RequestLog();
   const limiter = new LoginRateLimiter();
@@ -160,6 +168,15 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> 
         if (!b || !HOST_STATES.includes(b.state as HostState)) return sendJson(res, 400, { detail: `state must be one of ${HOST_STATES.join(', ')}` });
         state = b.state as HostState;
         return sendJson(res, 200, { ok: true, state });
+      }
+    }
+    if (path === '/__replica/scale') {
+      if (method === 'GET') return sendJson(res, 200, { scale });
+      if (method === 'POST') {
+        const b = (await readBody()) as { enabled?: unknown } | null;
+        if (typeof b?.enabled !== 'boolean') return sendJson(res, 400, { detail: 'expected {enabled: boolean}' });
+        scale = b.enabled;
+        return sendJson(res, 200, { ok: true, scale });
       }
     }
     if (path === '/__replica/requests') {
@@ -212,7 +229,7 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> 
     if (fault && (await applyFault(res, fault))) return;
 
     const ctx: Ctx = {
-      req, res, method, path, query: url.searchParams, ip: req.socket.remoteAddress ?? '?', state,
+      req, res, method, path, query: url.searchParams, ip: req.socket.remoteAddress ?? '?', state, scale,
       auth: null, tenantContext: null, headerTenant: null, readBody,
     };
 
@@ -248,7 +265,7 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> 
       return sendServerError(res);
     }
 
-    if (await billingRoutes(ctx)) return;
+    if (await (scale ? withTenants(SCALE_FIGURES, () => billingRoutes(ctx)) : billingRoutes(ctx))) return;
     if (authedUserRoutes(ctx)) return;
     sendJson(res, 404, { detail: 'Not Found' });
   }
@@ -296,6 +313,12 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> 
     setState(s: HostState) {
       if (!HOST_STATES.includes(s)) throw new Error(`unknown state ${String(s)}`);
       state = s;
+    },
+    get scale() {
+      return scale;
+    },
+    setScale(on: boolean) {
+      scale = on;
     },
     faults,
     requests,

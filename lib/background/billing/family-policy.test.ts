@@ -30,6 +30,13 @@ describe('rule 2: dropped only when the host says the family is not there', () =
     for (const family of TRUTH_ORDER) expect(verdictFor(family, error, withClaim)).toBe('drop');
   });
 
+  it('a 403 from the family that last answered here refuses that tenant alone: stop, nothing dropped', () => {
+    const refused: BillingError = { kind: 'noAccess' };
+    expect(verdictFor('adminV1', refused, withoutClaim, 'adminV1')).toBe('stop');
+    expect(verdictFor('adminV1', refused, withoutClaim, 'panel')).toBe('drop');
+    expect(verdictFor('adminV1', { kind: 'notAvailable' }, withoutClaim, 'adminV1')).toBe('drop');
+  });
+
   it("the panel's 500 drops it only for a token without tenant claims", () => {
     const error: BillingError = { kind: 'server', status: 500 };
     expect(verdictFor('panel', error, withoutClaim)).toBe('drop');

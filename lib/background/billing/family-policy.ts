@@ -7,7 +7,9 @@
  * 2. A family is dropped only when the host says it is not there for this person: 404/405, 403,
  *    tenant v1's 401 "Tenant nao identificado", or the panel's 500 to a token without tenant
  *    claims (the host crashes on every such request: docs/host.md §3, "Which token works where").
- *    Dropped families stay dropped for the browser session and this sign-in.
+ *    Dropped families stay dropped for the browser session and this sign-in. But a 403 from
+ *    the family that last answered at this place refuses that one tenant, not the family: the
+ *    walk stops there, so the person's other tenants keep it (an overview of many tenants).
  * 3. An answer about another tenant is skipped: it is not this tenant's bill, and it is asked
  *    again next time.
  * 4. Anything else is transient (5xx, 429, timeout, offline, a body unreadable, oversized or
@@ -30,12 +32,14 @@ export interface TokenFacts {
   hasTenantClaim: boolean;
 }
 
-export function verdictFor(family: Family, error: BillingError, token: TokenFacts): Verdict {
+/** `known`: the family that last answered at this place (rule 2's exception), if any. */
+export function verdictFor(family: Family, error: BillingError, token: TokenFacts, known: Family | null = null): Verdict {
   switch (error.kind) {
     case 'signedOut':
       return 'stop';
-    case 'notAvailable':
     case 'noAccess':
+      return family === known ? 'stop' : 'drop';
+    case 'notAvailable':
       return 'drop';
     case 'otherTenant':
       return 'skip';

@@ -136,7 +136,7 @@ export async function fetchSnapshot({ origin, tenantId, token }: TenantRead, sta
   for (const id of order) {
     const result = await fromFamily(FAMILIES[id], ctx, id !== known);
     if (result.ok) return finish(result);
-    const verdict = verdictFor(id, result.error, facts);
+    const verdict = verdictFor(id, result.error, facts, known);
     if (verdict === 'stop') return finish(result);
     if (verdict === 'transient' && !goesOnAfterTransient(id, known)) return finish(result);
     if (verdict === 'drop') droppedNow.push(id);

@@ -53,3 +53,20 @@ describe('admin v1 usage', () => {
 });
 
 describeNeverThrows([['normalizeAdminV1Usage', normalizeAdminV1Usage]]);
+
+describe('a currency named beside the cents', () => {
+  const withCurrency = (currency: unknown) => {
+    const body = structuredClone(loadSample('v1-admin-usage.admin-v1-token').body) as { summary: { costs: Record<string, unknown> } };
+    body.summary.costs.currency = currency;
+    return normalizeAdminV1Usage(body);
+  };
+
+  it('is believed when it is an ISO code (the host names none: BRL), for the total and every part', () => {
+    const { value: usage } = expectOk(withCurrency('usd'));
+    expect([usage.total, ...Object.values(usage.split)].map((money) => money.currency)).toEqual(['USD', 'USD', 'USD', 'USD', 'USD']);
+  });
+
+  it('reads as BRL when it is anything else', () => {
+    for (const junk of ['US Dollar', 42, null, '<b>']) expect(expectOk(withCurrency(junk)).value.total.currency).toBe('BRL');
+  });
+});

@@ -1,12 +1,13 @@
 /**
  * The usage shape both v1 families share (docs/host.md §4B/4C): the billing service's real
- * aggregates in integer cents (BRL: the bodies name no currency), metrics as the service counts
- * them, and its breakdown against the plan's included amounts.
+ * aggregates in integer cents (BRL: the host's bodies name no currency; one that names an ISO
+ * code, as invoices do, is believed), metrics as the service counts them, and its breakdown
+ * against the plan's included amounts.
  */
 import { z } from 'zod/mini';
 import type { Money, Quota, Quotas, Usage } from '@/lib/billing/model';
 import { isMonth } from '@/lib/billing/month';
-import { HOST_CURRENCY } from '@/lib/host/currency';
+import { currencyOrDefault, HOST_CURRENCY } from '@/lib/host/currency';
 import { hostText, oneDecimal } from '@/lib/host/result';
 import { cents, count, quantity } from '@/lib/host/schemas';
 import { NO_QUOTAS } from '@/lib/host/families/family';
@@ -26,6 +27,7 @@ export const V1CostsSchema = z.object({
   storage_cents: cents,
   compute_cents: cents,
   total_cents: cents,
+  currency: z.optional(z.unknown()),
 });
 
 /**
@@ -86,17 +88,19 @@ export function v1Usage(
   costs: z.infer<typeof V1CostsSchema>,
   quotas: Quotas,
 ): Usage {
+  const currency = currencyOrDefault(costs.currency);
+  const money = (amount: number): Money => ({ cents: amount, currency });
   return {
     period: hostText(period),
     periodStart: null,
     periodEnd: null,
     month: isMonth(period) ? period : null,
-    total: brl(costs.total_cents),
+    total: money(costs.total_cents),
     split: {
-      api: brl(costs.api_cents),
-      llm: brl(costs.llm_cents),
-      storage: brl(costs.storage_cents),
-      compute: brl(costs.compute_cents),
+      api: money(costs.api_cents),
+      llm: money(costs.llm_cents),
+      storage: money(costs.storage_cents),
+      compute: money(costs.compute_cents),
     },
     metrics: {
       apiCalls: metrics.api_calls,

@@ -3,11 +3,13 @@
  * errors. Every status and failure mode the host is known to produce is mapped here, so the
  * rest of the background never looks at a Response. Only the dashboard's own answer is read:
  * redirects are refused, bodies are read as a stream and cut off past MAX_BODY_BYTES, and a
- * Retry-After holds the session's billing requests to the origin (./hold.ts).
+ * Retry-After holds the session's billing requests to the origin (./hold.ts). Billing requests
+ * (every endpoint not `unheld`) also wait for one of the origin's few slots (./in-flight.ts).
  */
 import { fail, type BillingError, type Result } from '@/lib/billing/model';
 import type { Endpoint } from '@/lib/host/http/endpoints';
 import { holdOf, holdOrigin, retryAtFrom } from '@/lib/host/http/hold';
+import { slotFor } from '@/lib/host/http/in-flight';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Far beyond any billing answer (50 invoices are a few KB); past it the request is aborted. */
@@ -66,7 +68,22 @@ function redirected(response: Response, origin: string): boolean {
   return response.url !== '' && new URL(response.url).origin !== origin;
 }
 
+/**
+ * The identity checks (`unheld`) skip the line too: a few per sign-in, never per tenant, and
+ * behind fifty tenants' bills they would keep a new person waiting to be recognised.
+ */
 export async function hostFetch(endpoint: Endpoint, options: HostFetchOptions): Promise<Result<unknown>> {
+  if (endpoint.unheld) return send(endpoint, options);
+  // Held until the answer is read (and any Retry-After stored), so the next in line sees that hold.
+  const release = await slotFor(new URL(endpoint.url).origin, options.signal);
+  try {
+    return await send(endpoint, options);
+  } finally {
+    release();
+  }
+}
+
+async function send(endpoint: Endpoint, options: HostFetchOptions): Promise<Result<unknown>> {
   const origin = new URL(endpoint.url).origin;
   // A storage failure must not stop the request: the hold is a courtesy the host asked for.
   const hold = endpoint.unheld ? null : await holdOf(origin, options.token).catch(() => null);
