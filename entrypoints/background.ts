@@ -3,6 +3,8 @@ import { parseRequest } from '@/lib/protocol/requests';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
 import { BADGE_ALARM, followActiveTab, refreshBadge, scheduleBadge } from '@/lib/background/badge/badge';
+import { checkAlertsOnEveryAnswer } from '@/lib/background/badge/alerts';
+import { answerAlertClicks } from '@/lib/background/badge/alert-clicks';
 import { syncDashboardRegistration } from '@/lib/dashboard/registration';
 import { forgetOriginsNoLongerWatched } from '@/lib/background/session/watched';
 import { forgetPrivateWindowsWhenClosed } from '@/lib/background/session/private-store';
@@ -40,6 +42,10 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) void refreshBadge('fresh');
   });
+  // Alerts: checked whenever a tenant's current month arrives; a click opens or silences.
+  checkAlertsOnEveryAnswer();
+  answerAlertClicks();
+
   // Notifications and the badge's number format speak the person's chosen language too.
   // The alarm follows the interval each change carries, in the order the changes came.
   void settingsItem.getValue().then((settings) => {

@@ -47,7 +47,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe('PopupPanel', () => {
-  it('paints the figures last shown in its first render, before the background answers', () => {
+  it('paints the figures last shown in its first render, before the background answers', async () => {
     render(PopupPanel, { props: { firstView: shownView() } });
     expect(screen.getByTestId('popup-state')).toHaveAttribute('data-state', 'ready');
     expect(screen.getByTestId('popup-total-cost')).toHaveTextContent('R$ 27,02');
@@ -55,8 +55,8 @@ describe('PopupPanel', () => {
     // A cached read is no refresh: the button does not flicker to "Atualizando…".
     expect(screen.getByTestId('popup-refresh')).toHaveTextContent('Atualizar');
     expect(screen.getByTestId('popup-refresh')).toBeEnabled();
-    // And it still asks: the background's answer is the one that rules.
-    expect(sendMessage).toHaveBeenCalledWith({ op: 'billing.get', freshness: 'cached' });
+    // And it still asks, once they are on screen: the background's answer is the one that rules.
+    await expect.poll(() => sendMessage).toHaveBeenCalledWith({ op: 'billing.get', freshness: 'cached' });
   });
 
   it('without them it says it is loading until the background answers', async () => {
@@ -71,6 +71,19 @@ describe('PopupPanel', () => {
     answer.resolve({ ok: false, error: { kind: 'signedOut' } });
     await expect.poll(() => screen.getByTestId('popup-state').getAttribute('data-state')).toBe('signedOut');
     expect(screen.queryByTestId('popup-total-cost')).toBeNull();
+  });
+
+  it('signed out, it says the alerts resume at the next visit to the dashboard; signed in, it does not', async () => {
+    render(PopupPanel, { props: { firstView: null } });
+    expect(screen.queryByTestId('popup-alerts-paused')).toBeNull();
+    answer.resolve({ ok: false, error: { kind: 'signedOut' } });
+    await expect.poll(() => screen.queryByTestId('popup-alerts-paused')).toHaveTextContent('Os alertas voltam na próxima visita ao Dashboard Agile.');
+    cleanup();
+    answer = deferred<Result<unknown>>();
+    render(PopupPanel, { props: { firstView: null } });
+    answer.resolve({ ok: false, error: { kind: 'server', status: 500 } });
+    await expect.poll(() => screen.getByTestId('popup-state').getAttribute('data-state')).not.toBe('loading');
+    expect(screen.queryByTestId('popup-alerts-paused')).toBeNull();
   });
 
   it('a typed tenant answered with nothing but zeros asks the person to check the id; a tenant with figures does not', () => {

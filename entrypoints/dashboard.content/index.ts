@@ -4,8 +4,7 @@ import '@/lib/content/quiet-start';
 import { startOverlay } from '@/lib/content/overlay';
 import { reportPageSession } from '@/lib/content/session-reporter';
 import { waitForSidebar } from '@/lib/content/dashboard-dom';
-import { readSettings } from '@/lib/storage/content-script-read';
-import { dashboardsOf } from '@/lib/storage/settings-shape';
+import { dashboardsOf, readSettings } from '@/lib/storage/content-script-read';
 import { followLanguageChoice } from '@/lib/i18n/follow-language';
 
 // Registered at run time for the dashboards' origins only (lib/dashboard/registration.ts);

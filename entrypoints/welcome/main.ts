@@ -6,7 +6,7 @@ import { followLanguageChoice, labelPage } from '@/lib/i18n/follow-language';
 import '@/assets/pages.css';
 
 followSystemTheme();
-// The settings are read beside the language choice, so the first paint shows the address filled.
+// The settings are read beside the language choice, so the first paint shows the dashboards listed.
 const [firstSettings] = await Promise.all([
   settingsItem.getValue(),
   // A language changed in the options page: every label and number format, so start over.

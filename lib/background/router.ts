@@ -3,16 +3,16 @@
  * origin and tenant it is about (inside the snapshot); UIs also drop any answer older than
  * their latest request.
  */
-import { browser } from 'wxt/browser';
 import { fail, type Result } from '@/lib/billing/model';
-import type { Request, ResponseMap, TenantList } from '@/lib/protocol/replies';
+import type { AlertsView, Request, ResponseMap, TenantList } from '@/lib/protocol/replies';
 import { billing, prefetchBilling } from '@/lib/background/billing/service';
 import { fetchCatalog } from '@/lib/background/catalog';
 import { checkConnection } from '@/lib/background/connection-check';
 import { overlayStylesheet } from '@/lib/background/overlay-stylesheet';
 import { syncDashboardRegistration } from '@/lib/dashboard/registration';
 import type { Caller } from '@/lib/background/sender';
-import { rememberPageStore } from '@/lib/background/page-stores';
+import { openFullPage } from '@/lib/background/full-page';
+import { checkAlerts } from '@/lib/background/badge/alerts';
 import { NORMAL_STORE } from '@/lib/dashboard/place';
 import { billingSession, storeSession, withAccess } from '@/lib/background/session/session';
 import { getSession } from '@/lib/background/session/store';
@@ -30,6 +30,17 @@ const tenantChange =
     const list = await change(place, gate.value, request.tenantId);
     return list ? { ok: true, value: list } : fail({ kind: 'noAccess' });
   };
+
+/**
+ * A tenant's alerts in force, silenced or heard again first when `silenced` says so; for our own
+ * pages only (a dashboard tab has no say in them). From the cached figures, as billing.get's.
+ */
+async function alertsOf({ kind, place }: Caller, tenantId?: string, silenced?: boolean): Promise<Result<AlertsView>> {
+  if (kind !== 'extensionPage') return fail({ kind: 'noAccess' });
+  const reply = await billing(place, { op: 'billing.get', freshness: 'cached', ...(tenantId && { tenantId }) });
+  // Never announces: answers after any announcement under way for these figures.
+  return reply.ok ? { ok: true, value: await checkAlerts(place, reply.value, () => false, silenced) } : reply;
+}
 
 const HANDLERS: { [K in Op]: Handler<K> } = {
   async 'session.report'(caller, request) {
@@ -88,12 +99,12 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
     return { ok: true, value: null };
   },
   async 'page.openFull'(caller, request) {
-    const hash = request.tenantId ? `#tenant=${request.tenantId}` : '';
-    const tab = await browser.tabs.create({ url: browser.runtime.getURL(`/billing.html${hash}`) });
     // The page speaks for the person who opened it, in a container or private window too.
-    await rememberPageStore(tab.id, caller.place.store);
+    await openFullPage(caller.place.store, request.tenantId ? `#tenant=${request.tenantId}` : '');
     return { ok: true, value: null };
   },
+  'alerts.get': (caller, request) => alertsOf(caller, request.tenantId),
+  'alerts.silence': (caller, request) => alertsOf(caller, request.tenantId, request.silenced),
 };
 
 export function handleRequest<K extends Op>(caller: Caller, request: Extract<Request, { op: K }>): Promise<Result<ResponseMap[K]>> {

@@ -3,7 +3,6 @@
  * how much of it the cost has used, and the level that colours it.
  */
 import type { Money, Result, Projections } from '@/lib/billing/model';
-import type { Settings } from '@/lib/storage/settings';
 
 export type BudgetLevel = 'ok' | 'warn' | 'over';
 
@@ -17,7 +16,14 @@ export interface TenantBudget {
   own: boolean;
 }
 
-export function tenantBudget(settings: Pick<Settings, 'budgetCents' | 'budgetLevels' | 'tenantBudgets'>, origin: string, tenantId: string): TenantBudget {
+/** The settings' budget fields (lib/storage/settings.ts), as this pure layer reads them. */
+export interface BudgetSettings {
+  budgetCents: number | null;
+  budgetLevels: number[];
+  tenantBudgets: { origin: string; tenantId: string; budgetCents: number | null; budgetLevels: number[] | null }[];
+}
+
+export function tenantBudget(settings: BudgetSettings, origin: string, tenantId: string): TenantBudget {
   const mine = settings.tenantBudgets.find((entry) => entry.origin === origin && entry.tenantId === tenantId);
   return {
     budgetCents: mine?.budgetCents ?? settings.budgetCents,

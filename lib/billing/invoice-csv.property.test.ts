@@ -7,25 +7,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_HEADER, centsToDecimal, invoicesToCsv } from '@/lib/billing/invoice-csv';
+import { CSV_HEADER, invoicesToCsv } from '@/lib/billing/invoice-csv';
+import { centsToDecimal } from '@/lib/billing/csv';
 import { parseCsv, spreadsheetCells } from '@/lib/billing/invoice-csv.support';
+import { DIALECTS, FORMULA_START, SEPARATORS, bodyOf, hostText, localeArb, neutralised } from '@/lib/billing/csv.support';
 import type { Invoice, InvoiceStatus } from '@/lib/billing/model';
 
-const BOM = '\uFEFF';
 const AMOUNT_COLUMN = CSV_HEADER.indexOf('valor');
-/** What a spreadsheet may read as the start of a formula (OWASP: = + - @, TAB, CR). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** The separator and decimal mark each locale's spreadsheet reads. */
-const DIALECTS = { 'pt-BR': { separator: ';', decimal: ',' }, en: { separator: ',', decimal: '.' } } as const;
-const SEPARATORS = [',', ';', '\t'];
-
-/** Text with a high share of what CSV and spreadsheets care about. */
-const hostText: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ unit: fc.constantFrom(',', ';', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", ' ', 'a', '1', 'é') }),
-  fc.string({ unit: 'grapheme' }),
-  fc.string({ unit: 'binary' }),
-  fc.constantFrom('=HYPERLINK("http://x","y")', 'x;=1+1', 'a,-2', 'b\t@SUM(A1)', '"=1"', '\r\n=1', '"', '""', ',', ';', ''),
-);
 const hostDate: fc.Arbitrary<string | null> = fc.oneof(
   fc.constant(null),
   hostText,
@@ -53,29 +41,12 @@ const invoiceArb: fc.Arbitrary<Invoice> = fc.record({
   paidAt: hostDate,
 });
 const invoicesArb = fc.array(invoiceArb, { maxLength: 12 });
-const localeArb = fc.constantFrom<keyof typeof DIALECTS>('pt-BR', 'en');
-
-function bodyOf(csv: string): string {
-  expect(csv.startsWith(BOM)).toBe(true);
-  return csv.slice(BOM.length);
-}
 
 /** `YYYY-MM-DD` when the trimmed text starts with a full date (then end, T or space); else the text. */
 function expectedDate(value: string | null): string {
   if (value === null) return '';
   const m = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value.trim());
   return m ? m[1]! : value;
-}
-
-/** The text as written: an apostrophe before each formula start at the start or after , ; TAB CR LF ". */
-function neutralised(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const startsCell = i === 0 || ',;\t\r\n"'.includes(text[i - 1]!);
-    if (startsCell && '=+-@\t\r'.includes(text[i]!)) out += "'";
-    out += text[i];
-  }
-  return out;
 }
 
 describe('invoicesToCsv', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal, csvDialect, csvFileName, invoicesToCsv, neutralizeFormula, quoteField } from '@/lib/billing/invoice-csv';
+import { csvFileName, invoicesToCsv } from '@/lib/billing/invoice-csv';
+import { centsToDecimal, csvDialect, neutralizeFormula, quoteField } from '@/lib/billing/csv';
 import { spreadsheetCells } from '@/lib/billing/invoice-csv.support';
 import type { Invoice } from '@/lib/billing/model';
 

@@ -60,6 +60,7 @@ interface IssueLike {
   maximum?: unknown;
   origin?: unknown;
   input?: unknown;
+  params?: { integer?: unknown };
 }
 
 function describeInput(input: unknown): string {
@@ -102,8 +103,9 @@ function describeIssue(issue: IssueLike): string {
       return 'badly formatted';
     case 'invalid_value':
       return 'unexpected value';
-    case 'invalid_union':
-      return 'does not match any expected shape';
+    case 'custom':
+      // lib/host/schemas.ts's integers: a refinement rather than zod's int format
+      return issue.params?.integer === true ? `expected integer, got ${describeInput(issue.input)}` : 'invalid';
     case 'not_multiple_of':
       return 'not a whole step';
     default:

@@ -7,8 +7,10 @@
 import type { Catalog } from '@/lib/i18n/catalog';
 import type { BillingError, BillingSnapshot, Family } from '@/lib/billing/model';
 import type { Request } from '@/lib/protocol/requests';
+import type { AlertsView } from '@/lib/billing/alerts';
 
 export type { Freshness, PageSession, Request } from '@/lib/protocol/requests';
+export type { AlertsView, AlertWarning } from '@/lib/billing/alerts';
 
 /**
  * Why we believe a tenant is this person's, strongest first: the host listed it for them, their
@@ -80,5 +82,7 @@ export interface ResponseMap extends Record<Request['op'], unknown> {
   'i18n.catalog': Catalog;
   'overlay.css': string;
   'overlay.register': null;
+  'alerts.get': AlertsView;
+  'alerts.silence': AlertsView;
 }
 

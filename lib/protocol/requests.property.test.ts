@@ -115,17 +115,26 @@ describe('parseRequest', () => {
     fc.assert(
       fc.property(
         tenantLike,
-        fc.constantFrom('tenant.select', 'tenant.choose', 'tenant.forget', 'billing.get', 'page.openFull'),
+        fc.constantFrom('tenant.select', 'tenant.choose', 'tenant.forget', 'billing.get', 'page.openFull', 'alerts.get', 'alerts.silence'),
         (tenantId, op) => {
           const message =
-            op === 'billing.get' ? { op, tenantId, freshness: 'cached' } : { op, tenantId };
+            op === 'billing.get' ? { op, tenantId, freshness: 'cached' } : op === 'alerts.silence' ? { op, tenantId, silenced: true } : { op, tenantId };
           const out = parse(message);
           const matches = typeof tenantId === 'string' && HOST_TENANT.test(tenantId);
-          // `tenantId: undefined` is the optional key left out (billing.get, page.openFull).
-          const omitted = tenantId === undefined && (op === 'billing.get' || op === 'page.openFull');
+          // `tenantId: undefined` is the optional key left out (billing.get, page.openFull, alerts.get).
+          const omitted = tenantId === undefined && ['billing.get', 'page.openFull', 'alerts.get'].includes(op);
           expect(out !== null).toBe(matches || omitted);
         },
       ),
+    );
+  });
+
+  it('"silence this month" takes a yes or a no, nothing else', () => {
+    fc.assert(
+      fc.property(anyValue, (silenced) => {
+        const out = parse({ op: 'alerts.silence', tenantId: 'BELGO-001', silenced });
+        expect(out !== null).toBe(typeof silenced === 'boolean');
+      }),
     );
   });
 });

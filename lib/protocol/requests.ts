@@ -9,7 +9,7 @@ import { LANGUAGE_TAGS } from '@/lib/i18n/catalog';
 import { MONTH_PATTERN } from '@/lib/billing/month';
 import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
 
-const tenantId = z.string().check(z.regex(TENANT_ID_PATTERN));
+const tenantId = z.string().check(z.refine((id) => TENANT_ID_PATTERN.test(id)));
 const nullableText = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
 
 /** What a dashboard tab knows about its signed-in person, read from the page's localStorage. */
@@ -25,41 +25,54 @@ const pageSessionSchema = z.strictObject({
  * it when stale); `fresh`: wait for data younger than the refresh interval; `force`: wait for
  * a new answer from the host.
  */
-const freshnessSchema = z.enum(['cached', 'fresh', 'force']);
+const freshnessSchema = z.literal(['cached', 'fresh', 'force']);
 
-const requestSchema = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('session.report'), session: pageSessionSchema }),
-  z.strictObject({ op: z.literal('access.get') }),
-  z.strictObject({ op: z.literal('tenants.get') }),
-  z.strictObject({ op: z.literal('tenant.select'), tenantId }),
+/**
+ * One strict schema per op, chosen by the message's `op` before anything else is read: a
+ * discriminated union without zod's union code, which cost the background ~0.7 KB gzip. Each
+ * schema names its own op again, so a key that does not match its schema refuses every message.
+ */
+const requestSchemas = {
+  'session.report': z.strictObject({ op: z.literal('session.report'), session: pageSessionSchema }),
+  'access.get': z.strictObject({ op: z.literal('access.get') }),
+  'tenants.get': z.strictObject({ op: z.literal('tenants.get') }),
+  'tenant.select': z.strictObject({ op: z.literal('tenant.select'), tenantId }),
   /** The person says this tenant is theirs (confirmed in a chooser, or typed in the options page). */
-  z.strictObject({ op: z.literal('tenant.choose'), tenantId }),
+  'tenant.choose': z.strictObject({ op: z.literal('tenant.choose'), tenantId }),
   /** The person takes back a tenant they had chosen. */
-  z.strictObject({ op: z.literal('tenant.forget'), tenantId }),
+  'tenant.forget': z.strictObject({ op: z.literal('tenant.forget'), tenantId }),
   /** `month` ("YYYY-MM"): that month's usage; without it, the current month's snapshot. */
-  z.strictObject({
+  'billing.get': z.strictObject({
     op: z.literal('billing.get'),
     tenantId: z.optional(tenantId),
     freshness: freshnessSchema,
-    month: z.optional(z.string().check(z.regex(MONTH_PATTERN))),
+    month: z.optional(z.string().check(z.refine((month) => MONTH_PATTERN.test(month)))),
   }),
   /** Opens the extension's full billing page in a new tab (a content script cannot). */
-  z.strictObject({ op: z.literal('page.openFull'), tenantId: z.optional(tenantId) }),
+  'page.openFull': z.strictObject({ op: z.literal('page.openFull'), tenantId: z.optional(tenantId) }),
   /** What the extension sees of the dashboard, for the options page. */
-  z.strictObject({ op: z.literal('connection.check') }),
+  'connection.check': z.strictObject({ op: z.literal('connection.check') }),
   /** The message catalog of a language chosen over the browser's (content scripts cannot read it). */
-  z.strictObject({ op: z.literal('i18n.catalog'), language: z.enum(LANGUAGE_TAGS) }),
+  'i18n.catalog': z.strictObject({ op: z.literal('i18n.catalog'), language: z.literal(LANGUAGE_TAGS) }),
   /** The overlay's stylesheet, for a dashboard tab whose person may see billing. */
-  z.strictObject({ op: z.literal('overlay.css') }),
+  'overlay.css': z.strictObject({ op: z.literal('overlay.css') }),
+  /** A tenant's alerts in force (the active tenant's by default), for our own pages. */
+  'alerts.get': z.strictObject({ op: z.literal('alerts.get'), tenantId: z.optional(tenantId) }),
+  /** "Silenciar este mês": a tenant's alerts silenced until its period ends, or again heard. */
+  'alerts.silence': z.strictObject({ op: z.literal('alerts.silence'), tenantId, silenced: z.boolean() }),
   /** The options page saved an address (maybe the same one): the overlay's registration is made to match it. */
-  z.strictObject({ op: z.literal('overlay.register') }),
-]);
+  'overlay.register': z.strictObject({ op: z.literal('overlay.register') }),
+};
+
+type RequestSchemas = typeof requestSchemas;
 
 export type PageSession = z.infer<typeof pageSessionSchema>;
 export type Freshness = z.infer<typeof freshnessSchema>;
-export type Request = z.infer<typeof requestSchema>;
+export type Request = { [Op in keyof RequestSchemas]: z.infer<RequestSchemas[Op]> }[keyof RequestSchemas];
 
 export function parseRequest(message: unknown): Request | null {
-  const result = requestSchema.safeParse(message);
+  const op: unknown = typeof message === 'object' && message !== null ? (message as { op?: unknown }).op : undefined;
+  if (typeof op !== 'string' || !Object.hasOwn(requestSchemas, op)) return null;
+  const result = requestSchemas[op as keyof RequestSchemas].safeParse(message);
   return result.success ? result.data : null;
 }

@@ -71,7 +71,7 @@ export type UsedEntry = z.infer<typeof usedEntrySchema>;
 /** Every cached entry, least recently used first: all places in one order, as the byte bound counts across them. */
 export const billingRecentItem = defineStoredItem('session:billingRecent', { schema: z.array(usedEntrySchema), fallback: [] });
 
-const familySchema = z.enum(['panel', 'tenantV1', 'adminV1']) satisfies z.ZodMiniType<Family>;
+const familySchema = z.literal(['panel', 'tenantV1', 'adminV1']) satisfies z.ZodMiniType<Family>;
 
 /** Families dropped per place (`placeKey`; family-policy.ts rule 2), for this browser session and sign-in. */
 export const droppedFamiliesItem = defineStoredItem('session:droppedFamilies', {

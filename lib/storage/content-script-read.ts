@@ -11,6 +11,8 @@ import { watchKey } from '@/lib/storage/area';
 import type { Settings } from '@/lib/storage/settings';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, TENANT_CHOICES_KEY } from '@/lib/storage/settings-shape';
 
+export { dashboardsOf } from '@/lib/storage/settings-shape';
+
 /**
  * The stored settings over the defaults. Without zod, a cheap check in place of the schema: a
  * field stored with another type than its default's reads as the default (the budget, null by

@@ -64,7 +64,7 @@ const settingsSchema = z.object({
   /** Budgets of a tenant's own, at one dashboard; a null field there takes the default above. */
   tenantBudgets: z.array(tenantBudgetSchema).check(z.maxLength(SETTING_BOUNDS.tenantBudgetCount.max)),
   /** The UI language: the browser's, or one the person chose. */
-  language: z.enum(['auto', ...LANGUAGE_TAGS]),
+  language: z.literal(['auto', ...LANGUAGE_TAGS]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

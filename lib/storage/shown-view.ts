@@ -18,7 +18,7 @@ import { defineStoredItem } from '@/lib/storage/stored-item';
 import { personKey, tenantChoicesItem } from '@/lib/storage/tenant-choices';
 
 /** Shallow: the background built the view; a read checks what the first paint relies on. */
-const paintedFields = z.looseObject({ tenant: z.looseObject({ id: z.string() }), snapshot: z.looseObject({ fetchedAt: z.number() }) });
+const paintedFields = z.object({ tenant: z.object({ id: z.string() }), snapshot: z.object({ fetchedAt: z.number() }) });
 const viewSchema = z.custom<BillingView>((view) => paintedFields.safeParse(view).success);
 
 /** One record: the popup shows the configured dashboard only. One that does not fit paints nothing. */

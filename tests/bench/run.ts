@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --compare <earlier.json>] [-- --hosts today:v1,seed:legacy]`: builds the
- * extension, runs a copy of it (with the floor page added, see bench-extension.ts) in real
- * Chromium against the replica in every host state, every API answer taking a realistic
- * server delay, and measures speed and size beside the seed's in-page approach. Prints a
- * table; writes bench-results/bench-<time>.json (kept per run) and bench-results/latest.json.
- * Every figure is measured in this run.
+ * `npm run bench [-- --compare <earlier.json>] [-- --hosts today:v1,seed:legacy] [-- --only popup|overview|hosts]`:
+ * builds the extension, runs a copy of it (with the floor page added, see bench-extension.ts) in
+ * real Chromium against the replica in every host state, every API answer taking a realistic
+ * server delay, and measures speed and size beside the seed's in-page approach, then the overview
+ * of 1, 10 and 50 tenants (overview.ts). Prints a table; writes bench-results/bench-<time>.json
+ * (kept per run) and bench-results/latest.json. Every figure is measured in this run. `--only`
+ * measures the sizes and one part: the popup beside the floor page (one tenant), the overview
+ * (with the popup's list), or the host states.
  */
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -22,8 +24,13 @@ import { measureHeapGrowth } from './heap-growth';
 import { benchHost, hostLabel, type Host, type HostRun } from './host-run';
 import { timeHostMount } from './host-page';
 import { POPUP_FIGURES, timePaint } from './page-paint';
+import { benchOverview } from './overview';
+import { startReplica } from '../replica/server';
+import { configureDashboard, signIn } from '../tooling/extension-browser';
 
-const { values: args } = parseArgs({ options: { compare: { type: 'string' }, hosts: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { compare: { type: 'string' }, hosts: { type: 'string' }, only: { type: 'string' } } });
+const ONLY = args.only as 'popup' | 'overview' | 'hosts' | undefined;
+if (ONLY && !['popup', 'overview', 'hosts'].includes(ONLY)) throw new Error(`--only popup, overview or hosts, not ${ONLY}`);
 const SERVER_MS = Number(process.env.BENCH_SERVER_MS ?? 40);
 const OPENS = 20;
 /** Cold starts per host state, each side: with 5 the median of `today` moved 0.73× → 1.03× between runs. */
@@ -31,6 +38,8 @@ const COLD_RUNS = 9;
 /** Opens of the popup and of the floor page: a p95 of 20 was one open, and moved ±0.3× between runs. */
 const PAINTS = 60;
 const MOUNTS = 10;
+/** Cold opens of the overview per number of tenants (50 tenants take a second or more each). */
+const OVERVIEW_COLD_RUNS = 5;
 /**
  * Each host state with the token that shows it best: the login page's v1 token where admin v1
  * is all there is; the legacy token (with tenant claims), with which the seed's panel and the
@@ -42,7 +51,7 @@ const HOSTS: Host[] = (args.hosts ?? 'today:v1,seed:legacy,seed:v1,fixed:legacy'
 });
 /** Injection and heap need the host's Analytics section, which only a token with tenant claims loads. */
 const WITH_ANALYTICS = HOSTS.find((host) => host.token === 'legacy');
-if (!WITH_ANALYTICS) console.log('[bench] no host with a legacy token: injection, heap and host-page figures are not measured');
+if (!WITH_ANALYTICS && (!ONLY || ONLY === 'hosts')) console.log('[bench] no host with a legacy token: injection, heap and host-page figures are not measured');
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
 const loadAtStart = load();
@@ -117,24 +126,44 @@ async function popupFigures(): Promise<Figure[]> {
   ];
 }
 
+/** The popup alone: one tenant's figures shown (today's host, the login page's token), then popupFigures. */
+async function popupOnly(): Promise<Figure[]> {
+  const replica = await startReplica({ port: 0, state: 'today', loginRateLimit: false });
+  replica.faults.set('/api/', { delayMs: SERVER_MS });
+  try {
+    await configureDashboard(control, replica.origin);
+    const page = await browser.context.newPage();
+    await signIn(page, replica.origin, 'belgo_admin', 'v1');
+    await page.getByTestId('billing-sidebar-cost').waitFor();
+    return await popupFigures();
+  } finally {
+    await replica.close();
+  }
+}
+
 const runs: Record<string, HostRun['requests']> = {};
 try {
-  for (const host of HOSTS) {
+  if (ONLY === 'popup') figures.push(...(await popupOnly()));
+  for (const host of ONLY ? (ONLY === 'hosts' ? HOSTS : []) : HOSTS) {
     console.log(`[bench] ${hostLabel(host)}`);
     const run = await benchHost(browser, control, host, {
       serverMs: SERVER_MS,
       opens: OPENS,
       coldRuns: COLD_RUNS,
       inPage: host === WITH_ANALYTICS ? inPageFigures : undefined,
-      atEnd: host === HOSTS[0] ? popupFigures : undefined,
+      atEnd: host === HOSTS[0] && !ONLY ? popupFigures : undefined,
     });
     figures.push(...run.figures);
     runs[hostLabel(host)] = run.requests;
   }
+  if (!ONLY || ONLY === 'overview') {
+    console.log('[bench] overview: 1, 10 and 50 tenants');
+    figures.push(...(await benchOverview(browser, control, { serverMs: SERVER_MS, coldRuns: OVERVIEW_COLD_RUNS, paints: PAINTS })));
+  }
 
   const loadAtEnd = load();
   // What the whole extension costs first, then each host state in turn.
-  const order = ['bundle', 'injection', 'memory', 'host page', 'popup', ...HOSTS.map(hostLabel)];
+  const order = ['bundle', 'injection', 'memory', 'host page', 'popup', 'overview', ...HOSTS.map(hostLabel)];
   figures.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
   printTable(figures);
   mkdirSync('bench-results', { recursive: true });

@@ -10,6 +10,7 @@ import { test, expect } from './fixtures';
 import { USAGE_ENDPOINTS } from './fault-cases';
 import type { Replica } from '../replica/server';
 import { configureDashboard } from '../tooling/extension-browser';
+import { storeSettings } from '../tooling/page-steps';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 // Each test runs axe several times (a few seconds each on a busy 2-core machine).
@@ -240,8 +241,8 @@ for (const theme of ['light', 'dark'] as const) {
       const welcome = await open('welcome.html');
       await expect(welcome.getByTestId('welcome-picture')).toBeVisible();
       await expectAccessible(welcome, 'first run');
-      await welcome.getByTestId('options-origin').fill('ftp://agile.example.com');
-      await welcome.getByTestId('options-save').click();
+      await welcome.getByTestId('options-dashboard-add-origin').fill('ftp://agile.example.com');
+      await welcome.getByTestId('options-dashboard-add').click();
       await expect(welcome.getByTestId('options-origin-message')).toBeVisible();
       await welcome.getByTestId('options-check').click();
       await expect(welcome.getByTestId('options-check-result')).toBeVisible();
@@ -252,6 +253,22 @@ for (const theme of ['light', 'dark'] as const) {
       const policy = await open('privacy.html');
       await expect(policy.getByTestId('privacy-policy')).toBeVisible();
       await expectAccessible(policy, 'privacy policy');
+    });
+
+    test('options: two dashboards, one out of reach; an address refused; a removal asked', async ({ background, extensionPage, replica }) => {
+      await background.evaluate(storeSettings, {
+        dashboards: [{ name: 'Produção', origin: replica.origin }, { name: 'Homologação', origin: 'https://agile.example.com' }],
+        dashboardOrigin: replica.origin,
+      });
+      const page = await extensionPage('options.html');
+      await page.emulateMedia({ colorScheme: theme });
+      await expect(page.getByTestId('options-access-missing')).toBeVisible();
+      await page.getByTestId('options-dashboard-add-origin').fill('ftp://agile.example.com');
+      await page.getByTestId('options-dashboard-add').click();
+      await expect(page.getByTestId('options-origin-message')).toBeVisible();
+      await page.getByRole('button', { name: 'Remover Homologação' }).click();
+      await expect(page.getByTestId('options-dashboard-remove-question')).toBeVisible();
+      await expectAccessible(page, 'options, two dashboards, removal asked');
     });
 
     test('options: ready, every change confirmed, connection checked', async ({ context, signIn, extensionPage }) => {

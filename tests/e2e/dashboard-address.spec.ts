@@ -1,6 +1,7 @@
 /**
- * The dashboard's address: the overlay runs on that origin only, and follows it when it changes
- * (another port of the same host included), or when its registration was lost.
+ * The dashboards' addresses: the overlay runs on those origins only, and follows the list when a
+ * dashboard is added or removed (another port of the same host included), or when its
+ * registration was lost.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -9,13 +10,21 @@ import { overlayRegisteredFor, signIn as signInAt } from '../tooling/extension-b
 import { AFTER_SETTINGS_READ, contentScriptWorld, contentScriptWorlds } from './extension-probes';
 import { watchForOverlay } from './overlay-helpers';
 
-async function saveAddress(options: Page, origin: string): Promise<void> {
-  await options.getByTestId('options-origin').fill(origin);
-  await options.getByTestId('options-save').click();
-  await expect(options.getByTestId('options-origin-message')).toHaveText(`Endereço salvo: ${origin}.`);
+/** Adds a dashboard in the options page; `said`: what the page answers. */
+async function addDashboard(options: Page, origin: string, said: string): Promise<void> {
+  await options.getByTestId('options-dashboard-add-origin').fill(origin);
+  await options.getByTestId('options-dashboard-add').click();
+  await expect(options.getByTestId('options-origin-message')).toHaveText(said);
 }
 
-test('a change of port keeps the overlay working: the new address runs it, the old one no more', async ({
+async function removeDashboard(options: Page, origin: string): Promise<void> {
+  const row = options.locator(`[data-testid="options-dashboard-row"][data-origin="${origin}"]`);
+  await row.getByTestId('options-dashboard-remove').click();
+  await row.getByTestId('options-dashboard-remove-confirm').click();
+  await expect(row).toHaveCount(0);
+}
+
+test('a dashboard moved to another port: added there and removed from the old one, the new address runs the overlay, the old one no more', async ({
   context, replica, signIn, background, extensionPage, extensionId,
 }) => {
   const moved = await startReplica({ port: 0, state: 'seed', loginRateLimit: false });
@@ -24,8 +33,10 @@ test('a change of port keeps the overlay working: the new address runs it, the o
     await signIn(before, 'belgo_admin');
     await expect(before.getByTestId('billing-sidebar-cost')).toHaveText('R$ 27,02');
 
-    await saveAddress(await extensionPage('options.html'), moved.origin);
+    const options = await extensionPage('options.html');
+    await addDashboard(options, moved.origin, `Adicionado: ${moved.origin}. É o escolhido agora.`);
     await overlayRegisteredFor(background, moved.origin);
+    await removeDashboard(options, replica.origin);
     const after = await context.newPage();
     await signInAt(after, moved.origin, 'belgo_admin');
     await expect(after.getByTestId('billing-sidebar-cost')).toHaveText('R$ 27,02');
@@ -47,7 +58,7 @@ test('a change of port keeps the overlay working: the new address runs it, the o
   }
 });
 
-test('saving the same address again repairs a registration the browser lost', async ({ context, replica, signIn, background, extensionPage, extensionId }) => {
+test('adding the same address again repairs a registration the browser lost', async ({ context, replica, signIn, background, extensionPage, extensionId }) => {
   await background.evaluate(() => (globalThis as any).chrome.scripting.unregisterContentScripts());
   const lost = await context.newPage();
   const seen = await watchForOverlay(lost);
@@ -58,7 +69,7 @@ test('saving the same address again repairs a registration the browser lost', as
   expect(await worlds()).toBe(0);
   expect(await seen()).toBe(false);
 
-  await saveAddress(await extensionPage('options.html'), replica.origin);
+  await addDashboard(await extensionPage('options.html'), replica.origin, `${replica.origin} já está na lista.`);
   await overlayRegisteredFor(background, replica.origin);
   const page = await context.newPage();
   await signIn(page, 'belgo_admin');

@@ -1,15 +1,16 @@
 /**
  * The first-run page in real Chromium. Each test's profile is new, so the extension is installed
  * as the test starts: the page must open by itself. From there a person with nothing set up
- * types the dashboard's address (checked as the options page checks it), grants access in the
+ * adds a dashboard (its address checked as the options page checks it), grants access in the
  * same click, signs in on the dashboard, confirms their tenant and sees the bill; the connection
- * check then says who is signed in. The options page and the popup's "not set up" lead back to it.
+ * check then says who is signed in. The options page and the popup's "not set up" lead back to it,
+ * and with no dashboard left the page asks for one before anything else.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { configureDashboard, overlayRegisteredFor, passwordOf } from '../tooling/extension-browser';
 
-// Nothing set up: the person types the address on the first-run page.
+// Nothing set up: the person adds the dashboard on the first-run page.
 test.use({ configureOrigin: false });
 
 /** The tab the extension opened by itself at install. */
@@ -27,15 +28,17 @@ test('installing opens the first-run page, which takes a person from nothing to 
   await expect(welcome.getByTestId('welcome-what').getByRole('listitem')).toHaveCount(3);
   await expect(welcome.getByRole('img', { name: 'O menu do Dashboard Agile com a seção Faturamento e o custo do mês' })).toBeVisible();
 
-  // The options page's validation: an address that is not http(s) changes nothing.
-  const address = welcome.getByTestId('options-origin');
+  // Step 1 asks for a dashboard, with the options page's own validation: not http(s), nothing changes.
+  await expect(welcome.getByRole('heading', { name: 'Adicione um Dashboard Agile' })).toBeVisible();
+  const address = welcome.getByTestId('options-dashboard-add-origin');
   await address.fill('ftp://agile.example.com');
-  await welcome.getByTestId('options-save').click();
+  await welcome.getByTestId('options-dashboard-add').click();
   await expect(welcome.getByTestId('options-origin-message')).toHaveText('Endereço inválido: use http(s)://servidor[:porta]');
-  // One click saves the address, asks for access to it and registers the overlay there.
+  // One click adds it, asks for access to it and chooses it; the background registers the overlay there.
   await address.fill(`${replica.origin}/kanban`);
-  await welcome.getByTestId('options-save').click();
-  await expect(welcome.getByTestId('options-origin-message')).toHaveText(`Endereço salvo: ${replica.origin}.`);
+  await welcome.getByTestId('options-dashboard-add').click();
+  await expect(welcome.getByTestId('options-origin-message')).toHaveText(`Adicionado: ${replica.origin}. É o escolhido agora.`);
+  await expect(welcome.locator(`[data-testid="options-dashboard-row"][data-origin="${replica.origin}"]`).getByRole('radio')).toBeChecked();
   await overlayRegisteredFor(background, replica.origin);
 
   const [dashboard] = await Promise.all([context.waitForEvent('page'), welcome.getByTestId('welcome-open-dashboard').click()]);
@@ -73,7 +76,17 @@ test('the options page and the popup\'s "not set up" lead to the first-run page'
   await expect(popup.getByTestId('popup-state')).toHaveAttribute('data-state', 'notSetUp');
   const [fromPopup] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('popup-open-first-run').click()]);
   await expect(fromPopup).toHaveURL(`chrome-extension://${extensionId}/welcome.html`);
-  // The page shows the address that is not set up yet, ready to grant.
-  await expect(fromPopup.getByTestId('options-origin')).toHaveValue('https://agile.example.com');
-  await expect(fromPopup.getByTestId('options-access-missing')).toBeVisible();
+  // The page shows the dashboard that is not set up yet, ready to grant.
+  const row = fromPopup.locator('[data-testid="options-dashboard-row"][data-origin="https://agile.example.com"]');
+  await expect(row.getByRole('radio')).toBeChecked();
+  await expect(row.getByTestId('options-access-missing')).toBeVisible();
+
+  // With that one removed too, nothing is chosen: the page asks for a dashboard before anything else.
+  await row.getByRole('button', { name: 'Remover agile.example.com' }).click();
+  await row.getByRole('button', { name: 'Sim, remover' }).click();
+  await expect(fromPopup.getByTestId('options-dashboards-none')).toHaveText('Nenhum Dashboard Agile ainda. Adicione um abaixo para ver os custos.');
+  await expect(fromPopup.getByTestId('welcome-open-dashboard')).toHaveCount(0);
+  await expect(fromPopup.getByTestId('options-check')).toHaveCount(0);
+  await expect(fromPopup.getByText('Adicione um Dashboard Agile no passo 1 primeiro.')).toHaveCount(2);
+  await expect(fromPopup.getByTestId('options-dashboard-add-origin')).toBeFocused();
 });

@@ -20,7 +20,7 @@ test('choosing English in the options page relabels the open dashboard and the p
   await expect(popup.getByRole('button', { name: 'Open full dashboard' })).toBeVisible();
 
   // The options page itself reloaded into English, its language and title with it.
-  await expect(options.getByTestId('options-save')).toHaveText('Save');
+  await expect(options.getByTestId('options-dashboard-add')).toHaveText('Add');
   await expect(options.locator(':root')).toHaveAttribute('lang', 'en');
   await expect(options).toHaveTitle('Billing & Usage — Options');
   await expect(popup.locator(':root')).toHaveAttribute('lang', 'en');

@@ -65,10 +65,10 @@ test.describe('the host as it is (admin v1, the login page\'s token)', () => {
     // The period as a month, never the host's raw label.
     await expect(page.getByTestId('billing-period')).toHaveText(new RegExp(`^Per[ií]odo: ${monthName(THIS_MONTH, 'pt-BR')}$`));
 
-    // The toolbar's title: the month's cost and the quota most used.
+    // The toolbar's title: the month's cost, and why the badge has its colour: the LLM quota over its plan.
     const title = () => background.evaluate(() => (globalThis as any).chrome.action.getTitle({}) as Promise<string>);
     await expect.poll(title).toContain(`${monthName(THIS_MONTH, 'pt-BR')}: R$\u00a027,02`);
-    expect(await title()).toContain('LLM: 1.050% do incluído');
+    expect(await title()).toContain('Tokens de LLM: 1.050% do plano');
   });
 
   test('the popup names the quota most used and the budget used', async ({ context, signIn, extensionPage }) => {

@@ -55,31 +55,34 @@ test('a dashboard beyond localhost: asked for at run time, registered there, and
     });
   const registeredThere = { granted: true, registered: ['dashboard-configured-origin http://dashboard.localhost/*'] };
 
-  // The person types the address and saves: Firefox asks (the profile answers "Allow").
+  // The person adds the address: Firefox asks (the profile answers "Allow"), and it is the chosen one.
   const options = await dashboard.extensionPage('options.html');
-  await typeInto(options, byTestId('options-origin'), remote);
-  await clickTestId(options, 'options-save');
+  await typeInto(options, byTestId('options-dashboard-add-origin'), remote);
+  await clickTestId(options, 'options-dashboard-add');
   await eventually(state, registeredThere);
-  await eventually(() => textOf(options, 'options-origin-message'), `Endereço salvo: ${new URL(remote).origin}.`);
+  await eventually(() => textOf(options, 'options-origin-message'), `Adicionado: ${new URL(remote).origin}. É o escolhido agora.`);
   const page = await dashboard.newPage();
   await dashboard.signIn(page, 'belgo_admin', { at: remote });
   await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 27,02');
   await clickTestId(page, 'billing-sidebar-entry');
   await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 27,02');
 
-  // Withdrawn in Firefox's own UI (the add-on's Permissions tab does just this): the options
-  // page says so, the overlay is no longer registered; one click there brings both back.
+  // Withdrawn in Firefox's own UI (the add-on's Permissions tab does just this): its row in the
+  // options page says so, the overlay is no longer registered; one click there brings both back.
+  const remoteRow = `[data-testid="options-dashboard-row"][data-origin="${new URL(remote).origin}"]`;
   await dashboard.inExtension(() => (globalThis as any).browser.permissions.remove({ origins: ['http://dashboard.localhost/*'] }));
   await eventually(state, { granted: false, registered: [] });
-  await eventually(() => countOf(options, 'options-access-missing'), 1);
-  await clickTestId(options, 'options-access-grant');
+  await eventually(async () => (await options.$(`${remoteRow} [data-testid="options-access-missing"]`)) !== null, true);
+  await options.bringToFront();
+  await options.click(`${remoteRow} [data-testid="options-access-grant"]`);
   await eventually(state, registeredThere);
   await page.reload();
   await eventually(() => textOf(page, 'billing-sidebar-cost'), 'R$ 27,02');
 
-  // Back to the local dashboard: the remote origin's registration and permission go.
-  await typeInto(options, byTestId('options-origin'), dashboard.replica.origin);
-  await clickTestId(options, 'options-save');
+  // Removed, the local dashboard left alone: the remote origin's registration and permission go.
+  await options.click(`${remoteRow} [data-testid="options-dashboard-remove"]`);
+  await eventually(async () => (await options.$(`${remoteRow} [data-testid="options-dashboard-remove-confirm"]`)) !== null, true);
+  await options.click(`${remoteRow} [data-testid="options-dashboard-remove-confirm"]`);
   await eventually(state, { granted: false, registered: [] });
 });
 

@@ -1,4 +1,5 @@
 // Fault injection table and request log, shared by the in-process API and /__replica/* endpoints.
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { buildHeaders } from './headers.ts';
 
@@ -57,8 +58,22 @@ export interface RequestEntry {
   url: string;
   time: string;
   authorization: boolean;
+  /**
+   * Which token came with it, as tokenDigest() of the bearer token (null without one): enough
+   * for a test to prove whose token reached which replica, while the log never holds a token.
+   */
+  tokenDigest: string | null;
   /** The browser's Sec-Fetch-Site: `same-origin` for the page's own requests, `none` for an extension's. */
   fetchSite: string | null;
+}
+
+/** A short, stable name for a token: the first 12 hex digits of its SHA-256. */
+export const tokenDigest = (token: string): string => createHash('sha256').update(token).digest('hex').slice(0, 12);
+
+/** The digest of an Authorization header's bearer token (of the whole value when it is not one). */
+export function authorizationDigest(header: string | undefined): string | null {
+  if (!header) return null;
+  return tokenDigest(/^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? header);
 }
 
 export class RequestLog {

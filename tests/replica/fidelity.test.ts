@@ -3,7 +3,7 @@
 // (tests/fixtures/host) and the behaviour described in docs/host.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '@/tests/replica/jwt';
-import { startReplica, tokenFor } from '@/tests/replica/server';
+import { startReplica, tokenDigest, tokenFor } from '@/tests/replica/server';
 import type { HostState, Replica } from '@/tests/replica/server';
 import { listSamples, loadSample } from '@/tests/support/samples';
 
@@ -401,6 +401,25 @@ describe('replica behaviour', () => {
     ]);
     replica.requests.clear();
     expect(replica.requests.count()).toBe(0);
+  });
+
+  it('request log: which token came with each request, as a digest, never the token itself', async () => {
+    replica.requests.clear();
+    const [belgo, tech] = [tokenFor('belgo_admin', 'v1'), tokenFor('tech_admin', 'v1')];
+    await call(replica, 'GET', '/api/user/permissions', { token: belgo });
+    await call(replica, 'GET', '/api/user/permissions', { token: tech });
+    await call(replica, 'GET', '/api/user/permissions');
+    // A malformed header is still told apart (by its whole value), without being logged.
+    await call(replica, 'GET', '/api/user/permissions', { headers: { Authorization: `Token ${belgo}` } });
+    const log = (await (await call(replica, 'GET', '/__replica/requests')).json()) as { requests: { tokenDigest: string | null }[] };
+    const digests = log.requests.map((r) => r.tokenDigest);
+    expect(digests.slice(0, 3)).toEqual([tokenDigest(belgo), tokenDigest(tech), null]);
+    expect(digests[3]).toMatch(/^[0-9a-f]{12}$/);
+    expect(new Set(digests).size).toBe(4);
+    expect(tokenDigest(belgo)).not.toBe(tokenDigest(tech));
+    const text = JSON.stringify(log);
+    for (const token of [belgo, tech]) for (const part of token.split('.')) expect(text).not.toContain(part);
+    replica.requests.clear();
   });
 
   it('serves the page, the login page, Vue, the service worker and logos', async () => {

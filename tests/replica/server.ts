@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AuthInfo, Ctx, HostState } from './context.ts';
 import { HOST_STATES } from './context.ts';
-import { FaultTable, RequestLog, applyFault } from './faults.ts';
+import { FaultTable, RequestLog, applyFault, authorizationDigest } from './faults.ts';
 import type { Fault } from './faults.ts';
 import { sendAuthRequired, sendHtml, sendJson, sendServerError, setContext } from './headers.ts';
 import { signToken, verifyToken } from './jwt.ts';
@@ -18,7 +18,7 @@ import { SCALE_FIGURES } from './scale-tenants.ts';
 
 export type { HostState } from './context.ts';
 export type { Fault, RequestEntry } from './faults.ts';
-export { FaultTable, RequestLog } from './faults.ts';
+export { FaultTable, RequestLog, tokenDigest } from './faults.ts';
 export { signToken, verifyToken, decodeToken } from './jwt.ts';
 export { ACCOUNTS, TENANTS, PROJECTS } from './accounts.ts';
 
@@ -221,7 +221,8 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<Replica> 
     const fetchSite = req.headers['sec-fetch-site'];
     requests.add({
       method, path, url: path + url.search, time: new Date().toISOString(),
-      authorization: Boolean(req.headers.authorization), fetchSite: typeof fetchSite === 'string' ? fetchSite : null,
+      authorization: Boolean(req.headers.authorization), tokenDigest: authorizationDigest(req.headers.authorization),
+      fetchSite: typeof fetchSite === 'string' ? fetchSite : null,
     });
 
     // Matched on path and query, so a fault can target one tenant (`/api/billing/usage?tenant_id=X`).

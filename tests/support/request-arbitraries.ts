@@ -20,6 +20,8 @@ export const KEYS: Record<Request['op'], { required: string[]; optional: string[
   'i18n.catalog': { required: ['op', 'language'], optional: [] },
   'overlay.register': { required: ['op'], optional: [] },
   'overlay.css': { required: ['op'], optional: [] },
+  'alerts.get': { required: ['op'], optional: ['tenantId'] },
+  'alerts.silence': { required: ['op', 'tenantId', 'silenced'], optional: [] },
 };
 export const OPS = Object.keys(KEYS) as Request['op'][];
 export const SESSION_KEYS = ['token', 'userData', 'currentTenant'];
@@ -73,6 +75,8 @@ export const validRequest: fc.Arbitrary<Request> = fc.oneof(
     { requiredKeys: ['op', 'freshness'] },
   ),
   fc.record({ op: fc.constant('page.openFull' as const), tenantId: validTenant }, { requiredKeys: ['op'] }),
+  fc.record({ op: fc.constant('alerts.get' as const), tenantId: validTenant }, { requiredKeys: ['op'] }),
+  fc.record({ op: fc.constant('alerts.silence' as const), tenantId: validTenant, silenced: fc.boolean() }),
   fc.record({
     op: fc.constant('i18n.catalog' as const),
     language: fc.constantFrom('pt-BR' as const, 'en' as const),
@@ -87,6 +91,7 @@ export const looseRequest: fc.Arbitrary<Record<string, unknown>> = fc.record(
     freshness: fc.oneof(fc.constantFrom('cached', 'fresh', 'force', 'stale', ''), anyValue),
     language: fc.oneof(fc.constantFrom('pt-BR', 'en', 'EN', 'pt'), anyValue),
     session: sessionLike,
+    silenced: fc.oneof(fc.boolean(), anyValue),
     url: fc.webUrl(),
     path: fc.string(),
     extra: anyValue,

@@ -65,7 +65,7 @@ describe('the badge', () => {
     expect(await browser.action.getBadgeText({})).toBe('');
     expect(await title()).toBe(t('entryLabel'));
     expect(await browser.notifications.getAll()).toEqual({});
-    expect(await budgetAlertsShownItem.getValue()).toEqual([]);
+    expect((await budgetAlertsShownItem.getValue()).announced).toEqual({});
   });
 
   it('a sign-out between two of the badge\'s own calls: the rest of the old paint never lands', async () => {

@@ -1,18 +1,19 @@
 /**
- * The toolbar badge: the active tenant's current cost, coloured by budget use, "!" when the
- * host failed, empty when nothing applies (not set up, signed out, no access); its title says
+ * The toolbar badge: the active tenant's current cost, coloured by its worst alert in force
+ * (lib/billing/alerts.ts), "!" when the host failed, empty when nothing applies (not set up, signed out, no access); its title says
  * the month's cost, the quota most used and the budget used. It is refreshed
  * by an alarm at the person's refresh interval, not by pages, so open tabs add no requests.
  */
 import { browser } from 'wxt/browser';
-import { budgetLevel, budgetThatCounts, tenantBudget, warnFrom } from '@/lib/billing/budget';
+import { budgetThatCounts, tenantBudget } from '@/lib/billing/budget';
+import { alertLevel } from '@/lib/billing/alerts';
 import { BADGE_COLORS, badgeText } from '@/lib/background/badge/text';
 import { badgeTitle } from '@/lib/background/badge/title';
 import { t, uiLocale } from '@/lib/i18n';
 import type { Freshness } from '@/lib/protocol/replies';
 import { settingsItem } from '@/lib/storage/settings';
 import { serially } from '@/lib/storage/stored-item';
-import { alertIfOverThreshold } from '@/lib/background/badge/budget-alert';
+import { checkAlerts } from '@/lib/background/badge/alerts';
 import { billing } from '@/lib/background/billing/service';
 import { activeStore } from '@/lib/dashboard/active-store';
 import type { Place } from '@/lib/dashboard/place';
@@ -56,19 +57,13 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   }
   const { snapshot, tenant } = reply.value;
   const cost = snapshot.usage.total;
-  const rule = tenantBudget(settings, place.origin, tenant.id);
-  const budget = budgetThatCounts(rule.budgetCents, cost, snapshot.projections);
-  const level = budgetLevel(cost.cents, budget?.cents ?? null, warnFrom(rule.budgetLevels));
+  const budget = budgetThatCounts(tenantBudget(settings, place.origin, tenant.id).budgetCents, cost, snapshot.projections);
+  // The alerts are settled before the paint, so a badge that shows a warning has had it
+  // announced; one that failed to show is tried again at the next refresh and never holds the paint.
+  const active = (await checkAlerts(place, reply.value, current).catch(() => null))?.active ?? [];
   const locale = uiLocale();
-  const title = badgeTitle({ tenantName: tenant.name, usage: snapshot.usage, simulated: snapshot.simulated }, budget, locale);
-  // The alert is settled before the paint, so a badge that shows a budget has had its alert
-  // decided; one that failed to show is tried again at the next refresh and never holds the paint.
-  if (budget) {
-    const period = snapshot.usage.period;
-    const check = { place, tenantId: tenant.id, tenantName: tenant.name, period, cost, budget, alertPercent: warnFrom(rule.budgetLevels) };
-    await alertIfOverThreshold(check, current).catch(() => false);
-  }
-  await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[level], title, current);
+  const title = badgeTitle({ tenantName: tenant.name, usage: snapshot.usage, simulated: snapshot.simulated }, budget, locale, active);
+  await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[alertLevel(active)], title, current);
 }
 
 /**

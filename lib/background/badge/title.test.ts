@@ -5,6 +5,15 @@ import { badgeTitle } from '@/lib/background/badge/title';
 import { budgetPercent } from '@/lib/billing/budget';
 import { quotaHighlight } from '@/lib/i18n/quota-text';
 import { BELGO_QUOTAS, NBSP, brl, usage } from '@/tests/support/usage';
+import { evaluateAlerts } from '@/lib/billing/alerts';
+
+/** The warnings in force for Belgo's December against a budget, every kind wanted. */
+const warnings = (budgetCents: number, estimateCents: number | null = null) =>
+  evaluateAlerts({
+    origin: 'http://localhost:9001', tenantId: 'BELGO-001', period: '2026-12', announced: {}, silenced: false,
+    kinds: { budget: true, estimate: true, quota: true },
+    figures: { cost: brl(2702), budget: brl(budgetCents), levels: [50, 80, 100], estimate: estimateCents === null ? null : brl(estimateCents), quotas: BELGO_QUOTAS },
+  }).active;
 
 describe('the toolbar title and the popup highlights', () => {
   beforeEach(() => installI18nStub('pt_BR'));
@@ -24,5 +33,21 @@ describe('the toolbar title and the popup highlights', () => {
     expect(badgeTitle({ tenantName: 'Belgo Arames', usage: panel, simulated: true }, null, 'pt-BR')).toBe(
       ['Billing e Usage — Belgo Arames', `Custo atual: R$${NBSP}27,02`, 'Valores simulados pelo servidor'].join('\n'),
     );
+  });
+
+  it('say why the badge has its colour, worst first, in place of the lines those warnings stand for', () => {
+    const view = { tenantName: 'Belgo Arames', usage: usage(), simulated: false };
+    expect(badgeTitle(view, brl(3000), 'pt-BR', warnings(3000))).toBe(
+      ['Billing e Usage — Belgo Arames', `dezembro de 2026: R$${NBSP}27,02`, 'Tokens de LLM: 1.050% do plano', 'Orçamento: 90% (nível 80%)'].join('\n'),
+    );
+    expect(badgeTitle(view, brl(10_000), 'pt-BR', warnings(10_000, 12_000))).toBe(
+      ['Billing e Usage — Belgo Arames', `dezembro de 2026: R$${NBSP}27,02`, 'Tokens de LLM: 1.050% do plano', 'Estimativa do mês: 120% do orçamento', 'Orçamento: 27% usado'].join('\n'),
+    );
+  });
+
+  it('speak English to English browsers', () => {
+    installI18nStub('en');
+    const view = { tenantName: 'Belgo Arames', usage: usage(), simulated: false };
+    expect(badgeTitle(view, brl(2500), 'en-US', warnings(2500)).split('\n').slice(2)).toEqual(['Budget: 108% (level 100%)', 'LLM tokens: 1,050% of the plan']);
   });
 });

@@ -14,6 +14,10 @@ import { billingSession } from '@/lib/background/session/session';
 import type { StoredSession } from '@/lib/background/session/store';
 import { activeTenantBeforeListing, tenantsFor } from '@/lib/background/session/tenants';
 
+/** Hears every current month's answer, for any tenant: the alerts (entrypoints/background.ts). */
+let onCurrentMonth: ((place: Place, token: string, view: BillingView) => void) | undefined;
+export const hearCurrentMonth = (listener: typeof onCurrentMonth): void => void (onCurrentMonth = listener);
+
 /**
  * Billing at a place for the tenant the request names, or the person's active one; for a month
  * if it names one. A bare origin means its normal store (the options page's connection check).
@@ -41,6 +45,7 @@ export async function billing(at: Place | string, request: Extract<Request, { op
   if (!month || month === current.value.snapshot.usage.month) {
     const answer = !month || freshness === 'cached' ? current : await getBilling({ ...ask, freshness });
     const reply = viewOf(answer);
+    if (reply.ok) onCurrentMonth?.(place, gate.value.token, reply.value);
     // The popup paints these at once next time it opens (lib/storage/shown-view.ts).
     if (reply.ok && active) void rememberShownView(place, gate.value.person, reply.value);
     return reply;
