@@ -5,6 +5,7 @@
  * figures; choosing TECH-001 makes it the active tenant, and the popup's figures and the badge
  * follow; "Ver todos" opens the full page's overview. With the active tenant's alerts (#25).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { badge } from './overlay-helpers';
@@ -18,6 +19,15 @@ const THIS_MONTH = monthKey(new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMo
 const reais = (cents: number) => new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' }).format(cents / 100);
 const costOf = (tenantId: string) => reais(adminUsage(tenantId, THIS_MONTH).total_cost_cents);
 const rowOf = (page: Page, id: string) => page.locator(`[data-testid="tenant-overview-row"][data-tenant-id="${id}"]`);
+
+/** WCAG 2.2 AA as axe-core measures it, in the light and the dark theme. */
+async function expectAccessible(page: Page): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+}
 
 /** TECH-001 typed in the options page, as support staff do (it becomes the active one), then BELGO-001 active again. */
 async function typeTech(options: Page): Promise<void> {
@@ -53,14 +63,18 @@ test('the popup lists BELGO-001 and TECH-001 with their own figures; choosing TE
   // The active tenant's alerts: that same quota, past its plan.
   await expect(popup.getByTestId('popup-warnings')).toContainText('Tokens de LLM: 1.050% do plano');
   await expect.poll(async () => (await badge(background)).text).toBe('27');
+  await expectAccessible(popup);
 
-  await rowOf(popup, 'TECH-001').getByRole('button').click();
+  // Keyboard only: the row is a button.
+  await rowOf(popup, 'TECH-001').getByRole('button').focus();
+  await popup.keyboard.press('Enter');
   await expect(popup.getByTestId('popup-tenant')).toHaveText('TECH-001');
   await expect(popup.getByTestId('popup-total-cost')).toHaveText(tech);
   await expect(rowOf(popup, 'TECH-001').getByRole('button')).toHaveAttribute('aria-current', 'true');
   await expect(rowOf(popup, 'BELGO-001').getByRole('button')).not.toHaveAttribute('aria-current');
   // The list stays, each row still its own tenant's figures.
   await expect(rowOf(popup, 'BELGO-001').getByTestId('tenant-overview-cost')).toHaveText(belgo);
+  await expect(rowOf(popup, 'TECH-001').getByRole('button')).toBeFocused();
   await expect.poll(async () => (await badge(background)).text).toBe('42');
   // Everywhere: a popup opened now, and the dashboard's own entry.
   const next = await extensionPage('popup.html');

@@ -22,10 +22,12 @@ interface Shown {
 }
 
 /** The notifications up, with what they say (Firefox's getAll gives each one's options). */
-const shown = (dashboard: Dashboard) =>
-  dashboard.inExtension(async () =>
-    Object.entries(await (globalThis as any).browser.notifications.getAll()).map(([id, n]: [string, any]) => ({ id, title: n.title, message: n.message, buttons: n.buttons })),
-  ) as Promise<Shown[]>;
+const shown = async (dashboard: Dashboard): Promise<Shown[]> =>
+  (
+    await dashboard.inExtension(async () =>
+      Object.entries(await (globalThis as any).browser.notifications.getAll()).map(([id, n]: [string, any]) => ({ id, title: n.title, message: n.message, buttons: n.buttons })),
+    )
+  ).filter((n: Shown) => n.id.includes(`|${dashboard.replica.origin}|`));
 const titles = async (dashboard: Dashboard) => (await shown(dashboard)).map((n) => n.title.replace(/^.* — /, ''));
 /** Takes every notification down, as a person dismissing them. */
 const dismiss = (dashboard: Dashboard) =>
