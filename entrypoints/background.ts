@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { parseRequest } from '@/lib/protocol/requests';
+import { parseRequest, splitEnvelope } from '@/lib/protocol/requests';
 import { handleRequest } from '@/lib/background/router';
 import { identifyCaller } from '@/lib/background/sender';
 import { BADGE_ALARM, followActiveTab, refreshBadge, scheduleBadge } from '@/lib/background/badge/badge';
@@ -20,8 +20,9 @@ export default defineBackground(() => {
   // No onMessageExternal and no externally_connectable: other extensions and web pages have
   // no way in. Our own contexts are still checked (sender id, tab origin, request shape).
   const answer = async (message: unknown, sender: Browser.runtime.MessageSender) => {
-    const caller = await identifyCaller(sender, await settingsItem.getValue());
-    const request = caller ? parseRequest(message) : null;
+    const { dashboard, request: body } = splitEnvelope(message);
+    const caller = await identifyCaller(sender, await settingsItem.getValue(), dashboard);
+    const request = caller ? parseRequest(body) : null;
     if (!caller || !request) return { ok: false, error: { kind: 'noAccess' } };
     const reply = await handleRequest(caller, request);
     // A new session (sign-in, sign-out) changes what the badge may say; cached data only.

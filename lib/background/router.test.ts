@@ -76,10 +76,11 @@ describe('overlay.register', () => {
 });
 
 describe('page.openFull', () => {
-  it('opens the extension page in a new tab, with the tenant in the hash', async () => {
+  it("opens the extension page in a new tab, with the tenant and the asking tab's dashboard in the hash", async () => {
     const create = vi.spyOn(browser.tabs, 'create');
     expect(await handleRequest(DASHBOARD, { op: 'page.openFull', tenantId: 'BELGO-001' })).toEqual({ ok: true, value: null });
-    expect(create).toHaveBeenCalledWith({ url: browser.runtime.getURL('/billing.html#tenant=BELGO-001') });
+    const dashboard = encodeURIComponent(DASHBOARD.place.origin);
+    expect(create).toHaveBeenCalledWith({ url: browser.runtime.getURL(`/billing.html#tenant=BELGO-001&dashboard=${dashboard}`) });
   });
 });
 

@@ -100,7 +100,7 @@ const HANDLERS: { [K in Op]: Handler<K> } = {
   },
   async 'page.openFull'(caller, request) {
     // The page speaks for the person who opened it, in a container or private window too.
-    await openFullPage(caller.place.store, request.tenantId ? `#tenant=${request.tenantId}` : '');
+    await openFullPage(caller.place, { tenantId: request.tenantId });
     return { ok: true, value: null };
   },
   'alerts.get': (caller, request) => alertsOf(caller, request.tenantId),

@@ -88,4 +88,33 @@ describe('identifyCaller', () => {
       place: normal('https://dash.example.com'),
     });
   });
+
+  describe('a dashboard named beside the request', () => {
+    const STAGING = 'http://localhost:9002';
+    const two = { ...settings, dashboards: [{ name: 'Produção', origin: DASH }, { name: 'Homologação', origin: STAGING }] };
+    const tab = { id: 7, incognito: false };
+
+    it("an extension page speaks for any of the person's dashboards it names", async () => {
+      expect(await identifyCaller(popup(), two, STAGING)).toEqual({ kind: 'extensionPage', place: normal(STAGING) });
+      expect(await identifyCaller(popup(), two, DASH)).toEqual({ kind: 'extensionPage', place: normal() });
+      expect(await identifyCaller(popup(), two)).toEqual({ kind: 'extensionPage', place: normal() });
+    });
+
+    it("is refused when it is not one of the person's dashboards, or not an origin at all", async () => {
+      for (const named of ['http://evil.example', `${STAGING}/`, 'http://LOCALHOST:9002', '', null, 9002, { origin: STAGING }]) {
+        expect(await identifyCaller(popup(), two, named)).toBeNull();
+      }
+      // Removed from the list: no longer a place to speak for.
+      expect(await identifyCaller(popup(), settings, STAGING)).toBeNull();
+    });
+
+    it('is refused from a dashboard tab, even naming its own origin: a tab speaks for its own only', async () => {
+      for (const named of [STAGING, DASH]) {
+        expect(await identifyCaller(sender({ id: id(), url: `${DASH}/dashboard`, tab, frameId: 0 }), two, named)).toBeNull();
+      }
+      expect(await identifyCaller(sender({ id: id(), url: `${STAGING}/dashboard`, tab, frameId: 0 }), two)).toEqual({
+        kind: 'dashboard', place: normal(STAGING), tabId: 7,
+      });
+    });
+  });
 });

@@ -7,9 +7,14 @@ import { browser } from 'wxt/browser';
 import type { Result } from '@/lib/billing/model';
 import type { Request, ResponseMap } from '@/lib/protocol/replies';
 
-export async function ask<R extends Request>(request: R): Promise<Result<ResponseMap[R['op']]>> {
+/**
+ * `dashboard`: another of the person's dashboards to ask about (an extension page's switcher or
+ * overview); without it, the chosen one, or a dashboard tab's own.
+ */
+export async function ask<R extends Request>(request: R, dashboard?: string): Promise<Result<ResponseMap[R['op']]>> {
   try {
-    const reply = (await browser.runtime.sendMessage(request)) as Result<ResponseMap[R['op']]> | undefined;
+    const message = dashboard === undefined ? request : { ...request, dashboard };
+    const reply = (await browser.runtime.sendMessage(message)) as Result<ResponseMap[R['op']]> | undefined;
     // No reply (the background sends none when a handler threw), or not one of ours: offline.
     return reply && typeof reply === 'object' && 'ok' in reply ? reply : { ok: false, error: { kind: 'offline' } };
   } catch {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TENANT_ID_PATTERN } from '@/lib/billing/tenant-id';
 import type { Request } from '@/lib/protocol/replies';
-import { parseRequest } from '@/lib/protocol/requests';
+import { parseRequest, splitEnvelope } from '@/lib/protocol/requests';
 import { anyValue } from '@/tests/support/arbitraries';
 import {
   HOST_TENANT,
@@ -134,6 +134,32 @@ describe('parseRequest', () => {
       fc.property(anyValue, (silenced) => {
         const out = parse({ op: 'alerts.silence', tenantId: 'BELGO-001', silenced });
         expect(out !== null).toBe(typeof silenced === 'boolean');
+      }),
+    );
+  });
+});
+
+describe('splitEnvelope', () => {
+  it('takes the named dashboard off any message and leaves the rest as sent: the request is parsed without it', () => {
+    fc.assert(
+      fc.property(validRequest, anyValue, (request, dashboard) => {
+        const { dashboard: named, request: rest } = splitEnvelope({ ...request, dashboard });
+        expect(named).toBe(dashboard);
+        expect(rest).toEqual(request);
+        expect(parse(rest)).toEqual(parse(request));
+        // Left on, the key is unknown to every op's strict schema.
+        expect(parse({ ...request, dashboard })).toBeNull();
+      }),
+    );
+  });
+
+  it('names no dashboard when the message has none', () => {
+    fc.assert(
+      fc.property(anyValue, (message) => {
+        const split = splitEnvelope(message);
+        if (typeof message !== 'object' || message === null || !Object.hasOwn(message, 'dashboard')) {
+          expect(split).toEqual({ request: message });
+        }
       }),
     );
   });

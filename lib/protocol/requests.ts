@@ -70,6 +70,17 @@ export type PageSession = z.infer<typeof pageSessionSchema>;
 export type Freshness = z.infer<typeof freshnessSchema>;
 export type Request = { [Op in keyof RequestSchemas]: z.infer<RequestSchemas[Op]> }[keyof RequestSchemas];
 
+/**
+ * A message is a request, maybe with the `dashboard` it is about beside it (lib/protocol/ask.ts):
+ * the two apart, so the request's own strict schema never sees the envelope's key. Who may name a
+ * dashboard, and which, is the sender's check (lib/background/sender.ts).
+ */
+export function splitEnvelope(message: unknown): { dashboard?: unknown; request: unknown } {
+  if (typeof message !== 'object' || message === null || !Object.hasOwn(message, 'dashboard')) return { request: message };
+  const { dashboard, ...request } = message as { dashboard: unknown };
+  return { dashboard, request };
+}
+
 export function parseRequest(message: unknown): Request | null {
   const op: unknown = typeof message === 'object' && message !== null ? (message as { op?: unknown }).op : undefined;
   if (typeof op !== 'string' || !Object.hasOwn(requestSchemas, op)) return null;

@@ -14,7 +14,7 @@ async function onAlert(id: string, button?: number): Promise<void> {
   if (kind !== 'alert' || !origin || !store || !tenantId || !period) return;
   await browser.notifications.clear(id);
   if (button === 1) await silence({ origin, store }, periodKey({ origin, tenantId, period }), true);
-  else await openFullPage(store, `#tenant=${tenantId}&month=${period}`);
+  else await openFullPage({ origin, store }, { tenantId, month: period });
 }
 
 /** Listens for clicks on alerts; added at the worker's start, so a click wakes it. */

@@ -116,14 +116,14 @@ describe('the alerts', () => {
     expect((await budgetAlertsShownItem.getValue()).announced).toEqual({});
   });
 
-  it('a click opens the full page at that tenant and month; "Silenciar este mês" stops the tenant\'s alerts this month', async () => {
+  it('a click opens the full page at that tenant, month and dashboard; "Silenciar este mês" stops the tenant\'s alerts this month', async () => {
     answerAlertClicks();
     const opened = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({ id: 7 } as never);
     await updateSettings({ budgetCents: 3000, alertKinds: BUDGET_ONLY });
     await refreshBadge('cached');
     const [id] = (await notifications())[0]!;
     await fakeBrowser.notifications.onClicked.trigger(id!);
-    await until(() => expect(opened).toHaveBeenCalledWith({ url: browser.runtime.getURL(`/billing.html#tenant=BELGO-001&month=${MONTH}`) }));
+    await until(() => expect(opened).toHaveBeenCalledWith({ url: browser.runtime.getURL(`/billing.html#tenant=BELGO-001&month=${MONTH}&dashboard=${encodeURIComponent(ORIGIN)}`) }));
     expect(await notifications()).toEqual([]);
 
     await updateSettings({ budgetCents: 2500 });
