@@ -4,6 +4,9 @@ import { browser } from 'wxt/browser';
 import { allStorageText, billing, report, setUpRouterTests, withTenantClaim } from '@/lib/background/router.support';
 import { forgetOriginsNoLongerWatched, forgetUnwatched } from '@/lib/background/session/watched';
 import { updateSettings } from '@/lib/storage/settings';
+import { signedInOriginsItem } from '@/lib/storage/sessions';
+import { tenantChoicesItem } from '@/lib/storage/tenant-choices';
+import { budgetAlertsShownItem } from '@/lib/storage/budget-alerts-shown';
 import { ORIGIN, until } from '@/tests/support/fake-host';
 
 setUpRouterTests();
@@ -32,7 +35,8 @@ describe('an origin no longer watched', () => {
     await updateSettings({ dashboardOrigin: 'https://other.example.com' });
     await forgotten();
     await updateSettings({ dashboardOrigin: ORIGIN });
-    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut' } });
+    // Removed from the list, then added back: a dashboard as new, where nobody ever signed in.
+    expect(await billing({ freshness: 'cached' })).toEqual({ ok: false, error: { kind: 'signedOut', neverSignedIn: true } });
   });
 
   it('access withdrawn (Firefox\'s Permissions tab): the same, at once', async () => {
@@ -54,5 +58,36 @@ describe('an origin no longer watched', () => {
   it('the watched origin keeps its person when access to another one is withdrawn', async () => {
     await forgetUnwatched();
     expect((await billing({ freshness: 'cached' })).ok).toBe(true);
+  });
+
+  it('a dashboard removed from the list also forgets that anyone signed in there, its tenant choices and its alerts; the others keep theirs', async () => {
+    const other = { name: 'Staging', origin: 'https://staging.example.com' };
+    const OTHER = other.origin;
+    await updateSettings({ dashboards: [{ name: '', origin: ORIGIN }, other], dashboardOrigin: ORIGIN });
+    const choices = { chosen: ['TECH-001'], active: 'TECH-001' };
+    await signedInOriginsItem.setValue([ORIGIN, OTHER]);
+    await tenantChoicesItem.setValue({ [`${ORIGIN} belgo_admin`]: choices, [`${OTHER} tech_admin`]: choices });
+    await budgetAlertsShownItem.setValue({
+      announced: { [`${ORIGIN} BELGO-001 2026-12 budget`]: { level: 80, at: 1 }, [`${OTHER} TECH-001 2026-12 budget`]: { level: 80, at: 1 } },
+      silenced: [`${ORIGIN} BELGO-001 2026-12`, `${OTHER} TECH-001 2026-12`],
+    });
+
+    // A withdrawn grant keeps them: the dashboard is still listed.
+    granted = false;
+    withdrawn.forEach((listener) => listener());
+    await forgotten();
+    expect(await signedInOriginsItem.getValue()).toEqual([ORIGIN, OTHER]);
+    expect(Object.keys(await tenantChoicesItem.getValue())).toHaveLength(2);
+
+    await updateSettings({ dashboards: [other], dashboardOrigin: OTHER });
+    await until(async () => expect(await signedInOriginsItem.getValue()).toEqual([OTHER]));
+    await until(async () => expect(Object.keys(await tenantChoicesItem.getValue())).toEqual([`${OTHER} tech_admin`]));
+    await until(async () =>
+      expect(await budgetAlertsShownItem.getValue()).toEqual({
+        announced: { [`${OTHER} TECH-001 2026-12 budget`]: { level: 80, at: 1 } },
+        silenced: [`${OTHER} TECH-001 2026-12`],
+      }),
+    );
+    expect(await allStorageText('local')).not.toContain(ORIGIN.replace(/^https?:\/\//, ''));
   });
 });

@@ -8,13 +8,18 @@ import { browser } from 'wxt/browser';
 import { hasOriginPermission } from '@/lib/dashboard/permission';
 import { dashboardsOf, settingsItem, type Settings } from '@/lib/storage/settings';
 import { forgetPlace, knownPlaces } from '@/lib/background/session/session';
+import { forgetRemovedDashboards } from '@/lib/background/session/removed-dashboards';
 
-/** Forgets every place (in any cookie store) with a session or cached figures on an origin not watched now. */
+/**
+ * Forgets every place (in any cookie store) with a session or cached figures on an origin not
+ * watched now; and what is kept of a dashboard no longer listed.
+ */
 export async function forgetUnwatched(): Promise<void> {
-  const origins = originsOf(await settingsItem.getValue());
+  const settings = await settingsItem.getValue();
+  const origins = originsOf(settings);
   const [granted, places] = await Promise.all([Promise.all(origins.map(hasOriginPermission)), knownPlaces()]);
   const watched = new Set(origins.filter((_, i) => granted[i]));
-  await Promise.all(places.filter((place) => !watched.has(place.origin)).map(forgetPlace));
+  await Promise.all([...places.filter((place) => !watched.has(place.origin)).map(forgetPlace), forgetRemovedDashboards(settings)]);
 }
 
 const originsOf = (settings: Settings) => dashboardsOf(settings).map((d) => d.origin);
