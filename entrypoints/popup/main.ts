@@ -3,7 +3,7 @@ import PopupPanel from '@/components/popup/PopupPanel.svelte';
 import { followSystemTheme } from '@/lib/ui/page-theme';
 import { readShownView } from '@/lib/storage/shown-view';
 import { followLanguageChoice, labelPage } from '@/lib/i18n/follow-language';
-import '@/assets/pages.css';
+import '@/assets/popup.css';
 
 followSystemTheme();
 // The first paint waits for nothing from the background: the figures last shown are read

@@ -98,3 +98,23 @@ test('the manifest: version from package.json, localized action title, home page
   assert.equal(settings.gecko.strict_min_version, '140.0');
   assert.equal(settings.gecko_android.strict_min_version, '142.0');
 });
+
+test("the popup's own stylesheet styles every class its script names that the other pages' stylesheet styles", async () => {
+  const zip = await JSZip.loadAsync(readFileSync(cluttered.extension));
+  const text = (path: string) => zip.file(path.replace(/^\//, ''))!.async('string');
+  const html = async (page: string) => {
+    const source = await text(page);
+    return { script: /<script[^>]*src="([^"]+)"/.exec(source)![1]!, stylesheet: /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(source)![1]! };
+  };
+  const popup = await html('popup.html');
+  const [script, popupCss, pagesCss] = await Promise.all([text(popup.script), text(popup.stylesheet), text((await html('billing.html')).stylesheet)]);
+  assert.notEqual(popup.stylesheet, (await html('billing.html')).stylesheet, 'the popup has a stylesheet of its own');
+  // A class as Tailwind writes its selector: `.` and the name with `:`, `/`, `.`, `[`, `]`, `%` … escaped.
+  const selector = (name: string) => `.${name.replace(/[^\w-]/g, (c) => `\\${c}`)}`;
+  const styles = (css: string, name: string) => [`${selector(name)}{`, `${selector(name)}:`, `${selector(name)},`, `${selector(name)} `].some((s) => css.includes(s));
+  // Names as Tailwind's start (a letter, or a minus sign and a letter): not the numbers in a value (`.5`).
+  const named = new Set(script.match(/[\w:/.[\]%@!-]+/g)?.filter((name) => /^-?[a-z]/.test(name)));
+  const styledElsewhere = [...named].filter((name) => styles(pagesCss, name));
+  assert.ok(styledElsewhere.length > 100, `only ${styledElsewhere.length} classes found: the check reads nothing`);
+  assert.deepEqual(styledElsewhere.filter((name) => !styles(popupCss, name)), []);
+});
