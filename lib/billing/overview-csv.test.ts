@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { overviewCsvName, overviewToCsv } from '@/lib/billing/overview-csv';
+import { groupedOverviewToCsv, overviewCsvName, overviewToCsv } from '@/lib/billing/overview-csv';
 import { figures, loading, ready, refused } from '@/tests/support/tenant-overview';
 import { brl } from '@/tests/support/usage';
 
@@ -50,6 +50,30 @@ describe('overviewToCsv', () => {
   it('neutralises a tenant name the host made look like a formula, and quotes its separators', () => {
     const hostile = ready('EVIL-001', figures('EVIL-001', brl(1)), '=HYPERLINK("http://x","y");+1');
     expect(overviewToCsv([hostile]).split('\r\n')[1]!.startsWith('EVIL-001,"\'=HYPERLINK(""http://x"",""y"");\'+1",host,')).toBe(true);
+  });
+});
+
+describe('groupedOverviewToCsv', () => {
+  const belgo = ready('BELGO-001', figures('BELGO-001', brl(2702)), 'Belgo Arames', 'host');
+  const tech = ready('TECH-001', figures('TECH-001', brl(4150)), 'TECH-001', 'host');
+  const production = { name: 'Produção', origin: 'https://agile.example' };
+  const staging = { name: 'Homologação, a de testes', origin: 'http://localhost:9002' };
+
+  it("writes every dashboard's rows in one file, group after group, each record starting with its dashboard", () => {
+    const lines = groupedOverviewToCsv([{ dashboard: production, rows: [belgo] }, { dashboard: staging, rows: [tech, refused('NOPE-001')] }]).split('\r\n');
+    expect(lines[0]).toBe(`\uFEFFpainel,painel_endereco,${HEADER}`);
+    expect(lines.slice(1)).toEqual([
+      'Produção,https://agile.example,BELGO-001,Belgo Arames,host,2026-12,27.02,BRL,0,0,,,,,,false,false,ok',
+      // A name holding the separator is quoted, as every text field.
+      '"Homologação, a de testes",http://localhost:9002,TECH-001,TECH-001,host,2026-12,41.50,BRL,0,0,,,,,,false,false,ok',
+      '"Homologação, a de testes",http://localhost:9002,NOPE-001,NOPE-001,chosen,,,,,,,,,,,,,noAccess',
+      '',
+    ]);
+  });
+
+  it("neutralises a dashboard name written as a formula, and follows a pt-BR spreadsheet's separator", () => {
+    const [, row] = groupedOverviewToCsv([{ dashboard: { name: '=1+1', origin: 'https://a.example' }, rows: [belgo] }], 'pt-BR').split('\r\n');
+    expect(row!.startsWith(`'=1+1;https://a.example;BELGO-001;Belgo Arames;host;2026-12;"27,02";BRL;`)).toBe(true);
   });
 });
 

@@ -10,6 +10,10 @@
  * compare or last month cost nothing), `orcamento_pct` (budget used), `simulado` and
  * `desatualizado` (true/false), `estado` (ok, loading, or the failure's kind: noAccess, timeout,
  * server, …; a tenant without figures has only its name, evidence and state).
+ *
+ * Several dashboards (groupedOverviewToCsv): one file for all, each group's records in turn,
+ * each starting with `painel` (the dashboard's name) and `painel_endereco` (its address), both
+ * written as text (a name is the person's own words: neutralised like any).
  */
 import type { MonthChange } from '@/lib/billing/month-change';
 import type { OverviewRow, TenantFigures } from '@/lib/billing/tenant-overview';
@@ -56,18 +60,39 @@ function figureCells(f: TenantFigures, decimal: CsvDialect['decimal']): string[]
   ].map(quoteField);
 }
 
-/** The overview's rows as CSV for `locale`'s spreadsheets; English's when none is given. */
-export function overviewToCsv(rows: readonly OverviewRow[], locale = 'en'): string {
-  const { separator, decimal } = csvDialect(locale);
-  const blank = Array<string>(OVERVIEW_CSV_HEADER.length - 4).fill('');
-  const records = rows.map(({ tenant, state }) => [
+const BLANK = Array<string>(OVERVIEW_CSV_HEADER.length - 4).fill('');
+
+function tenantRecord({ tenant, state }: OverviewRow, decimal: CsvDialect['decimal']): string[] {
+  return [
     csvText(tenant.id),
     csvText(tenant.name),
     csvText(tenant.source),
-    ...(state.kind === 'ready' ? figureCells(state.figures, decimal) : blank),
+    ...(state.kind === 'ready' ? figureCells(state.figures, decimal) : BLANK),
     csvText(state.kind === 'ready' ? 'ok' : state.kind === 'loading' ? 'loading' : state.error.kind),
-  ]);
-  return csvDocument(OVERVIEW_CSV_HEADER, records, separator);
+  ];
+}
+
+/** The overview's rows as CSV for `locale`'s spreadsheets; English's when none is given. */
+export function overviewToCsv(rows: readonly OverviewRow[], locale = 'en'): string {
+  const { separator, decimal } = csvDialect(locale);
+  return csvDocument(OVERVIEW_CSV_HEADER, rows.map((row) => tenantRecord(row, decimal)), separator);
+}
+
+export const GROUPED_OVERVIEW_CSV_HEADER = ['painel', 'painel_endereco', ...OVERVIEW_CSV_HEADER] as const;
+
+/** One dashboard's rows, in the order shown, with the name it is shown by. */
+export interface OverviewCsvGroup {
+  dashboard: { name: string; origin: string };
+  rows: readonly OverviewRow[];
+}
+
+/** Several dashboards' rows in one file, group after group, each record naming its dashboard. */
+export function groupedOverviewToCsv(groups: readonly OverviewCsvGroup[], locale = 'en'): string {
+  const { separator, decimal } = csvDialect(locale);
+  const records = groups.flatMap(({ dashboard, rows }) =>
+    rows.map((row) => [csvText(dashboard.name), csvText(dashboard.origin), ...tenantRecord(row, decimal)]),
+  );
+  return csvDocument(GROUPED_OVERVIEW_CSV_HEADER, records, separator);
 }
 
 /** `tenants-<YYYY-MM-DD>.csv`, the date in the person's local calendar. */

@@ -16,6 +16,9 @@ export class MonthFigures {
   #asked = new Set<string>();
   #generation = 0;
 
+  /** `dashboard`: the origin of the one of the person's dashboards asked about; none: as ask() decides. */
+  constructor(readonly dashboard?: string) {}
+
   /** Forget every month (another tenant or person). */
   reset(): void {
     this.#generation++;
@@ -43,7 +46,7 @@ export class MonthFigures {
 
   async #load(tenantId: string, month: string, freshness: Freshness): Promise<void> {
     const generation = this.#generation;
-    const reply = await ask({ op: 'billing.get', tenantId, month, freshness });
+    const reply = await ask({ op: 'billing.get', tenantId, month, freshness }, this.dashboard);
     if (generation !== this.#generation) return;
     if (!reply.ok) {
       this.byMonth[month] = reply;

@@ -5,6 +5,10 @@
  * modal needs, no more. Cached figures paint at once and are refreshed behind when stale; the
  * background keeps the host to a few requests at a time per origin. A tenant's failure stays in
  * its own row. Replies a person, tenant or dashboard change overtook are dropped.
+ *
+ * With `dashboard` (the overview's group for one of the person's dashboards), every question
+ * names that dashboard's origin, and only its own people, tenants and place in the list count;
+ * without, the chosen dashboard's (followed as the person chooses another).
  */
 import { WITHDRAWS_FIGURES, type BillingError, type Result, type Usage } from '@/lib/billing/model';
 import type { BillingView, Freshness, TenantList, TenantRef } from '@/lib/protocol/replies';
@@ -58,9 +62,12 @@ export class TenantRows {
 
   /** Fewer tenants than this: no figures are fetched and there are no rows (the popup shows no list for one). */
   readonly #minTenants: number;
+  /** The origin of the dashboard asked about; undefined: the chosen one. */
+  readonly dashboard: string | undefined;
 
-  constructor({ minTenants = 1 }: { minTenants?: number } = {}) {
+  constructor({ minTenants = 1, dashboard }: { minTenants?: number; dashboard?: string } = {}) {
     this.#minTenants = minTenants;
+    this.dashboard = dashboard;
   }
 
   readonly rows: TenantRow[] = $derived(this.#enough(this.list) ? this.list.tenants.map((tenant) => this.#row(tenant, this.list!)) : []);
@@ -89,10 +96,13 @@ export class TenantRows {
     const stops = [
       // Another person or dashboard: start over. A tenant chosen, forgotten or switched: the same
       // figures, so only the list is asked again (and the figures of a tenant new to it).
-      followBillingContext((change) => {
-        if (change !== 'tenant') this.#reset();
-        void this.#loadList();
-      }),
+      followBillingContext(
+        (change) => {
+          if (change !== 'tenant') this.#reset();
+          void this.#loadList();
+        },
+        { dashboard: this.dashboard },
+      ),
       settingsItem.watch((now) => (this.#budgets = now)),
     ];
     return () => {
@@ -107,6 +117,12 @@ export class TenantRows {
     const previous = this.#previous[tenantId];
     const month = this.#monthOf(tenantId);
     if (previous && !previous.answer.ok && month) void this.#loadLastMonth(tenantId, month, 'force');
+  }
+
+  /** The person confirms a tenant of theirs (the host named none); the list then follows by itself. */
+  async choose(tenantId: string): Promise<BillingError | null> {
+    const reply = await ask({ op: 'tenant.choose', tenantId }, this.dashboard);
+    return reply.ok ? null : reply.error;
   }
 
   /** The list again (after it failed: the person signed in, say), then any tenant not asked yet. */
@@ -135,7 +151,7 @@ export class TenantRows {
 
   async #loadList(): Promise<void> {
     const current = this.#listReads.next();
-    const [reply, settings] = await Promise.all([ask({ op: 'tenants.get' }), settingsItem.getValue()]);
+    const [reply, settings] = await Promise.all([ask({ op: 'tenants.get' }, this.dashboard), settingsItem.getValue()]);
     if (!current()) return;
     this.#budgets = settings;
     if (!reply.ok) {
@@ -171,7 +187,7 @@ export class TenantRows {
     // With figures, a refresh runs behind them; without, the row shows loading, not the last error.
     if (shown?.ok) this.#refreshing = withKey(this.#refreshing, tenantId, freshness !== 'cached' || undefined);
     else if (shown) this.#answers = withKey(this.#answers, tenantId, undefined);
-    const reply = await ask({ op: 'billing.get', tenantId, freshness });
+    const reply = await ask({ op: 'billing.get', tenantId, freshness }, this.dashboard);
     if (!current()) return;
     this.#refreshing = withKey(this.#refreshing, tenantId, undefined);
     if (reply.ok) {
@@ -205,7 +221,7 @@ export class TenantRows {
     const generation = this.#generation;
     const lastMonth = addMonths(month, -1);
     if (freshness !== 'cached') this.#previous = withKey(this.#previous, tenantId, undefined);
-    const reply = await ask({ op: 'billing.get', tenantId, month: lastMonth, freshness });
+    const reply = await ask({ op: 'billing.get', tenantId, month: lastMonth, freshness }, this.dashboard);
     // Dropped when overtaken: a reset, or the tenant's month moved on (a new month began).
     if (generation !== this.#generation || this.#monthOf(tenantId) !== month) return;
     if (reply.ok) {

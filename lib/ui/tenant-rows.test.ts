@@ -165,6 +165,42 @@ describe('TenantRows', () => {
     expect(rows.rows.map((row) => [row.tenant.id, row.state.kind])).toEqual([['OTHER-001', 'loading']]);
   });
 
+  it("with a dashboard, names it beside every question, drops no row, and hears that dashboard's changes alone", async () => {
+    const B = 'http://localhost:9002';
+    await updateSettings({ dashboards: [{ name: 'Produção', origin: ORIGIN }, { name: 'Homologação', origin: B }], dashboardOrigin: ORIGIN });
+    const rows = new TenantRows({ dashboard: B });
+    rows.start();
+    await vi.waitFor(() => expect(open({ op: 'tenants.get' })).toHaveLength(1));
+    const atB = { ...list('TECH-001', 'TECH-002'), value: { ...list('TECH-001', 'TECH-002').value, origin: B, person: 'tech_admin' } };
+    await answer({ op: 'tenants.get' }, atB);
+    await answer({ tenantId: 'TECH-001' }, view('TECH-001'));
+    await answer({ tenantId: 'TECH-002' }, view('TECH-002', { total: brl(298) }));
+    await answer({ tenantId: 'TECH-001', month: '2026-11' }, lastMonth('TECH-001', 2000));
+    await answer({ tenantId: 'TECH-002', month: '2026-11' }, lastMonth('TECH-002', 100));
+    expect(rows.rows.map((row) => [row.tenant.id, row.state.kind])).toEqual([['TECH-001', 'ready'], ['TECH-002', 'ready']]);
+    void rows.choose('TECH-003');
+    const sent = vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls.map(([message]) => message as Record<string, unknown>);
+    expect(sent.map((message) => message.op)).toEqual(['tenants.get', 'billing.get', 'billing.get', 'billing.get', 'billing.get', 'tenant.choose']);
+    expect(sent.every((message) => message.dashboard === B)).toBe(true);
+    asked.splice(0);
+
+    // Another dashboard chosen, or a tenant chosen by someone at the other dashboard: nothing to
+    // do here. A tenant chosen at B (heard after them, in order): the list again, figures kept.
+    await updateSettings({ dashboardOrigin: B });
+    await tenantChoicesItem.setValue({ [`${ORIGIN} belgo_admin`]: { chosen: ['BELGO-002'], active: 'BELGO-002' } });
+    await tenantChoicesItem.setValue({
+      [`${ORIGIN} belgo_admin`]: { chosen: ['BELGO-002'], active: 'BELGO-002' },
+      [`${B} tech_admin`]: { chosen: ['TECH-003'], active: 'TECH-003' },
+    });
+    await vi.waitFor(() => expect(open({ op: 'tenants.get' })).toHaveLength(1));
+    expect(asked).toHaveLength(1);
+    expect(rows.rows.map((row) => row.state.kind)).toEqual(['ready', 'ready']);
+
+    // B leaves the list: it starts over (and the background answers no more for it).
+    await updateSettings({ dashboards: [{ name: 'Produção', origin: ORIGIN }], dashboardOrigin: ORIGIN });
+    await vi.waitFor(() => expect(rows.rows).toEqual([]));
+  });
+
   it('says why there is no list (signed out), and nothing is fetched', async () => {
     const rows = new TenantRows();
     rows.start();

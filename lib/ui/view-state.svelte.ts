@@ -24,7 +24,7 @@ export class BillingViewState {
   refreshing = $state(false);
   dark = $state(false);
   /** Past months of the view's tenant, asked for by wantMonths(). */
-  readonly months = new MonthFigures();
+  readonly months: MonthFigures;
   /** Ask for the month before the view's whenever a view arrives (the modal's comparison). */
   tracksLastMonth = false;
   /** Billing reads: only the latest one is painted. */
@@ -35,8 +35,17 @@ export class BillingViewState {
   /** The cached read on its way, if any: a second one (the click on an entry whose figures are still coming) joins it. */
   #cachedRead: Promise<void> | null = null;
 
-  /** A tenant asked for by name (the full page's), or none to follow the person's active tenant. */
-  constructor(public tenantId?: string) {}
+  /**
+   * A tenant asked for by name (the full page's), or none to follow the person's active tenant;
+   * `dashboard`: one of the person's dashboards by origin (a full page opened for it), or none
+   * for the chosen one (an extension page) or the tab's own (the overlay).
+   */
+  constructor(
+    public tenantId?: string,
+    readonly dashboard?: string,
+  ) {
+    this.months = new MonthFigures(dashboard);
+  }
 
   readonly modal: ModalState = $derived(
     this.view
@@ -106,7 +115,7 @@ export class BillingViewState {
    */
   async choose(tenantId: string): Promise<BillingError | null> {
     const current = this.#choices.next();
-    const reply = await ask({ op: 'tenant.choose', tenantId });
+    const reply = await ask({ op: 'tenant.choose', tenantId }, this.dashboard);
     if (!current()) return null;
     if (!reply.ok) return reply.error;
     this.reset();
@@ -132,7 +141,7 @@ export class BillingViewState {
     // With no figures, a new attempt (Retry, opening the modal) shows loading, not the last
     // error: an error on screen always answers the latest request.
     if (!this.view) this.error = null;
-    const reply = await ask({ op: 'billing.get', freshness, ...(this.tenantId && { tenantId: this.tenantId }) });
+    const reply = await ask({ op: 'billing.get', freshness, ...(this.tenantId && { tenantId: this.tenantId }) }, this.dashboard);
     if (!current()) return;
     this.refreshing = false;
     if (reply.ok) {
