@@ -9,38 +9,23 @@ import { dashboardsOf, type Settings } from '@/lib/storage/settings';
 import { signedInOriginsItem } from '@/lib/storage/sessions';
 import { privateTenantChoicesItem, tenantChoicesItem } from '@/lib/storage/tenant-choices';
 import { budgetAlertsShownItem, privateBudgetAlertsShownItem } from '@/lib/storage/budget-alerts-shown';
-import type { StoredItem } from '@/lib/storage/stored-item';
 
-/** Keys in these records start with the origin and a space (personKey, periodKey). */
-const originOf = (key: string) => key.slice(0, key.indexOf(' '));
+/** `after` if it differs from `before`, else `before` itself: unchanged, nothing is written, no watcher hears. */
+const changed = <T>(before: T, after: T): T => (JSON.stringify(after) === JSON.stringify(before) ? before : after);
 
-/** `values` without those `keep` refuses; the same array when nothing goes (no write, no event). */
-function kept<T>(values: T[], keep: (value: T) => boolean): T[] {
-  const left = values.filter(keep);
-  return left.length === values.length ? values : left;
-}
-
-function pruneRecord<T>(item: StoredItem<Record<string, T>>, listed: (origin: string) => boolean): Promise<unknown> {
-  return item.update((all) => {
-    const entries = kept(Object.entries(all), ([key]) => listed(originOf(key)));
-    return entries.length === Object.keys(all).length ? all : Object.fromEntries(entries);
-  });
-}
+/** The entries of `record` whose key `keep` takes. */
+const picked = <T>(record: Record<string, T>, keep: (key: string) => boolean) =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => keep(key)));
 
 export async function forgetRemovedDashboards(settings: Settings): Promise<void> {
   const origins = new Set(dashboardsOf(settings).map((d) => d.origin));
-  const listed = (origin: string) => origins.has(origin);
+  // Keys here start with the origin and a space (personKey, periodKey).
+  const listed = (key: string) => origins.has(key.slice(0, key.indexOf(' ')));
   await Promise.all([
-    signedInOriginsItem.update((all) => kept(all, listed)),
-    pruneRecord(tenantChoicesItem, listed),
-    pruneRecord(privateTenantChoicesItem, listed),
+    signedInOriginsItem.update((all) => changed(all, all.filter((origin) => origins.has(origin)))),
+    ...[tenantChoicesItem, privateTenantChoicesItem].map((item) => item.update((all) => changed(all, picked(all, listed)))),
     ...[budgetAlertsShownItem, privateBudgetAlertsShownItem].map((item) =>
-      item.update((shown) => {
-        const announced = kept(Object.entries(shown.announced), ([key]) => listed(originOf(key)));
-        const silenced = kept(shown.silenced, (key) => listed(originOf(key)));
-        if (announced.length === Object.keys(shown.announced).length && silenced === shown.silenced) return shown;
-        return { announced: Object.fromEntries(announced), silenced };
-      }),
+      item.update((shown) => changed(shown, { announced: picked(shown.announced, listed), silenced: shown.silenced.filter(listed) })),
     ),
   ]);
 }
