@@ -4,7 +4,8 @@
  * port, so the one registration runs the script on both and each tab's origin decides which
  * dashboard it is (entrypoints/dashboard.content). Each tab shows its own dashboard's figures,
  * and the replicas' request logs (each request's token as a digest) show no person's token ever
- * sent to the other origin.
+ * sent to the other origin. The popup's switcher lists both, each with its own figures; choosing
+ * one makes the popup, the badge and its tooltip follow; one removed, the switcher goes.
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
@@ -31,7 +32,19 @@ async function showsFigures(page: Page, tenant: string, cost: string): Promise<v
   await eventually(() => countOf(page, 'billing-modal'), 0);
 }
 
-test('two dashboards, a different person at each: each tab its own figures, and no token sent to the other origin', async (t) => {
+const SWITCHER = '[data-testid="popup-dashboard-select"]';
+
+/** The switcher's entries as a person reads them (white space collapsed: Intl's are no-break). */
+const entriesOf = (popup: Page): Promise<string[]> =>
+  popup.$$eval(`${SWITCHER} option`, (options) => options.map((o) => (o.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+/** The popup shows `tenant`'s figures. */
+async function popupShows(popup: Page, tenant: string, cost: string): Promise<void> {
+  await eventually(() => textOf(popup, 'popup-tenant'), tenant);
+  await eventually(() => textOf(popup, 'popup-total-cost'), cost);
+}
+
+test('two dashboards, a different person at each: each tab its own figures, the popup switches between them, and no token sent to the other origin', async (t) => {
   // Admin v1 answers on today's host: BELGO-001 and TECH-001 have figures of their own.
   const first = await suite.dashboard(t, { state: 'today' });
   const second = await suite.dashboard(t, { state: 'today' });
@@ -60,6 +73,41 @@ test('two dashboards, a different person at each: each tab its own figures, and 
   const billingFor = (replica: Replica, tenant: string) => replica.requests.count(`/api/v1/admin/billing/usage/${tenant}`);
   assert.ok(billingFor(first.replica, 'BELGO-001') > 0, 'the extension asked A for BELGO-001');
   assert.ok(billingFor(second.replica, 'TECH-001') > 0, 'the extension asked B for TECH-001');
+  assert.equal(billingFor(first.replica, 'TECH-001'), 0);
+  assert.equal(billingFor(second.replica, 'BELGO-001'), 0);
+
+  // The popup's switcher: both dashboards, each with its own tenant and cost, A chosen.
+  await first.inExtension(storeSettings, { dashboardOrigin: A });
+  const popup = await first.extensionPage('popup.html');
+  await popupShows(popup, 'BELGO-001', 'R$ 27,02');
+  await eventually(() => entriesOf(popup), ['Produção — BELGO-001: R$ 27,02', 'Homologação — TECH-001: R$ 41,50']);
+  assert.equal(await popup.$eval(SWITCHER, (select) => (select as HTMLSelectElement).value), A);
+  const toolbar = () => first.inExtension(async () => {
+    const action = (globalThis as any).browser.action;
+    return { text: await action.getBadgeText({}), head: (await action.getTitle({})).split('\n').slice(0, 2) };
+  });
+
+  // B chosen: the popup, the badge and its tooltip follow; then A again.
+  await popup.bringToFront();
+  await popup.select(SWITCHER, B);
+  await popupShows(popup, 'TECH-001', 'R$ 41,50');
+  await eventually(toolbar, { text: '42', head: ['Billing e Usage — TECH-001', 'Painel: Homologação'] });
+  await popup.select(SWITCHER, A);
+  await popupShows(popup, 'BELGO-001', 'R$ 27,02');
+  await eventually(toolbar, { text: '27', head: ['Billing e Usage — BELGO-001', 'Painel: Produção'] });
+
+  // B removed: no switcher, no dashboard named in the tooltip; A keeps working, refreshed from its host.
+  await first.inExtension(storeSettings, { dashboards: [{ name: 'Produção', origin: A }] });
+  await eventually(async () => (await popup.$(SWITCHER)) === null, true);
+  await eventually(async () => (await toolbar()).head[1]!.startsWith('Painel'), false);
+  const heardByA = first.replica.requests.list().length;
+  await clickTestId(popup, 'popup-refresh');
+  await eventually(async () => first.replica.requests.list().length > heardByA, true);
+  await popupShows(popup, 'BELGO-001', 'R$ 27,02');
+
+  // Still no token sent to the other origin, the switcher's requests included.
+  assert.deepEqual(tokensHeard(first.replica), [digestA]);
+  assert.deepEqual(tokensHeard(second.replica), [digestB]);
   assert.equal(billingFor(first.replica, 'TECH-001'), 0);
   assert.equal(billingFor(second.replica, 'BELGO-001'), 0);
 });

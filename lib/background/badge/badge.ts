@@ -1,17 +1,18 @@
 /**
  * The toolbar badge: the active tenant's current cost, coloured by its worst alert in force
  * (lib/billing/alerts.ts), "!" when the host failed, empty when nothing applies (not set up, signed out, no access); its title says
- * the month's cost, the quota most used and the budget used. It is refreshed
+ * the month's cost, the quota most used and the budget used, and which dashboard when there are several. It is refreshed
  * by an alarm at the person's refresh interval, not by pages, so open tabs add no requests.
  */
 import { browser } from 'wxt/browser';
 import { budgetThatCounts, tenantBudget } from '@/lib/billing/budget';
 import { alertLevel } from '@/lib/billing/alerts';
+import { WITHDRAWS_FIGURES } from '@/lib/billing/model';
 import { BADGE_COLORS, badgeText } from '@/lib/background/badge/text';
-import { badgeTitle } from '@/lib/background/badge/title';
+import { badgeTitle, titleHead } from '@/lib/background/badge/title';
 import { t, uiLocale } from '@/lib/i18n';
 import type { Freshness } from '@/lib/protocol/replies';
-import { settingsItem } from '@/lib/storage/settings';
+import { dashboardsOf, settingsItem } from '@/lib/storage/settings';
 import { serially } from '@/lib/storage/stored-item';
 import { checkAlerts } from '@/lib/background/badge/alerts';
 import { billing } from '@/lib/background/billing/service';
@@ -19,8 +20,6 @@ import { activeStore } from '@/lib/dashboard/active-store';
 import type { Place } from '@/lib/dashboard/place';
 
 export const BADGE_ALARM = 'badge-refresh';
-/** Errors that mean "nothing to show here", as opposed to "the host failed". */
-const QUIET = new Set(['signedOut', 'noAccess', 'notAvailable', 'tenantUnconfirmed']);
 /**
  * Bumped by every refresh; every sign-in or sign-out, tenant switch, settings change and store
  * brought to the front starts one. A refresh that is no longer the newest stops at its next
@@ -49,10 +48,16 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   if (!current()) return;
   const place = { origin: settings.dashboardOrigin, store };
   painted = place;
+  // Named in the tooltip when there is a choice of dashboards: which one the badge speaks for.
+  // (Its name, else its whole address: dashboardName()'s shorter one costs the worker bytes.)
+  const dashboards = dashboardsOf(settings);
+  const named = dashboards[1] ? dashboards.find((d) => d.origin === place.origin)?.name || place.origin : null;
   const reply = await billing(place, { op: 'billing.get', freshness });
   if (!current()) return;
   if (!reply.ok) {
-    await setBadge(QUIET.has(reply.error.kind) ? '' : '!', BADGE_COLORS.error, t('entryLabel'), current);
+    // Nothing to show here (the figures are withdrawn, or there are none), as opposed to "the host failed".
+    const quiet = reply.error.kind === 'notAvailable' || WITHDRAWS_FIGURES.has(reply.error.kind);
+    await setBadge(quiet ? '' : '!', BADGE_COLORS.error, titleHead(t('entryLabel'), named), current);
     return;
   }
   const { snapshot, tenant } = reply.value;
@@ -62,7 +67,8 @@ export async function refreshBadge(freshness: Freshness): Promise<void> {
   // announced; one that failed to show is tried again at the next refresh and never holds the paint.
   const active = (await checkAlerts(place, reply.value, current).catch(() => null))?.active ?? [];
   const locale = uiLocale();
-  const title = badgeTitle({ tenantName: tenant.name, usage: snapshot.usage, simulated: snapshot.simulated }, budget, locale, active);
+  // The snapshot has the title's usage and simulated mark (spread: fewer bytes in the worker).
+  const title = badgeTitle({ ...snapshot, tenantName: tenant.name }, budget, locale, active, named);
   await setBadge(badgeText(cost.cents, locale), BADGE_COLORS[alertLevel(active)], title, current);
 }
 

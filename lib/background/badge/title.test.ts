@@ -1,7 +1,7 @@
 /** The toolbar's title and the popup's highlights: the month's cost, the quota most used, the budget used. */
 import { installI18nStub } from '@/tests/support/i18n-stub';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { badgeTitle } from '@/lib/background/badge/title';
+import { badgeTitle, titleHead } from '@/lib/background/badge/title';
 import { budgetPercent } from '@/lib/billing/budget';
 import { quotaHighlight } from '@/lib/i18n/quota-text';
 import { BELGO_QUOTAS, NBSP, brl, usage } from '@/tests/support/usage';
@@ -49,5 +49,16 @@ describe('the toolbar title and the popup highlights', () => {
     installI18nStub('en');
     const view = { tenantName: 'Belgo Arames', usage: usage(), simulated: false };
     expect(badgeTitle(view, brl(2500), 'en-US', warnings(2500)).split('\n').slice(2)).toEqual(['Budget: 108% (level 100%)', 'LLM tokens: 1,050% of the plan']);
+  });
+
+  it('name the dashboard shown, on the second line, when the person watches several; with or without figures', () => {
+    const view = { tenantName: 'BELGO-001', usage: usage(), simulated: false };
+    expect(badgeTitle(view, null, 'pt-BR', [], 'Produção').split('\n').slice(0, 3)).toEqual(
+      ['Billing e Usage — BELGO-001', 'Painel: Produção', `dezembro de 2026: R$${NBSP}27,02`],
+    );
+    expect(titleHead('Billing e Usage', 'Produção')).toBe('Billing e Usage\nPainel: Produção');
+    expect(titleHead('Billing e Usage', null)).toBe('Billing e Usage');
+    installI18nStub('en');
+    expect(badgeTitle(view, null, 'en-US', [], 'Production').split('\n')[1]).toBe('Dashboard: Production');
   });
 });
