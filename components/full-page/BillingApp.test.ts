@@ -10,6 +10,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/sve
 import { fakeBrowser } from 'wxt/testing';
 import BillingApp from '@/components/full-page/BillingApp.svelte';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings-shape';
+import { settingsItem } from '@/lib/storage/settings';
 import { snapshot } from '@/tests/support/tenant-overview';
 import { brl } from '@/tests/support/usage';
 
@@ -34,7 +35,9 @@ function background(reply: (message: Message) => unknown): void {
 }
 
 /** Opens billing.html at `hash`, as the browser does: the address is there before the page starts (no hashchange). */
+/** billing.html at `hash`, with `budgets` stored (as the page reads them before it mounts). */
 async function open(hash: string, budgets = settings): Promise<void> {
+  await settingsItem.setValue(budgets);
   history.replaceState(null, '', hash);
   render(BillingApp, { budgets });
 }
@@ -50,7 +53,7 @@ describe('BillingApp', () => {
     background((m) => (m.op === 'billing.get' && !m.month ? view('TECH-001', B, 4150) : { ok: false, error: { kind: 'signedOut' } }));
     await open(`#tenant=TECH-001&dashboard=${encodeURIComponent(B)}`);
     await vi.waitFor(() => expect(screen.getByTestId('full-tenant')).toHaveTextContent('TECH-001'));
-    expect(screen.getByTestId('full-dashboard')).toHaveTextContent(`Painel: Homologação ${B}`);
+    expect(screen.getByTestId('full-dashboard')).toHaveTextContent(`Dashboard Agile: Homologação ${B}`);
     // The alerts and the trend's months were asked too, all of B.
     await vi.waitFor(() => expect(new Set(sent.map((m) => m.op))).toEqual(new Set(['billing.get', 'alerts.get'])));
     expect(sent.filter((m) => m.month).length).toBeGreaterThan(0);
@@ -62,14 +65,14 @@ describe('BillingApp', () => {
     const opened = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     await open(`#tenant=TECH-001&dashboard=${encodeURIComponent(B)}`);
     await fireEvent.click(await screen.findByTestId('billing-open-dashboard'));
-    expect(opened).toHaveBeenCalledWith({ url: `${B}/` });
+    await vi.waitFor(() => expect(opened).toHaveBeenCalledWith({ url: `${B}/` }));
   });
 
   it('without a dashboard in its address, the page is the chosen one\'s, named so, and its questions name none', async () => {
     background((m) => (m.op === 'billing.get' && !m.month ? view('BELGO-001', A, 2702) : { ok: false, error: { kind: 'signedOut' } }));
     await open('#tenant=BELGO-001');
     await vi.waitFor(() => expect(screen.getByTestId('full-tenant')).toHaveTextContent('BELGO-001'));
-    expect(screen.getByTestId('full-dashboard')).toHaveTextContent('Painel: Produção');
+    expect(screen.getByTestId('full-dashboard')).toHaveTextContent('Dashboard Agile: Produção');
     expect(sent.every((m) => m.dashboard === undefined)).toBe(true);
   });
 
@@ -105,7 +108,7 @@ describe('BillingApp', () => {
     await open('#overview', { ...settings, dashboards: [{ name: 'Produção', origin: A }] });
     await vi.waitFor(() => expect(screen.getByTestId('tenant-overview-cost')).toHaveTextContent('R$ 27,02'));
     expect(screen.queryByTestId('tenant-overview-group')).toBeNull();
-    expect(screen.getByTestId('full-dashboard')).toHaveTextContent('Painel: Produção');
+    expect(screen.getByTestId('full-dashboard')).toHaveTextContent('Dashboard Agile: Produção');
     expect(screen.getByTestId('tenant-overview-open').getAttribute('href')).toBe('#tenant=BELGO-001');
     expect(sent.every((m) => m.dashboard === undefined)).toBe(true);
   });

@@ -73,6 +73,20 @@ describe('DashboardSwitcher', () => {
     await expect.poll(() => select().value).toBe(A);
   });
 
+  it('steps in quick succession (arrow keys on the closed select) store one choice, the last, once they rest', async () => {
+    background();
+    render(DashboardSwitcher, { props: { locale } });
+    await expect.poll(entries).toHaveLength(2);
+    const chosen: string[] = [];
+    const stop = settingsItem.watch((now, before) => now.dashboardOrigin !== before.dashboardOrigin && chosen.push(now.dashboardOrigin));
+    for (const origin of [B, A, B]) {
+      await fireEvent.change(select(), { target: { value: origin } });
+      await answersApplied();
+    }
+    await expect.poll(() => chosen).toEqual([B]);
+    stop();
+  });
+
   it('says why a dashboard has no figures: loading, signed out, no access, not allowed, unavailable', async () => {
     const never = new Promise<Result<unknown>>(() => {});
     const D = 'http://127.0.0.1:9003';

@@ -47,6 +47,12 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe('PopupPanel', () => {
+  it("'Abrir painel completo' asks the background to open the shown tenant's page, which names its dashboard", async () => {
+    render(PopupPanel, { props: { firstView: shownView() } });
+    screen.getByTestId('popup-open-full').click();
+    await expect.poll(() => sendMessage).toHaveBeenCalledWith({ op: 'page.openFull', tenantId: 'BELGO-001' });
+  });
+
   it('paints the figures last shown in its first render, before the background answers', async () => {
     render(PopupPanel, { props: { firstView: shownView() } });
     expect(screen.getByTestId('popup-state')).toHaveAttribute('data-state', 'ready');

@@ -74,8 +74,22 @@ describe('TenantList', () => {
     await fireEvent.click(within(row('BELGO-001')).getByRole('button'));
     await fireEvent.click(within(row('TECH-001')).getByRole('button'));
     await expect.poll(() => within(row('TECH-001')).getByRole('button').getAttribute('aria-current')).toBe('true');
-    expect(asked.filter((m) => m.op === 'tenant.select')).toEqual([{ op: 'tenant.select', tenantId: 'TECH-001' }]);
+    // Asked of the dashboard whose list it is, whichever is chosen by the time it arrives.
+    expect(asked.filter((m) => m.op === 'tenant.select')).toEqual([{ op: 'tenant.select', tenantId: 'TECH-001', dashboard: 'http://localhost:9001' }]);
     expect(within(row('BELGO-001')).getByRole('button')).not.toHaveAttribute('aria-current');
+  });
+
+  it("a choice answered with another dashboard's list (chosen meanwhile) does not replace the list shown", async () => {
+    const { asked } = background(['BELGO-001', 'TECH-001'], (m) =>
+      m.op === 'tenant.select' ? ok({ ...tenantList(['BELGO-001', 'TECH-001'], 'TECH-001'), origin: 'http://localhost:9002' }) : undefined);
+    render(TenantList, { props: { locale: 'pt-BR', fullPageUrl: FULL_PAGE, openTab } });
+    await expect.poll(() => screen.queryAllByTestId('tenant-overview-row').length).toBe(2);
+    await fireEvent.click(within(row('TECH-001')).getByRole('button'));
+    await expect.poll(() => asked.some((m) => m.op === 'tenant.select')).toBe(true);
+    // Once a macrotask has passed, the reply has been handled.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(within(row('BELGO-001')).getByRole('button')).toHaveAttribute('aria-current', 'true');
+    expect(within(row('TECH-001')).getByRole('button')).not.toHaveAttribute('aria-current');
   });
 
   it('"Ver todos" opens the overview of the full page', async () => {

@@ -8,7 +8,7 @@ import type { BillingSnapshot, Result, Usage } from '@/lib/billing/model';
 import type { BillingView, TenantList, TenantRef } from '@/lib/protocol/replies';
 import { snapshot } from '@/tests/support/tenant-overview';
 
-export type Message = { op: string; tenantId?: string; month?: string; freshness?: string };
+export type Message = { op: string; tenantId?: string; month?: string; freshness?: string; dashboard?: string };
 
 /** Answers every request with `answer`'s reply (a pending promise stands for a background still busy). */
 export function fakeBackground(answer: (message: Message) => Result<unknown> | Promise<Result<unknown>>): { asked: Message[] } {

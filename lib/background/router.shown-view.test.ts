@@ -80,4 +80,18 @@ describe('what the popup paints first (readShownView)', () => {
     await billing({ tenantId: 'TECH-001', freshness: 'force' });
     expect((await readShownView())?.tenant.id).toBe('BELGO-001');
   });
+
+  it("an answer about another of the person's dashboards (the switcher, the overview) leaves the chosen one's", async () => {
+    const OTHER = 'https://staging.example.com';
+    await updateSettings({ dashboards: [{ name: '', origin: ORIGIN }, { name: 'Staging', origin: OTHER }], dashboardOrigin: ORIGIN });
+    await report(withTenantClaim());
+    await billing({ freshness: 'force' });
+    await until(async () => expect((await readShownView())?.snapshot.origin).toBe(ORIGIN));
+    const other = { origin: OTHER, store: NORMAL.store };
+    await report(withTenantClaim(), 'BELGO-001', null, { kind: 'dashboard', place: other, tabId: 2 });
+    expect((await billing({ freshness: 'force' }, { kind: 'extensionPage', place: other })).ok).toBe(true);
+    // The record is written behind the answer: one turn of the event loop lets it land.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await readShownView())?.snapshot.origin).toBe(ORIGIN);
+  });
 });

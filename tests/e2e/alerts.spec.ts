@@ -96,7 +96,8 @@ test('a click opens the full page at that tenant and month; "Silenciar este mês
     context.waitForEvent('page'),
     background.evaluate((notification) => (globalThis as any).chrome.notifications.onClicked.dispatch(notification), id),
   ]);
-  await expect(full).toHaveURL(`chrome-extension://${extensionId}/billing.html#tenant=BELGO-001&month=${month}`);
+  // The page names its dashboard: it shows that one's figures whichever is chosen later.
+  await expect(full).toHaveURL(`chrome-extension://${extensionId}/billing.html#tenant=BELGO-001&month=${month}&dashboard=${encodeURIComponent(replica.origin)}`);
   await expect.poll(() => background.evaluate(async () => Object.keys(await (globalThis as any).chrome.notifications.getAll()))).toEqual([]);
 
   // Past the budget: the 100% comes, and its "Silenciar este mês" is pressed.

@@ -59,7 +59,7 @@ test('the popup switches between two dashboards, each with its own figures; the 
     await expectPopupFigures(popup, 'TECH-001', 'R$ 41,50');
     await expect.poll(() => toolbar(background)).toEqual({
       text: '42',
-      title: expect.stringMatching(/^Billing e Usage — TECH-001\nPainel: Homologação\n.*R\$\u00a041,50/),
+      title: expect.stringMatching(/^Billing e Usage — TECH-001\nDashboard Agile: Homologação\n.*R\$\u00a041,50/),
     });
 
     // A again: BELGO-001's.
@@ -67,7 +67,7 @@ test('the popup switches between two dashboards, each with its own figures; the 
     await expectPopupFigures(popup, 'BELGO-001', 'R$ 27,02');
     await expect.poll(() => toolbar(background)).toEqual({
       text: '27',
-      title: expect.stringMatching(/^Billing e Usage — BELGO-001\nPainel: Produção\n.*R\$\u00a027,02/),
+      title: expect.stringMatching(/^Billing e Usage — BELGO-001\nDashboard Agile: Produção\n.*R\$\u00a027,02/),
     });
     await expect(select).toHaveValue(A);
 

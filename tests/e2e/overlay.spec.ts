@@ -309,12 +309,12 @@ test.describe('an English browser', () => {
   });
 });
 
-test('"Abrir painel completo" opens the full billing page for the tenant', async ({ context, signIn }) => {
+test('"Abrir painel completo" opens the full billing page for the tenant, at this dashboard', async ({ context, signIn, replica }) => {
   const page = await context.newPage();
   await signIn(page, 'belgo_admin', { token: 'legacy' });
   await page.getByTestId('billing-sidebar-entry').click();
   const [full] = await Promise.all([context.waitForEvent('page'), page.getByTestId('billing-open-full').click()]);
-  await expect(full).toHaveURL(/billing\.html#tenant=BELGO-001$/);
+  await expect(full).toHaveURL(new RegExp(`billing\\.html#tenant=BELGO-001&dashboard=${encodeURIComponent(replica.origin)}$`));
   await expect(full.getByTestId('full-tenant')).toHaveText('Belgo Arames');
   // The same family as the modal's: admin v1's real figures, and its missing invoice list said.
   await expect(full.getByTestId('billing-total-cost')).toHaveText('R$ 27,02');

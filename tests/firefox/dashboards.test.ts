@@ -91,10 +91,10 @@ test('two dashboards, a different person at each: each tab its own figures, the 
   await popup.bringToFront();
   await popup.select(SWITCHER, B);
   await popupShows(popup, 'TECH-001', 'R$ 41,50');
-  await eventually(toolbar, { text: '42', head: ['Billing e Usage — TECH-001', 'Painel: Homologação'] });
+  await eventually(toolbar, { text: '42', head: ['Billing e Usage — TECH-001', 'Dashboard Agile: Homologação'] });
   await popup.select(SWITCHER, A);
   await popupShows(popup, 'BELGO-001', 'R$ 27,02');
-  await eventually(toolbar, { text: '27', head: ['Billing e Usage — BELGO-001', 'Painel: Produção'] });
+  await eventually(toolbar, { text: '27', head: ['Billing e Usage — BELGO-001', 'Dashboard Agile: Produção'] });
 
   // B removed: no switcher, no dashboard named in the tooltip; A keeps working, refreshed from its host.
   await first.inExtension(storeSettings, { dashboards: [{ name: 'Produção', origin: A }] });

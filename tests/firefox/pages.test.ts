@@ -51,7 +51,7 @@ test('"Abrir Painel Completo" opens the full page: timeline, budget, every invoi
   await dashboard.signIn(page, 'platform_admin', { token: 'legacy' });
   await clickTestId(page, 'billing-sidebar-entry');
   await eventually(() => textOf(page, 'billing-total-cost'), 'R$ 245,80');
-  const full = await dashboard.tabOpenedBy(() => clickTestId(page, 'billing-open-full'), 'billing.html#tenant=BELGO-001');
+  const full = await dashboard.tabOpenedBy(() => clickTestId(page, 'billing-open-full'), `billing.html#tenant=BELGO-001&dashboard=${encodeURIComponent(dashboard.replica.origin)}`);
 
   await eventually(() => textOf(full, 'full-tenant'), 'Belgo Arames');
   await eventually(() => textOf(full, 'billing-total-cost'), 'R$ 245,80');

@@ -8,11 +8,14 @@ import { browser } from 'wxt/browser';
 import { openFullPage } from '@/lib/background/full-page';
 import { silence } from '@/lib/storage/budget-alerts-shown';
 import { periodKey } from '@/lib/billing/alerts';
+import { dashboardsOf, settingsItem } from '@/lib/storage/settings';
 
 async function onAlert(id: string, button?: number): Promise<void> {
   const [kind, origin, store, tenantId, period] = id.split('|').map(decodeURIComponent);
   if (kind !== 'alert' || !origin || !store || !tenantId || !period) return;
   await browser.notifications.clear(id);
+  // A notification outlives its dashboard's removal: nothing is opened or written for it then.
+  if (!dashboardsOf(await settingsItem.getValue()).some((d) => d.origin === origin)) return;
   if (button === 1) await silence({ origin, store }, periodKey({ origin, tenantId, period }), true);
   else await openFullPage({ origin, store }, { tenantId, month: period });
 }

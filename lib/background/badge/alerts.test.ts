@@ -116,6 +116,22 @@ describe('the alerts', () => {
     expect((await budgetAlertsShownItem.getValue()).announced).toEqual({});
   });
 
+  it('a click on an alert of a dashboard removed since opens nothing and silences nothing', async () => {
+    answerAlertClicks();
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({ id: 7 } as never);
+    await updateSettings({ budgetCents: 3000, alertKinds: BUDGET_ONLY });
+    await refreshBadge('cached');
+    const [id] = (await notifications())[0]!;
+    await updateSettings({ dashboardOrigin: 'https://other.example.com' });
+    await fakeBrowser.notifications.onButtonClicked.trigger(id!, 1);
+    await fakeBrowser.notifications.onClicked.trigger(id!);
+    await until(async () => expect(await notifications()).toEqual([]));
+    // Once a macrotask has passed, both clicks have been handled.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(opened).not.toHaveBeenCalled();
+    expect((await budgetAlertsShownItem.getValue()).silenced).toEqual([]);
+  });
+
   it('a click opens the full page at that tenant, month and dashboard; "Silenciar este mês" stops the tenant\'s alerts this month', async () => {
     answerAlertClicks();
     const opened = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({ id: 7 } as never);

@@ -95,11 +95,11 @@ describe('the badge', () => {
     expect((await title()).split('\n')[1]).not.toMatch(/^Painel/);
     await updateSettings({ dashboards: [{ name: 'Produção', origin: ORIGIN }, { name: '', origin: 'http://localhost:9002' }] });
     await refreshBadge('cached');
-    expect((await title()).split('\n').slice(0, 2)).toEqual(['Billing e Usage — BELGO-001', 'Painel: Produção']);
+    expect((await title()).split('\n').slice(0, 2)).toEqual(['Billing e Usage — BELGO-001', 'Dashboard Agile: Produção']);
     // The other one, where nobody signed in: no figures, still named (by its address, having no name).
     await updateSettings({ dashboardOrigin: 'http://localhost:9002' });
     await refreshBadge('cached');
-    expect(await title()).toBe('Billing e Usage\nPainel: http://localhost:9002');
+    expect(await title()).toBe('Billing e Usage\nDashboard Agile: http://localhost:9002');
     expect(await browser.action.getBadgeText({})).toBe('');
   });
 });

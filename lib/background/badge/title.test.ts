@@ -54,9 +54,9 @@ describe('the toolbar title and the popup highlights', () => {
   it('name the dashboard shown, on the second line, when the person watches several; with or without figures', () => {
     const view = { tenantName: 'BELGO-001', usage: usage(), simulated: false };
     expect(badgeTitle(view, null, 'pt-BR', [], 'Produção').split('\n').slice(0, 3)).toEqual(
-      ['Billing e Usage — BELGO-001', 'Painel: Produção', `dezembro de 2026: R$${NBSP}27,02`],
+      ['Billing e Usage — BELGO-001', 'Dashboard Agile: Produção', `dezembro de 2026: R$${NBSP}27,02`],
     );
-    expect(titleHead('Billing e Usage', 'Produção')).toBe('Billing e Usage\nPainel: Produção');
+    expect(titleHead('Billing e Usage', 'Produção')).toBe('Billing e Usage\nDashboard Agile: Produção');
     expect(titleHead('Billing e Usage', null)).toBe('Billing e Usage');
     installI18nStub('en');
     expect(badgeTitle(view, null, 'en-US', [], 'Production').split('\n')[1]).toBe('Dashboard: Production');

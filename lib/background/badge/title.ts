@@ -4,7 +4,7 @@
  * plano"), else the quota most used ("LLM: 1.050% do incluído") and how much of the budget is
  * gone. A badge is four characters; its title can say the rest, in the person's language.
  * Without figures it is the extension's name alone: the popup says why (the worker stays small).
- * With two dashboards or more, its second line names the one shown ("Painel: Produção"), figures or not.
+ * With two dashboards or more, its second line names the one shown ("Dashboard Agile: Produção"), figures or not.
  */
 import type { Money, Usage } from '@/lib/billing/model';
 import type { AlertWarning } from '@/lib/billing/alerts';

@@ -46,8 +46,9 @@ export async function billing(at: Place | string, request: Extract<Request, { op
     const answer = !month || freshness === 'cached' ? current : await getBilling({ ...ask, freshness });
     const reply = viewOf(answer);
     if (reply.ok) onCurrentMonth?.(place, gate.value.token, reply.value);
-    // The popup paints these at once next time it opens (lib/storage/shown-view.ts).
-    if (reply.ok && active) void rememberShownView(place, gate.value.person, reply.value);
+    // The popup paints these at once next time it opens (lib/storage/shown-view.ts): the chosen
+    // dashboard's only, or asking about the others (the switcher, the overview) would replace them.
+    if (reply.ok && active && place.origin === (await settings).dashboardOrigin) void rememberShownView(place, gate.value.person, reply.value);
     return reply;
   }
   return viewOf(await getBillingMonth({ ...ask, freshness, month, current: current.value.snapshot }));

@@ -17,12 +17,19 @@ const changed = <T>(before: T, after: T): T => (JSON.stringify(after) === JSON.s
 const picked = <T>(record: Record<string, T>, keep: (key: string) => boolean) =>
   Object.fromEntries(Object.entries(record).filter(([key]) => keep(key)));
 
-export async function forgetRemovedDashboards(settings: Settings): Promise<void> {
-  const origins = new Set(dashboardsOf(settings).map((d) => d.origin));
+/**
+ * Forgets what is kept of the dashboards in `before`'s list and not in `now`'s: told by the
+ * change itself, never by a list read alone (a list that no longer reads, say from a newer
+ * version, must not cost the others their records).
+ */
+export async function forgetRemovedDashboards(now: Settings, before: Settings): Promise<void> {
+  const kept = new Set(dashboardsOf(now).map((d) => d.origin));
+  const removed = new Set(dashboardsOf(before).map((d) => d.origin).filter((origin) => !kept.has(origin)));
+  if (removed.size === 0) return;
   // Keys here start with the origin and a space (personKey, periodKey).
-  const listed = (key: string) => origins.has(key.slice(0, key.indexOf(' ')));
+  const listed = (key: string) => !removed.has(key.slice(0, key.indexOf(' ')));
   await Promise.all([
-    signedInOriginsItem.update((all) => changed(all, all.filter((origin) => origins.has(origin)))),
+    signedInOriginsItem.update((all) => changed(all, all.filter((origin) => !removed.has(origin)))),
     ...[tenantChoicesItem, privateTenantChoicesItem].map((item) => item.update((all) => changed(all, picked(all, listed)))),
     ...[budgetAlertsShownItem, privateBudgetAlertsShownItem].map((item) =>
       item.update((shown) => changed(shown, { announced: picked(shown.announced, listed), silenced: shown.silenced.filter(listed) })),

@@ -90,4 +90,15 @@ describe('an origin no longer watched', () => {
     );
     expect(await allStorageText('local')).not.toContain(ORIGIN.replace(/^https?:\/\//, ''));
   });
+
+  it('the start-up sweep reads no removal into a list alone: what is kept of a dashboard goes only when a change removes it', async () => {
+    const OTHER = 'https://staging.example.com';
+    const choices = { chosen: ['TECH-001'], active: 'TECH-001' };
+    await signedInOriginsItem.setValue([ORIGIN, OTHER]);
+    await tenantChoicesItem.setValue({ [`${OTHER} tech_admin`]: choices });
+    // The list names ORIGIN alone (as one that no longer reads would): nothing of OTHER's goes.
+    await forgetUnwatched();
+    expect(await signedInOriginsItem.getValue()).toEqual([ORIGIN, OTHER]);
+    expect(await tenantChoicesItem.getValue()).toEqual({ [`${OTHER} tech_admin`]: choices });
+  });
 });

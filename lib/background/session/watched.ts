@@ -10,29 +10,29 @@ import { dashboardsOf, settingsItem, type Settings } from '@/lib/storage/setting
 import { forgetPlace, knownPlaces } from '@/lib/background/session/session';
 import { forgetRemovedDashboards } from '@/lib/background/session/removed-dashboards';
 
-/**
- * Forgets every place (in any cookie store) with a session or cached figures on an origin not
- * watched now; and what is kept of a dashboard no longer listed.
- */
+/** Forgets every place (in any cookie store) with a session or cached figures on an origin not watched now. */
 export async function forgetUnwatched(): Promise<void> {
-  const settings = await settingsItem.getValue();
-  const origins = originsOf(settings);
+  const origins = originsOf(await settingsItem.getValue());
   const [granted, places] = await Promise.all([Promise.all(origins.map(hasOriginPermission)), knownPlaces()]);
   const watched = new Set(origins.filter((_, i) => granted[i]));
-  await Promise.all([...places.filter((place) => !watched.has(place.origin)).map(forgetPlace), forgetRemovedDashboards(settings)]);
+  await Promise.all(places.filter((place) => !watched.has(place.origin)).map(forgetPlace));
 }
 
 const originsOf = (settings: Settings) => dashboardsOf(settings).map((d) => d.origin);
 
 /**
  * At every start (a change may have come while the background slept) and whenever the address
- * changes or access is withdrawn. Added at start-up, with the background's other listeners.
+ * changes or access is withdrawn; a dashboard removed from the list also forgets what else is
+ * kept of it (./removed-dashboards.ts), told by the change (storage changes wake the worker).
+ * Added at start-up, with the background's other listeners.
  */
 export function forgetOriginsNoLongerWatched(): void {
   const sweep = () => void forgetUnwatched().catch(() => undefined);
   sweep();
   settingsItem.watch((settings, previous) => {
-    if (String(originsOf(settings)) !== String(originsOf(previous))) sweep();
+    if (String(originsOf(settings)) === String(originsOf(previous))) return;
+    sweep();
+    void forgetRemovedDashboards(settings, previous).catch(() => undefined);
   });
   browser.permissions.onRemoved.addListener(sweep);
 }
