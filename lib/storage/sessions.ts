@@ -53,12 +53,14 @@ export const hasExpired = (session: StoredSession, now: number): boolean =>
   session.expiresAt !== null && session.expiresAt <= now;
 
 /**
- * Calls `onChange` when someone signs in or out on any dashboard (a token appears, changes or
- * goes), for the extension's own pages; returns the way to stop. The tokens stay here.
+ * Calls `onChange` when someone signs in or out on any dashboard, or on the one at `origin` (a
+ * token appears, changes or goes), for the extension's own pages; returns the way to stop. The
+ * tokens stay here.
  */
-export function watchSignIns(onChange: () => void): () => void {
+export function watchSignIns(onChange: () => void, origin?: string): () => void {
   const people = (all: Sessions) =>
     Object.entries(all)
+      .filter(([at]) => origin === undefined || at === origin)
       .flatMap(([origin, stores]) => Object.entries(stores).map(([store, session]) => `${placeKey({ origin, store })} ${session.token}`))
       .sort()
       .join('\n');

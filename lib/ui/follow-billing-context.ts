@@ -9,7 +9,7 @@
  * elsewhere changes nothing it shows, and people and tenants at other origins are not its own.
  * It hears 'dashboard' when its dashboard leaves the list (or comes back): its answers change.
  */
-import { watchSignIns, sessionsItem, type Sessions } from '@/lib/storage/sessions';
+import { watchSignIns } from '@/lib/storage/sessions';
 import { dashboardsOf, settingsItem, type Settings } from '@/lib/storage/settings';
 import { privateTenantChoicesItem, tenantChoicesItem } from '@/lib/storage/tenant-choices';
 
@@ -20,13 +20,6 @@ export interface FollowOptions {
   dashboard?: string;
 }
 
-/** The tokens signed in at `origin`, per cookie store, as one comparable text. */
-const tokensAt = (all: Sessions, origin: string): string =>
-  Object.entries(all[origin] ?? {})
-    .map(([store, session]) => `${store} ${session.token}`)
-    .sort()
-    .join('\n');
-
 /** Tenant choices of the people at `origin` (keys are `personKey(origin, person)`). */
 const choicesAt = (all: Record<string, unknown>, origin: string): string =>
   JSON.stringify(Object.entries(all).filter(([key]) => key.startsWith(`${origin} `)));
@@ -34,29 +27,18 @@ const choicesAt = (all: Record<string, unknown>, origin: string): string =>
 const listed = (settings: Settings, origin: string): boolean => dashboardsOf(settings).some((d) => d.origin === origin);
 
 export function followBillingContext(onChange: (change: ContextChange) => void, { dashboard }: FollowOptions = {}): () => void {
-  const tenantItems = [tenantChoicesItem, privateTenantChoicesItem];
-  const stops =
-    dashboard === undefined
-      ? [
-          watchSignIns(() => onChange('person')),
-          // A private window's choices are kept apart (storage.session), and heard the same way.
-          ...tenantItems.map((item) => item.watch(() => onChange('tenant'))),
-          settingsItem.watch((now, before) => {
-            if (now.dashboardOrigin !== before.dashboardOrigin) onChange('dashboard');
-          }),
-        ]
-      : [
-          sessionsItem.watch((now, before) => {
-            if (tokensAt(now, dashboard) !== tokensAt(before, dashboard)) onChange('person');
-          }),
-          ...tenantItems.map((item) =>
-            item.watch((now, before) => {
-              if (choicesAt(now, dashboard) !== choicesAt(before, dashboard)) onChange('tenant');
-            }),
-          ),
-          settingsItem.watch((now, before) => {
-            if (listed(now, dashboard) !== listed(before, dashboard)) onChange('dashboard');
-          }),
-        ];
+  const stops = [
+    watchSignIns(() => onChange('person'), dashboard),
+    // A private window's choices are kept apart (storage.session), and heard the same way.
+    ...[tenantChoicesItem, privateTenantChoicesItem].map((item) =>
+      item.watch((now, before) => {
+        if (dashboard === undefined || choicesAt(now, dashboard) !== choicesAt(before, dashboard)) onChange('tenant');
+      }),
+    ),
+    settingsItem.watch((now, before) => {
+      const moved = dashboard === undefined ? now.dashboardOrigin !== before.dashboardOrigin : listed(now, dashboard) !== listed(before, dashboard);
+      if (moved) onChange('dashboard');
+    }),
+  ];
   return () => stops.forEach((stop) => stop());
 }

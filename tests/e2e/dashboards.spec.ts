@@ -7,9 +7,10 @@
  */
 import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { startReplica, tokenDigest, type Replica } from '../replica/server';
-import { overlayRegisteredFor, signIn } from '../tooling/extension-browser';
+import type { Replica } from '../replica/server';
+import { overlayRegisteredFor } from '../tooling/extension-browser';
 import { storeSettings } from '../tooling/page-steps';
+import { PRODUCTION, STAGING, expectTokensApart, twoDashboards } from './two-dashboards';
 import { AFTER_SETTINGS_READ, contentScriptWorld } from './extension-probes';
 import { watchForOverlay } from './overlay-helpers';
 
@@ -23,13 +24,6 @@ const registered = (background: Worker): Promise<string[]> =>
   background.evaluate(async () =>
     ((await (globalThis as any).chrome.scripting.getRegisteredContentScripts()) as { matches?: string[] }[]).flatMap((s) => s.matches ?? []),
   );
-
-/** The digests of the tokens a replica heard; `extensionOnly`: leaving out the page's own requests. */
-const tokensHeard = (replica: Replica, extensionOnly = false): string[] => [
-  ...new Set(replica.requests.list()
-    .filter((r) => r.tokenDigest !== null && (!extensionOnly || r.fetchSite !== 'same-origin'))
-    .map((r) => r.tokenDigest!)),
-];
 
 /** The figures the tab's overlay shows: the sidebar's cost, then the modal's tenant and total. */
 async function expectFigures(page: Page, tenant: string, cost: string): Promise<void> {
@@ -45,32 +39,16 @@ test('two dashboards, a different person at each: each tab its own figures, no t
   context, replica, background, extensionId, askBackground,
 }) => {
   test.setTimeout(120_000);
-  const second = await startReplica({ port: 0, state: 'today', loginRateLimit: false });
+  const two = await twoDashboards(context, background, replica);
   try {
-    const [A, B] = [replica.origin, second.origin];
-    await background.evaluate(storeSettings, { dashboards: [dashboard('Produção', A), dashboard('Homologação', B)], dashboardOrigin: A });
-    await overlayRegisteredFor(background, A);
-    await overlayRegisteredFor(background, B);
-
-    // Each sign-in's tenant confirmation goes through an extension page, which speaks for the
-    // chosen dashboard: A's before A's sign-in, B's before B's.
-    const pageA = await context.newPage();
-    await signIn(pageA, A, 'belgo_admin');
-    await background.evaluate(storeSettings, { dashboardOrigin: B });
-    const pageB = await context.newPage();
-    await signIn(pageB, B, 'tech_admin');
-
+    const { A, B, second, pageA, pageB } = two;
     await expectFigures(pageA, 'BELGO-001', 'R$ 27,02');
     await expectFigures(pageB, 'TECH-001', 'R$ 41,50');
     await expectFigures(pageA, 'BELGO-001', 'R$ 27,02');
 
-    const tokenOf = async (page: Page) => tokenDigest((await page.evaluate(() => localStorage.getItem('auth_token')))!);
-    const [digestA, digestB] = [await tokenOf(pageA), await tokenOf(pageB)];
-    expect(digestA).not.toBe(digestB);
     // Request by request: each replica heard its own person's token only, the extension's
     // billing requests included, each for its own tenant.
-    expect(tokensHeard(replica)).toEqual([digestA]);
-    expect(tokensHeard(second)).toEqual([digestB]);
+    await expectTokensApart(two, replica);
     const billingFor = (r: Replica, tenant: string) => r.requests.list().filter((e) => e.path.startsWith(`/api/v1/admin/billing/usage/${tenant}`));
     expect(billingFor(replica, 'BELGO-001').length).toBeGreaterThan(0);
     expect(billingFor(second, 'TECH-001').length).toBeGreaterThan(0);
@@ -79,13 +57,12 @@ test('two dashboards, a different person at each: each tab its own figures, no t
     // The extension's own requests are told from the page's by the browser's Sec-Fetch-Site.
     expect(billingFor(second, 'TECH-001').map((r) => r.fetchSite)).not.toContain('same-origin');
 
-    // A chosen again, then B removed from the list: its registration and its person go. (Asked
+    // B (not the chosen one) removed from the list: its registration and its person go. (Asked
     // as yes or no: a failure must not print the stored tokens.)
     const sessionStorageNames = (origin: string): Promise<boolean> =>
       background.evaluate(async (o) => JSON.stringify(await (globalThis as any).chrome.storage.session.get()).includes(o), origin);
     expect(await sessionStorageNames(B)).toBe(true);
-    await background.evaluate(storeSettings, { dashboardOrigin: A });
-    await background.evaluate(storeSettings, { dashboards: [dashboard('Produção', A)] });
+    await background.evaluate(storeSettings, { dashboards: [dashboard(PRODUCTION, A)] });
     await expect.poll(() => registered(background)).toEqual([`${A}/*`]);
     await expect.poll(() => sessionStorageNames(B)).toBe(false);
     const heardByB = second.requests.list().length;
@@ -105,16 +82,15 @@ test('two dashboards, a different person at each: each tab its own figures, no t
 
     // Added back and chosen, B has nobody signed in until one of its tabs says so: its last
     // person's token is not used again.
-    await background.evaluate(storeSettings, { dashboards: [dashboard('Produção', A), dashboard('Homologação', B)], dashboardOrigin: B });
+    await background.evaluate(storeSettings, { dashboards: [dashboard(PRODUCTION, A), dashboard(STAGING, B)], dashboardOrigin: B });
     await overlayRegisteredFor(background, B);
     expect(await askBackground({ op: 'billing.get', freshness: 'force' })).toMatchObject({ ok: false, error: { kind: 'signedOut' } });
 
     // The page sends its own token to its own server; the extension sent B nothing more.
     const sinceRemoval = second.requests.list().slice(heardByB);
     expect(sinceRemoval.filter((r) => r.fetchSite !== 'same-origin')).toEqual([]);
-    expect(tokensHeard(replica)).toEqual([digestA]);
-    expect(tokensHeard(second)).toEqual([digestB]);
+    await expectTokensApart(two, replica);
   } finally {
-    await second.close();
+    await two.close();
   }
 });
